@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_opportunities_and_investors.ts';
+
+/**
+ * Every migration, in order. Listed statically rather than read from the folder so the
+ * same list works under any loader and in a compiled build.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_opportunities_and_investors': m0001,
+};

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
+import { languagePlugin } from './http/plugins/language.ts';
+import { openapiPlugin } from './http/plugins/openapi.ts';
+import { problemsPlugin } from './http/plugins/problems.ts';
+import { healthRoutes } from './http/routes/health.ts';
+import { investorRoutes } from './http/routes/investors.ts';
+import { opportunityRoutes } from './http/routes/opportunities.ts';
+import { referenceRoutes } from './http/routes/reference.ts';
+import { InvestorService } from './services/investors.ts';
+import { OpportunityService } from './services/opportunities.ts';
+
+export interface Services {
+  opportunities: OpportunityService;
+  investors: InvestorService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: DatabaseHandle;
+    services: Services;
+  }
+}
+
+export interface AppOptions {
+  config: Pick<Config, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY'> & Partial<Config>;
+  /** An open database; the app then leaves closing it to the caller. Without it, one is opened from config. */
+  database?: DatabaseHandle;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function databaseTarget(config: Partial<Config>) {
+  return config.DATABASE_URL
+    ? ({ kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE ?? 10 } as const)
+    : ({ kind: 'embedded', dataDir: config.DATA_DIR ?? './data' } as const);
+}
+
+/** Builds the whole service; `npm start` and the tests both go through here. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.config.BODY_LIMIT_BYTES,
+    trustProxy: options.config.TRUST_PROXY,
+    // A caller's request id is kept when it is safe to log; otherwise a fresh one is made.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const database = options.database ?? (await openDatabase(databaseTarget(options.config)));
+  if (!options.database) {
+    await migrateToLatest(database.db);
+    app.addHook('onClose', async () => database.close());
+  }
+  app.decorate('database', database);
+  app.decorate('services', {
+    opportunities: new OpportunityService(database.db, database.changeChannel),
+    investors: new InvestorService(database.db, database.changeChannel),
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(problemsPlugin);
+  await app.register(languagePlugin);
+  await app.register(openapiPlugin);
+  await app.register(healthRoutes);
+  await app.register(referenceRoutes);
+  await app.register(opportunityRoutes);
+  await app.register(investorRoutes);
+
+  return app;
+}

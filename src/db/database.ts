@@ -1,0 +1,131 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
+import pg from 'pg';
+import { migrations } from '../../db/migrations/index.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number; schema?: string }
+  | { kind: 'embedded'; dataDir: string | null }; // null: in memory
+
+/** The database handle the service uses: queries, change notifications, and closing. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseTarget['kind'];
+  /** Channel for change notifications, scoped to the schema so tenants of one server never mix. */
+  changeChannel: string;
+  /** Calls `onMessage` for every notification on the change channel; `onReconnect` after a lost connection. */
+  listen(onMessage: (payload: string) => void, onReconnect: () => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  return target.kind === 'postgres' ? openPostgres(target) : openEmbedded(target.dataDir);
+}
+
+async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const changeChannel = 'peluang_changes';
+  return {
+    db,
+    kind: 'embedded',
+    changeChannel,
+    async listen(onMessage) {
+      // In-process database: notifications cannot be lost, so there is never a reconnect.
+      const unlisten = await pglite.listen(changeChannel, onMessage);
+      return unlisten;
+    },
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(target: { url: string; poolSize?: number; schema?: string }): Promise<DatabaseHandle> {
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      // bigint columns hold USD amounts well inside Number's exact range.
+      oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  };
+  const connectionOptions = {
+    connectionString: target.url,
+    types,
+    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+  };
+  const pool = new pg.Pool({ ...connectionOptions, max: target.poolSize ?? 10 });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const changeChannel = target.schema ? `peluang_changes_${target.schema}` : 'peluang_changes';
+  const listeners = new Set<pg.Client>();
+
+  return {
+    db,
+    kind: 'postgres',
+    changeChannel,
+    async listen(onMessage, onReconnect) {
+      let client: pg.Client | undefined;
+      let stopped = false;
+      let retryTimer: NodeJS.Timeout | undefined;
+      const connect = async (isReconnect: boolean): Promise<void> => {
+        const next = new pg.Client(connectionOptions);
+        next.on('notification', (message) => {
+          if (message.channel === changeChannel) onMessage(message.payload ?? '');
+        });
+        next.on('error', () => scheduleReconnect(next));
+        next.on('end', () => scheduleReconnect(next));
+        await next.connect();
+        await next.query(`listen ${pg.escapeIdentifier(changeChannel)}`);
+        client = next;
+        listeners.add(next);
+        if (isReconnect) onReconnect();
+      };
+      const scheduleReconnect = (failed: pg.Client) => {
+        listeners.delete(failed);
+        if (stopped || client !== failed || retryTimer) return;
+        client = undefined;
+        retryTimer = setTimeout(() => {
+          retryTimer = undefined;
+          connect(true).catch(() => scheduleReconnect(failed));
+        }, 1000);
+        retryTimer.unref();
+      };
+      await connect(false);
+      return async () => {
+        stopped = true;
+        if (retryTimer) clearTimeout(retryTimer);
+        if (client) {
+          listeners.delete(client);
+          await client.end().catch(() => {});
+        }
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((client) => client.end().catch(() => {})));
+      await db.destroy();
+    },
+  };
+}
+
+/** Brings the schema to the latest migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${(result.error as Error).message}`, { cause: result.error });
+  }
+  return result;
+}
+
+/** Sends a change notification inside the caller's transaction, delivered on commit. */
+export async function notifyChange(db: Kysely<Database>, channel: string, payload: string): Promise<void> {
+  await sql`select pg_notify(${channel}, ${payload})`.execute(db);
+}

@@ -1,0 +1,194 @@
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type {
+  Modality,
+  OpportunityStatus,
+  ProvinceCode,
+  SectorLeaf,
+  Technology,
+  TransferDepth,
+} from '../../domain/codes.ts';
+import type { Opportunity, OpportunityInput } from '../../domain/opportunity.ts';
+import type { Database, OpportunityRow } from '../schema.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const nowMs = sql<Date>`date_trunc('milliseconds', now())`;
+
+/** Every column but the search vector, which only the database reads. */
+const COLUMNS = [
+  'id', 'status', 'title', 'summary', 'sector', 'technologies', 'required_transfer_depth', 'modalities',
+  'province', 'regency', 'special_economic_zone', 'investment_min_usd', 'investment_max_usd',
+  'sponsor', 'contact', 'version', 'created_at', 'updated_at', 'published_at',
+] as const;
+
+export function toOpportunity(row: Omit<OpportunityRow, 'search'>): Opportunity {
+  return {
+    id: row.id,
+    status: row.status as OpportunityStatus,
+    title: row.title,
+    summary: row.summary,
+    sector: row.sector as SectorLeaf,
+    technologies: row.technologies as Technology[],
+    requiredTransferDepth: row.required_transfer_depth as TransferDepth,
+    modalities: row.modalities as Modality[],
+    location: {
+      province: row.province as ProvinceCode,
+      ...(row.regency ? { regency: row.regency } : {}),
+      ...(row.special_economic_zone ? { specialEconomicZone: row.special_economic_zone } : {}),
+    },
+    investmentUsd: { min: row.investment_min_usd, max: row.investment_max_usd },
+    sponsor: row.sponsor,
+    contact: row.contact,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+  };
+}
+
+function toColumns(input: Partial<OpportunityInput>) {
+  return {
+    ...(input.title && { title: JSON.stringify(input.title) }),
+    ...(input.summary && { summary: JSON.stringify(input.summary) }),
+    ...(input.sector && { sector: input.sector }),
+    ...(input.technologies && { technologies: input.technologies }),
+    ...(input.requiredTransferDepth && { required_transfer_depth: input.requiredTransferDepth }),
+    ...(input.modalities && { modalities: input.modalities }),
+    ...(input.location && {
+      province: input.location.province,
+      regency: input.location.regency ?? null,
+      special_economic_zone: input.location.specialEconomicZone ?? null,
+    }),
+    ...(input.investmentUsd && {
+      investment_min_usd: input.investmentUsd.min,
+      investment_max_usd: input.investmentUsd.max,
+    }),
+    ...(input.sponsor && { sponsor: JSON.stringify(input.sponsor) }),
+    ...(input.contact && { contact: JSON.stringify(input.contact) }),
+  };
+}
+
+const SORT_COLUMNS = {
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  investmentMin: 'investment_min_usd',
+  investmentMax: 'investment_max_usd',
+} as const;
+type SortKey = keyof typeof SORT_COLUMNS;
+
+export interface OpportunityFilter {
+  statuses: readonly OpportunityStatus[];
+  sectors?: readonly SectorLeaf[];
+  provinces?: readonly ProvinceCode[];
+  technologies?: readonly Technology[];
+  modalities?: readonly Modality[];
+  minUsd?: number;
+  maxUsd?: number;
+  text?: string;
+}
+
+export interface PageRequest {
+  /** A sort key, descending when prefixed with "-". */
+  sort: string;
+  limit: number;
+  cursor?: string;
+}
+
+export class InvalidCursorError extends Error {}
+
+export async function insertOpportunity(db: Db, input: OpportunityInput): Promise<Opportunity> {
+  const columns = toColumns(input) as Required<ReturnType<typeof toColumns>>;
+  const row = await db.insertInto('opportunities').values(columns).returning(COLUMNS).executeTakeFirstOrThrow();
+  return toOpportunity(row);
+}
+
+/** Many rows in one statement, for seeding at scale; they start in the given status. */
+export async function insertOpportunities(db: Db, inputs: readonly OpportunityInput[], status: OpportunityStatus): Promise<void> {
+  if (inputs.length === 0) return;
+  const published = status === 'draft' ? {} : { published_at: nowMs };
+  await db
+    .insertInto('opportunities')
+    .values(inputs.map((input) => ({ ...(toColumns(input) as Required<ReturnType<typeof toColumns>>), status, ...published })))
+    .execute();
+}
+
+export async function findOpportunity(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  let query = db.selectFrom('opportunities').select(COLUMNS).where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row && toOpportunity(row);
+}
+
+/** Writes the changed fields, bumps the version; publishedAt is set on the first publication. */
+export async function updateOpportunity(
+  db: Db,
+  id: string,
+  changes: Partial<OpportunityInput> & { status?: OpportunityStatus },
+): Promise<Opportunity> {
+  const row = await db
+    .updateTable('opportunities')
+    .set({
+      ...toColumns(changes),
+      ...(changes.status && { status: changes.status }),
+      ...(changes.status === 'published' && { published_at: sql`coalesce(published_at, ${nowMs})` }),
+      version: sql`version + 1`,
+      updated_at: nowMs,
+    })
+    .where('id', '=', id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  return toOpportunity(row);
+}
+
+export async function searchOpportunities(db: Db, filter: OpportunityFilter, page: PageRequest) {
+  const descending = page.sort.startsWith('-');
+  const sortKey = page.sort.replace(/^-/, '') as SortKey;
+  const column = SORT_COLUMNS[sortKey];
+
+  let query = db.selectFrom('opportunities').select(COLUMNS).where('status', 'in', [...filter.statuses]);
+  // An empty list matches nothing (SQL has no empty `in ()`).
+  if (filter.sectors) query = query.where(filter.sectors.length ? sql<SqlBool>`sector = any(${textArray(filter.sectors)})` : sql<SqlBool>`false`);
+  if (filter.provinces) query = query.where(filter.provinces.length ? sql<SqlBool>`province = any(${textArray(filter.provinces)})` : sql<SqlBool>`false`);
+  if (filter.technologies) query = query.where(sql<SqlBool>`technologies && ${textArray(filter.technologies)}`);
+  if (filter.modalities) query = query.where(sql<SqlBool>`modalities && ${textArray(filter.modalities)}`);
+  if (filter.minUsd !== undefined) query = query.where('investment_max_usd', '>=', filter.minUsd);
+  if (filter.maxUsd !== undefined) query = query.where('investment_min_usd', '<=', filter.maxUsd);
+  if (filter.text) query = query.where(sql<SqlBool>`search @@ ${textQuery(filter.text)}`);
+
+  if (page.cursor) {
+    const cursor = decodeCursor(page.cursor);
+    if (!cursor || cursor.sort !== page.sort) throw new InvalidCursorError();
+    const value = column.endsWith('_at') ? new Date(String(cursor.value)) : Number(cursor.value);
+    if (value instanceof Date ? Number.isNaN(value.getTime()) : !Number.isFinite(value)) throw new InvalidCursorError();
+    const comparison = descending ? sql.raw('<') : sql.raw('>');
+    query = query.where(sql<SqlBool>`(${sql.ref(column)}, id) ${comparison} (${value}, ${cursor.id})`);
+  }
+
+  const direction = descending ? 'desc' : 'asc';
+  const rows = await query.orderBy(column, direction).orderBy('id', direction).limit(page.limit + 1).execute();
+  const hasMore = rows.length > page.limit;
+  const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
+  const last = pageRows.at(-1);
+  const lastValue = last?.[column];
+  return {
+    items: pageRows.map(toOpportunity),
+    nextCursor:
+      hasMore && last
+        ? encodeCursor({ sort: page.sort, value: lastValue instanceof Date ? lastValue.toISOString() : Number(lastValue), id: last.id })
+        : null,
+  };
+}
+
+/** Every published opportunity, in the compact form matching needs. */
+export async function listPublishedOpportunities(db: Db): Promise<Opportunity[]> {
+  const rows = await db.selectFrom('opportunities').select(COLUMNS).where('status', '=', 'published').execute();
+  return rows.map(toOpportunity);
+}
+
+export const textArray = (values: readonly string[]): Expression<string[]> => sql<string[]>`${sql.val([...values])}::text[]`;
+
+/** The query in both languages' stemming and unstemmed (names), any of which may match. */
+function textQuery(text: string) {
+  return sql`(websearch_to_tsquery('english', ${text}) || websearch_to_tsquery('indonesian', ${text}) || websearch_to_tsquery('simple', ${text}))`;
+}

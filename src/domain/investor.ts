@@ -1,0 +1,26 @@
+import type { IslandGroup, Modality, ProvinceCode, SectorCode, Technology, TransferDepth } from './codes.ts';
+import type { UsdRange } from './matching/types.ts';
+import type { Contact } from './opportunity.ts';
+import type { LocalizedText } from './text.ts';
+
+export interface Investor {
+  id: string;
+  companyName: string;
+  country: string;
+  summary: Partial<LocalizedText> & { en: string };
+  sectors: SectorCode[];
+  technologies: Technology[];
+  maxTransferDepth: TransferDepth | null;
+  modalities: Modality[];
+  preferredProvinces: ProvinceCode[];
+  preferredIslandGroups: IslandGroup[];
+  ticketUsd: UsdRange | null;
+  languages: string[];
+  contact: Contact;
+  website: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type InvestorInput = Omit<Investor, 'id' | 'version' | 'createdAt' | 'updatedAt'>;

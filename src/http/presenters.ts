@@ -1,0 +1,43 @@
+import type { UiLanguage } from '../domain/codes.ts';
+import type { Investor } from '../domain/investor.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
+import { pickText } from '../domain/text.ts';
+import { countryName } from '../reference/countries.ts';
+import { provinceByCode } from '../reference/provinces.ts';
+import { sectorParentOf } from '../reference/sectors.ts';
+import type { InvestorView } from '../schemas/investors.ts';
+import type { OpportunityView } from '../schemas/opportunities.ts';
+
+export function presentOpportunity(opportunity: Opportunity, language: UiLanguage): OpportunityView {
+  const title = pickText(opportunity.title, language);
+  const summary = pickText(opportunity.summary, language);
+  return {
+    id: opportunity.id,
+    status: opportunity.status,
+    title: opportunity.title,
+    summary: opportunity.summary,
+    display: { language: title.language, fallback: title.fallback, title: title.text, summary: summary.text },
+    sector: opportunity.sector,
+    sectorParent: sectorParentOf(opportunity.sector) ?? opportunity.sector,
+    technologies: opportunity.technologies,
+    requiredTransferDepth: opportunity.requiredTransferDepth,
+    modalities: opportunity.modalities,
+    location: { ...opportunity.location, islandGroup: provinceByCode.get(opportunity.location.province)!.islandGroup },
+    investmentUsd: opportunity.investmentUsd,
+    sponsor: opportunity.sponsor,
+    contact: opportunity.contact,
+    version: opportunity.version,
+    createdAt: opportunity.createdAt.toISOString(),
+    updatedAt: opportunity.updatedAt.toISOString(),
+    publishedAt: opportunity.publishedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentInvestor(investor: Investor, language: UiLanguage): InvestorView {
+  return {
+    ...investor,
+    countryName: countryName(investor.country, language) ?? investor.country,
+    createdAt: investor.createdAt.toISOString(),
+    updatedAt: investor.updatedAt.toISOString(),
+  };
+}

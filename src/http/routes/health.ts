@@ -1,0 +1,41 @@
+import { sql } from 'kysely';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem } from '../../schemas/common.ts';
+import { sendProblem } from '../plugins/problems.ts';
+
+const Status = z.object({ status: z.literal('ok') }).meta({ id: 'HealthStatus' });
+
+export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/health',
+    { schema: { tags: ['operations'], summary: 'The process is alive', operationId: 'getHealth', response: { 200: Status } } },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The database answers',
+        operationId: 'getReady',
+        response: { 200: Status, 503: Problem },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await sql`select 1`.execute(app.database.db);
+        return { status: 'ok' as const };
+      } catch (error) {
+        request.log.warn({ err: error }, 'readiness check failed');
+        return sendProblem(request, reply, {
+          status: 503,
+          code: 'database-unavailable',
+          title: 'Service unavailable',
+          detail: 'The database does not answer; check DATABASE_URL and that PostgreSQL is running.',
+        });
+      }
+    },
+  );
+};

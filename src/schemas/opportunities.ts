@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import {
+  ISLAND_GROUPS,
+  MODALITIES,
+  OPPORTUNITY_STATUSES,
+  PROVINCE_CODES,
+  SECTOR_CODES,
+  SECTOR_LEAVES,
+  TECHNOLOGIES,
+  TRANSFER_DEPTHS,
+} from '../domain/codes.ts';
+import { SPONSOR_KINDS } from '../domain/opportunity.ts';
+import {
+  Contact,
+  Cursor,
+  Display,
+  Id,
+  LocalizedTextOut,
+  PageLimit,
+  Timestamp,
+  UsdAmount,
+  UsdRange,
+  csvList,
+  localizedText,
+  page,
+  text,
+  uniqueList,
+} from './common.ts';
+
+export const SectorLeafCode = z.enum(SECTOR_LEAVES).meta({ id: 'SectorLeaf', description: 'Leaf of the sector taxonomy (see /v1/sectors)' });
+export const SectorCodeSchema = z.enum(SECTOR_CODES).meta({ id: 'SectorCode', description: 'Sector taxonomy code, parent or leaf' });
+export const TechnologyCode = z.enum(TECHNOLOGIES).meta({ id: 'Technology', description: 'Technology code (see /v1/technologies)' });
+export const TransferDepthCode = z
+  .enum(TRANSFER_DEPTHS)
+  .meta({ id: 'TransferDepth', description: 'Technology-transfer depth, ordered none < licensing < joint-development < full-transfer' });
+export const ModalityCode = z.enum(MODALITIES).meta({ id: 'Modality', description: 'Investment modality (see /v1/modalities)' });
+export const ProvinceCodeSchema = z.enum(PROVINCE_CODES).meta({ id: 'ProvinceCode', description: 'ISO 3166-2:ID province code' });
+export const IslandGroupCode = z.enum(ISLAND_GROUPS).meta({ id: 'IslandGroup' });
+export const OpportunityStatus = z.enum(OPPORTUNITY_STATUSES).meta({ id: 'OpportunityStatus' });
+
+const Location = z
+  .object({
+    province: ProvinceCodeSchema,
+    regency: text(120).optional().meta({ description: 'Regency (kabupaten) or city (kota)' }),
+    specialEconomicZone: z.string().max(80).optional().meta({ description: 'Special economic zone (KEK) code, see /v1/special-economic-zones' }),
+  })
+  .strict()
+  .meta({ id: 'OpportunityLocation' });
+
+const Sponsor = z
+  .object({ name: text(200), kind: z.enum(SPONSOR_KINDS) })
+  .strict()
+  .meta({ id: 'Sponsor', description: 'The Indonesian sponsor or partner' });
+
+const opportunityFields = {
+  title: localizedText(200, 'OpportunityTitle'),
+  summary: localizedText(4000, 'OpportunitySummary'),
+  sector: SectorLeafCode,
+  technologies: uniqueList(TechnologyCode, TECHNOLOGIES.length).meta({ description: 'Technologies sought' }),
+  requiredTransferDepth: TransferDepthCode,
+  modalities: uniqueList(ModalityCode, MODALITIES.length).min(1),
+  location: Location,
+  investmentUsd: UsdRange,
+  sponsor: Sponsor,
+  contact: Contact,
+};
+
+export const OpportunityCreate = z.object(opportunityFields).strict().meta({
+  id: 'OpportunityCreate',
+  description: 'A new opportunity; it starts as a draft.',
+});
+
+export const OpportunityUpdate = z
+  .object(opportunityFields)
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' })
+  .meta({ id: 'OpportunityUpdate', description: 'Fields to replace; those left out keep their value.' });
+
+export const Opportunity = z
+  .object({
+    id: Id,
+    status: OpportunityStatus,
+    title: LocalizedTextOut,
+    summary: LocalizedTextOut,
+    display: Display.extend({ title: z.string(), summary: z.string() }),
+    sector: SectorLeafCode,
+    sectorParent: SectorCodeSchema,
+    technologies: z.array(TechnologyCode),
+    requiredTransferDepth: TransferDepthCode,
+    modalities: z.array(ModalityCode),
+    location: z.object({
+      province: ProvinceCodeSchema,
+      islandGroup: IslandGroupCode,
+      regency: z.string().optional(),
+      specialEconomicZone: z.string().optional(),
+    }),
+    investmentUsd: z.object({ min: UsdAmount, max: UsdAmount }),
+    sponsor: z.object({ name: z.string(), kind: z.enum(SPONSOR_KINDS) }),
+    contact: z.object({ name: z.string(), email: z.string(), phone: z.string().optional() }),
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    publishedAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'Opportunity' });
+
+export const OpportunityPage = page(Opportunity, 'OpportunityPage');
+
+export const OPPORTUNITY_SORTS = [
+  '-createdAt',
+  'createdAt',
+  '-updatedAt',
+  'updatedAt',
+  'investmentMin',
+  '-investmentMin',
+  'investmentMax',
+  '-investmentMax',
+] as const;
+
+export const OpportunitySearch = z
+  .object({
+    q: z.string().trim().min(1).max(200).optional().meta({ description: 'Full-text search in Indonesian and English' }),
+    sector: csvList(SectorCodeSchema, SECTOR_CODES.length, 'Sector codes; a parent matches all its leaves').optional(),
+    province: csvList(ProvinceCodeSchema, PROVINCE_CODES.length, 'Province codes').optional(),
+    islandGroup: csvList(IslandGroupCode, ISLAND_GROUPS.length, 'Island groups').optional(),
+    technology: csvList(TechnologyCode, TECHNOLOGIES.length, 'Technologies; matches opportunities seeking any of them').optional(),
+    modality: csvList(ModalityCode, MODALITIES.length, 'Modalities; matches opportunities accepting any of them').optional(),
+    minUsd: z.coerce.number().int().positive().max(1e12).optional().meta({ description: 'Investment range must reach at least this' }),
+    maxUsd: z.coerce.number().int().positive().max(1e12).optional().meta({ description: 'Investment range must start at most at this' }),
+    status: csvList(OpportunityStatus, OPPORTUNITY_STATUSES.length, 'Statuses (default: published)').optional(),
+    sort: z.enum(OPPORTUNITY_SORTS).default('-createdAt'),
+    limit: PageLimit,
+    cursor: Cursor.optional(),
+  })
+  .strict()
+  .refine((query) => query.minUsd === undefined || query.maxUsd === undefined || query.minUsd <= query.maxUsd, {
+    message: 'minUsd must not exceed maxUsd',
+    path: ['maxUsd'],
+  });
+
+export type OpportunityCreateBody = z.infer<typeof OpportunityCreate>;
+export type OpportunityUpdateBody = z.infer<typeof OpportunityUpdate>;
+export type OpportunityView = z.infer<typeof Opportunity>;
+export type OpportunitySearchQuery = z.infer<typeof OpportunitySearch>;

@@ -1,0 +1,41 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp, databaseTarget } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { migrateToLatest, openDatabase } from './db/database.ts';
+import { seedDemoDataIfEmpty } from './services/demo-data.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const target = databaseTarget(config);
+  const database = await openDatabase(target);
+  await migrateToLatest(database.db);
+  // Demo data goes into a fresh embedded database unless switched off; a real server only on request.
+  if (config.DEMO_DATA ?? target.kind === 'embedded') await seedDemoDataIfEmpty(database);
+
+  const app = await buildApp({
+    config,
+    database,
+    logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+  });
+  app.addHook('onClose', async () => database.close());
+
+  closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+  });
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const where = target.kind === 'embedded' ? `embedded PostgreSQL in ${target.dataDir}` : 'PostgreSQL at DATABASE_URL';
+  app.log.info(`Peluang is up on ${config.HOST}:${config.PORT} (${where}); API docs at /docs`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Peluang could not start:', error instanceof Error ? error.message : error);
+    if (error instanceof Error && error.cause) console.error('Cause:', error.cause);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { SectorCode } from '../domain/codes.ts';
+import type { Investor, InvestorInput } from '../domain/investor.ts';
+import { notifyChange } from '../db/database.ts';
+import { InvalidCursorError } from '../db/repositories/opportunities.ts';
+import { findInvestor, insertInvestor, markInvestorDeleted, searchInvestors, updateInvestor } from '../db/repositories/investors.ts';
+import type { Database } from '../db/schema.ts';
+import { sectorParentOf, leavesOf } from '../reference/sectors.ts';
+import type { InvestorSearchQuery } from '../schemas/investors.ts';
+import { badRequest, notFound } from './errors.ts';
+
+/** Investor profiles: kept by the companies themselves, read by staff and matching. */
+export class InvestorService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly changeChannel: string,
+  ) {}
+
+  async create(input: InvestorInput): Promise<Investor> {
+    return this.db.transaction().execute(async (trx) => {
+      const created = await insertInvestor(trx, input);
+      await notifyChange(trx, this.changeChannel, `investor:${created.id}`);
+      return created;
+    });
+  }
+
+  async get(id: string): Promise<Investor> {
+    const found = await findInvestor(this.db, id);
+    if (!found) throw notFound('Investor', id);
+    return found;
+  }
+
+  async update(id: string, changes: Partial<InvestorInput>): Promise<Investor> {
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await findInvestor(trx, id, { forUpdate: true }))) throw notFound('Investor', id);
+      const updated = await updateInvestor(trx, id, changes);
+      await notifyChange(trx, this.changeChannel, `investor:${id}`);
+      return updated;
+    });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await markInvestorDeleted(trx, id))) throw notFound('Investor', id);
+      await notifyChange(trx, this.changeChannel, `investor:${id}`);
+    });
+  }
+
+  async search(query: InvestorSearchQuery) {
+    try {
+      return await searchInvestors(
+        this.db,
+        {
+          ...(query.country && { countries: query.country }),
+          ...(query.sector && { sectors: query.sector.flatMap(relatedSectors) }),
+          ...(query.technology && { technologies: query.technology }),
+        },
+        query,
+      );
+    } catch (error) {
+      if (error instanceof InvalidCursorError) {
+        throw badRequest('invalid-cursor', 'The cursor is not valid; start again without a cursor.', 'cursor');
+      }
+      throw error;
+    }
+  }
+}
+
+/** An investor interested in a parent is interested in each of its leaves, and the reverse. */
+function relatedSectors(code: SectorCode): SectorCode[] {
+  const parent = sectorParentOf(code);
+  return [...new Set<SectorCode>([code, ...leavesOf(code), ...(parent ? [parent] : [])])];
+}

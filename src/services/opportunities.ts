@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { IslandGroup, OpportunityStatus, ProvinceCode, SectorCode } from '../domain/codes.ts';
+import { canTransition, isEditable, type Opportunity, type OpportunityInput } from '../domain/opportunity.ts';
+import { notifyChange } from '../db/database.ts';
+import {
+  InvalidCursorError,
+  findOpportunity,
+  insertOpportunity,
+  searchOpportunities,
+  updateOpportunity,
+  type OpportunityFilter,
+} from '../db/repositories/opportunities.ts';
+import type { Database } from '../db/schema.ts';
+import { PROVINCES } from '../reference/provinces.ts';
+import { leavesOf } from '../reference/sectors.ts';
+import { kekByCode } from '../reference/special-economic-zones.ts';
+import type { OpportunitySearchQuery } from '../schemas/opportunities.ts';
+import { badRequest, conflict, notFound } from './errors.ts';
+
+/** Publishing, editing and finding opportunities; the lifecycle rules live in the domain. */
+export class OpportunityService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly changeChannel: string,
+  ) {}
+
+  async create(input: OpportunityInput): Promise<Opportunity> {
+    checkLocation(input.location);
+    return this.db.transaction().execute(async (trx) => {
+      const created = await insertOpportunity(trx, input);
+      await notifyChange(trx, this.changeChannel, `opportunity:${created.id}`);
+      return created;
+    });
+  }
+
+  async get(id: string): Promise<Opportunity> {
+    const found = await findOpportunity(this.db, id);
+    if (!found) throw notFound('Opportunity', id);
+    return found;
+  }
+
+  async update(id: string, changes: Partial<OpportunityInput>): Promise<Opportunity> {
+    if (changes.location) checkLocation(changes.location);
+    return this.db.transaction().execute(async (trx) => {
+      const current = await findOpportunity(trx, id, { forUpdate: true });
+      if (!current) throw notFound('Opportunity', id);
+      if (!isEditable(current.status)) {
+        throw conflict('opportunity-not-editable', `Opportunity ${id} is ${current.status}; it can no longer be changed.`);
+      }
+      const updated = await updateOpportunity(trx, id, changes);
+      await notifyChange(trx, this.changeChannel, `opportunity:${id}`);
+      return updated;
+    });
+  }
+
+  async transition(id: string, to: OpportunityStatus): Promise<Opportunity> {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await findOpportunity(trx, id, { forUpdate: true });
+      if (!current) throw notFound('Opportunity', id);
+      if (!canTransition(current.status, to)) {
+        throw conflict('illegal-transition', `Opportunity ${id} is ${current.status}; it cannot become ${to}.`);
+      }
+      const updated = await updateOpportunity(trx, id, { status: to });
+      await notifyChange(trx, this.changeChannel, `opportunity:${id}`);
+      return updated;
+    });
+  }
+
+  async search(query: OpportunitySearchQuery) {
+    try {
+      return await searchOpportunities(this.db, toFilter(query), query);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) {
+        throw badRequest('invalid-cursor', 'The cursor is not valid for this sort; start again without a cursor.', 'cursor');
+      }
+      throw error;
+    }
+  }
+}
+
+function toFilter(query: OpportunitySearchQuery): OpportunityFilter {
+  const provinces = intersect(query.province, query.islandGroup && provincesIn(query.islandGroup));
+  return {
+    statuses: query.status?.length ? query.status : ['published'],
+    ...(query.sector?.length && { sectors: query.sector.flatMap((code: SectorCode) => leavesOf(code)) }),
+    ...(provinces && { provinces }),
+    ...(query.technology?.length && { technologies: query.technology }),
+    ...(query.modality?.length && { modalities: query.modality }),
+    ...(query.minUsd !== undefined && { minUsd: query.minUsd }),
+    ...(query.maxUsd !== undefined && { maxUsd: query.maxUsd }),
+    ...(query.q && { text: query.q }),
+  };
+}
+
+/** Both filters narrow the result, so a province must pass both. */
+function intersect(a?: readonly ProvinceCode[], b?: readonly ProvinceCode[]): ProvinceCode[] | undefined {
+  if (!a?.length) return b && [...b];
+  if (!b) return [...a];
+  return a.filter((code) => b.includes(code));
+}
+
+function provincesIn(groups: readonly IslandGroup[]): ProvinceCode[] {
+  return PROVINCES.filter((province) => groups.includes(province.islandGroup)).map((province) => province.code);
+}
+
+function checkLocation(location: OpportunityInput['location']): void {
+  if (!location.specialEconomicZone) return;
+  const zone = kekByCode.get(location.specialEconomicZone);
+  if (!zone) {
+    throw badRequest('unknown-special-economic-zone', `Unknown special economic zone; see /v1/special-economic-zones.`, 'location.specialEconomicZone');
+  }
+  if (zone.province !== location.province) {
+    throw badRequest('zone-outside-province', `Special economic zone ${zone.code} lies in ${zone.province}, not ${location.province}.`, 'location.specialEconomicZone');
+  }
+}
