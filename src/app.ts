@@ -9,7 +9,7 @@ import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
 import { languagePlugin } from './http/plugins/language.ts';
 import { openapiPlugin } from './http/plugins/openapi.ts';
-import { problemsPlugin } from './http/plugins/problems.ts';
+import { frameworkErrorHandler, problemsPlugin } from './http/plugins/problems.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { investorRoutes } from './http/routes/investors.ts';
 import { opportunityRoutes } from './http/routes/opportunities.ts';
@@ -56,10 +56,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only; any other body is refused with 415 rather than parsed.
+  app.removeContentTypeParser('text/plain');
 
   const database = options.database ?? (await openDatabase(databaseTarget(options.config)));
   if (!options.database) {

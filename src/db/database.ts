@@ -24,7 +24,11 @@ export interface DatabaseHandle {
 const INT8_OID = 20;
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  return target.kind === 'postgres' ? openPostgres(target) : openEmbedded(target.dataDir);
+  const handle = target.kind === 'postgres' ? await openPostgres(target) : await openEmbedded(target.dataDir);
+  // Shutdown paths may overlap (signal and test teardown); closing twice must be harmless.
+  let closing: Promise<void> | undefined;
+  const close = handle.close;
+  return { ...handle, close: () => (closing ??= close()) };
 }
 
 async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {

@@ -67,19 +67,32 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; detail: string }> = 
   FST_ERR_ASYNC_CONSTRAINT: { code: 'bad-request', detail: 'The request could not be routed.' },
 };
 
+/** One entry per offending field; an unknown key is named itself, not its parent object. */
 function fieldErrors(error: FastifyError): FieldError[] {
   const part = (error.validationContext ?? 'body') as ProblemPart;
-  return (error.validation ?? []).map((issue) => {
-    const pointer = issue.instancePath || '';
-    const params = issue.params as { issue?: { path?: PropertyKey[]; keys?: string[]; code?: string } } | undefined;
-    const unknownKeys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys : undefined;
-    const path = pointer.split('/').filter(Boolean).map(decodePointerSegment);
-    const field = unknownKeys?.length ? [...path, unknownKeys[0]!].join('.') : path.join('.');
-    return { in: part, field: field || '(root)', pointer: unknownKeys?.length ? `${pointer}/${unknownKeys[0]}` : pointer, message: issue.message ?? 'invalid' };
+  return (error.validation ?? []).flatMap((issue) => {
+    const path = issue.instancePath.split('/').filter(Boolean);
+    const unknownKeys = issue.keyword === 'unrecognized_keys' ? ((issue.params as { keys?: string[] }).keys ?? []) : [];
+    const paths = unknownKeys.length ? unknownKeys.map((key) => [...path, key]) : [path];
+    return paths.map((segments) => ({
+      in: part,
+      field: segments.join('.') || '(root)',
+      pointer: segments.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
+      message: issue.message ?? 'invalid',
+    }));
   });
 }
 
-const decodePointerSegment = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
+/** Errors Fastify raises before routing (a badly encoded URL, say), answered the same way. */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
+  sendProblem(request, reply, {
+    status: 400,
+    code: known?.code ?? 'bad-request',
+    title: TITLES[400]!,
+    detail: known?.detail ?? error.message,
+  });
+}
 
 /** Every error leaves as RFC 9457 problem details; nothing internal leaks to the client. */
 export const problemsPlugin = fp(
