@@ -105,6 +105,26 @@ export interface paths {
         patch: operations["updateInvestor"];
         trace?: never;
     };
+    "/v1/investors/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published opportunities ranked for an investor, each with its explanation
+         * @description Ordered by score (highest first), ties by opportunity id. Filters narrow the candidates and never change a score.
+         */
+        get: operations["matchOpportunitiesForInvestor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/island-groups": {
         parameters: {
             query?: never;
@@ -114,6 +134,40 @@ export interface paths {
         };
         /** Island groups and their provinces */
         get: operations["listIslandGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matches/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Opportunities ranked for a profile sent inline; nothing is stored */
+        post: operations["previewMatches"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matching/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scoring model: factors, formulas, default weights and bounds */
+        get: operations["getMatchingModel"];
         put?: never;
         post?: never;
         delete?: never;
@@ -189,6 +243,23 @@ export interface paths {
         put?: never;
         /** Close a published opportunity once taken up (final) */
         post: operations["closeOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/opportunities/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Investors ranked for a published opportunity, each with its explanation */
+        get: operations["matchInvestorsForOpportunity"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -548,6 +619,74 @@ export interface components {
             version: number;
             website: string | null;
         };
+        InvestorMatch: {
+            badges: components["schemas"]["MatchBadge"][];
+            factors: components["schemas"]["MatchFactor"][];
+            investor: {
+                companyName: string;
+                country: string;
+                countryName: string;
+                /**
+                 * Format: uuid
+                 * @description Resource id (UUID)
+                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+                 */
+                id: string;
+            };
+            investorId: string;
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+            score: number;
+        };
+        InvestorMatchInput: {
+            badges: components["schemas"]["MatchBadgeInput"][];
+            factors: components["schemas"]["MatchFactorInput"][];
+            investor: {
+                companyName: string;
+                country: string;
+                countryName: string;
+                /**
+                 * Format: uuid
+                 * @description Resource id (UUID)
+                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+                 */
+                id: string;
+            };
+            investorId: string;
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+            score: number;
+        };
+        InvestorMatchPage: {
+            data: components["schemas"]["InvestorMatch"][];
+            nextCursor: string | null;
+            weights: {
+                location: number;
+                modality: number;
+                sector: number;
+                size: number;
+                technology: number;
+            };
+        };
+        InvestorMatchPageInput: {
+            data: components["schemas"]["InvestorMatchInput"][];
+            nextCursor: string | null;
+            weights: {
+                location: number;
+                modality: number;
+                sector: number;
+                size: number;
+                technology: number;
+            };
+        };
         InvestorPage: {
             data: components["schemas"]["Investor"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
@@ -645,6 +784,190 @@ export interface components {
                 };
                 provinces: components["schemas"]["ProvinceCodeInput"][];
             }[];
+        };
+        /** @description Context shown with a match; never part of the score */
+        MatchBadge: {
+            code: string;
+            params: {
+                [key: string]: string | number | string[];
+            };
+            text: string;
+        };
+        /** @description Context shown with a match; never part of the score */
+        MatchBadgeInput: {
+            code: string;
+            params: {
+                [key: string]: string | number | string[];
+            };
+            text: string;
+        };
+        MatchFactor: {
+            /** @description Points this factor adds to the score */
+            contribution: number;
+            /** @enum {string} */
+            factor: "sector" | "technology" | "location" | "size" | "modality";
+            /** @description No preference stated: left out, its weight shared among the others */
+            neutral: boolean;
+            reason: {
+                code: string;
+                params: {
+                    [key: string]: string | number | string[];
+                };
+            };
+            /** @description Factor score, 0–1 */
+            score: number;
+            /** @description The reason in the caller's language */
+            text: string;
+            /** @description Renormalised weight, 0–1 */
+            weight: number;
+        };
+        MatchFactorInput: {
+            /** @description Points this factor adds to the score */
+            contribution: number;
+            /** @enum {string} */
+            factor: "sector" | "technology" | "location" | "size" | "modality";
+            /** @description No preference stated: left out, its weight shared among the others */
+            neutral: boolean;
+            reason: {
+                code: string;
+                params: {
+                    [key: string]: string | number | string[];
+                };
+            };
+            /** @description Factor score, 0–1 */
+            score: number;
+            /** @description The reason in the caller's language */
+            text: string;
+            /** @description Renormalised weight, 0–1 */
+            weight: number;
+        };
+        MatchingModel: {
+            badges: {
+                code: string;
+                description: {
+                    en: string;
+                    id: string;
+                };
+            }[];
+            combination: {
+                en: string;
+                id: string;
+            };
+            factors: {
+                constants: {
+                    [key: string]: number | number[];
+                };
+                defaultWeight: number;
+                /** @enum {string} */
+                factor: "sector" | "technology" | "location" | "size" | "modality";
+                formula: {
+                    en: string;
+                    id: string;
+                };
+                neutralWhen: {
+                    en: string;
+                    id: string;
+                };
+            }[];
+            neutralRule: {
+                en: string;
+                id: string;
+            };
+            nothingComparable: {
+                en: string;
+                id: string;
+            };
+            scale: {
+                decimals: number;
+                max: number;
+                min: number;
+            };
+            tieBreak: {
+                en: string;
+                id: string;
+            };
+            version: string;
+            weights: {
+                bounds: {
+                    max: number;
+                    min: number;
+                };
+                defaults: {
+                    location: number;
+                    modality: number;
+                    sector: number;
+                    size: number;
+                    technology: number;
+                };
+                rule: {
+                    en: string;
+                    id: string;
+                };
+            };
+        };
+        MatchingModelInput: {
+            badges: {
+                code: string;
+                description: {
+                    en: string;
+                    id: string;
+                };
+            }[];
+            combination: {
+                en: string;
+                id: string;
+            };
+            factors: {
+                constants: {
+                    [key: string]: number | number[];
+                };
+                defaultWeight: number;
+                /** @enum {string} */
+                factor: "sector" | "technology" | "location" | "size" | "modality";
+                formula: {
+                    en: string;
+                    id: string;
+                };
+                neutralWhen: {
+                    en: string;
+                    id: string;
+                };
+            }[];
+            neutralRule: {
+                en: string;
+                id: string;
+            };
+            nothingComparable: {
+                en: string;
+                id: string;
+            };
+            scale: {
+                decimals: number;
+                max: number;
+                min: number;
+            };
+            tieBreak: {
+                en: string;
+                id: string;
+            };
+            version: string;
+            weights: {
+                bounds: {
+                    max: number;
+                    min: number;
+                };
+                defaults: {
+                    location: number;
+                    modality: number;
+                    sector: number;
+                    size: number;
+                    technology: number;
+                };
+                rule: {
+                    en: string;
+                    id: string;
+                };
+            };
         };
         /**
          * @description Investment modality (see /v1/modalities)
@@ -864,6 +1187,90 @@ export interface components {
             /** @description Special economic zone (KEK) code, see /v1/special-economic-zones */
             specialEconomicZone?: string;
         };
+        OpportunityMatch: {
+            badges: components["schemas"]["MatchBadge"][];
+            factors: components["schemas"]["MatchFactor"][];
+            investorId: string;
+            opportunity: {
+                /**
+                 * Format: uuid
+                 * @description Resource id (UUID)
+                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+                 */
+                id: string;
+                investmentUsd: {
+                    /** @description US dollars */
+                    max: number;
+                    /** @description US dollars */
+                    min: number;
+                };
+                province: components["schemas"]["ProvinceCode"];
+                sector: components["schemas"]["SectorLeaf"];
+                sponsorName: string;
+                title: string;
+                titleLanguage: string;
+            };
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+            score: number;
+        };
+        OpportunityMatchInput: {
+            badges: components["schemas"]["MatchBadgeInput"][];
+            factors: components["schemas"]["MatchFactorInput"][];
+            investorId: string;
+            opportunity: {
+                /**
+                 * Format: uuid
+                 * @description Resource id (UUID)
+                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+                 */
+                id: string;
+                investmentUsd: {
+                    /** @description US dollars */
+                    max: number;
+                    /** @description US dollars */
+                    min: number;
+                };
+                province: components["schemas"]["ProvinceCodeInput"];
+                sector: components["schemas"]["SectorLeafInput"];
+                sponsorName: string;
+                title: string;
+                titleLanguage: string;
+            };
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+            score: number;
+        };
+        OpportunityMatchPage: {
+            data: components["schemas"]["OpportunityMatch"][];
+            nextCursor: string | null;
+            weights: {
+                location: number;
+                modality: number;
+                sector: number;
+                size: number;
+                technology: number;
+            };
+        };
+        OpportunityMatchPageInput: {
+            data: components["schemas"]["OpportunityMatchInput"][];
+            nextCursor: string | null;
+            weights: {
+                location: number;
+                modality: number;
+                sector: number;
+                size: number;
+                technology: number;
+            };
+        };
         OpportunityPage: {
             data: components["schemas"]["Opportunity"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
@@ -937,6 +1344,66 @@ export interface components {
             /** @description Technologies sought */
             technologies?: components["schemas"]["TechnologyInput"][];
             title?: components["schemas"]["OpportunityTitleInput"];
+        };
+        /** @description What a visitor tells about their company; anything left out is "no preference". */
+        PreviewProfile: {
+            country?: components["schemas"]["CountryCode"];
+            /** @default null */
+            maxTransferDepth: components["schemas"]["TransferDepth"] | null;
+            /** @default [] */
+            modalities: components["schemas"]["Modality"][];
+            /** @default [] */
+            preferredIslandGroups: components["schemas"]["IslandGroup"][];
+            /** @default [] */
+            preferredProvinces: components["schemas"]["ProvinceCode"][];
+            /** @default [] */
+            sectors: components["schemas"]["SectorCode"][];
+            /** @default [] */
+            technologies: components["schemas"]["Technology"][];
+            /** @default null */
+            ticketUsd: components["schemas"]["UsdRange"] | null;
+        };
+        /** @description What a visitor tells about their company; anything left out is "no preference". */
+        PreviewProfileInput: {
+            country?: components["schemas"]["CountryCodeInput"];
+            /** @default null */
+            maxTransferDepth: components["schemas"]["TransferDepthInput"] | null;
+            /** @default [] */
+            modalities: components["schemas"]["ModalityInput"][];
+            /** @default [] */
+            preferredIslandGroups: components["schemas"]["IslandGroupInput"][];
+            /** @default [] */
+            preferredProvinces: components["schemas"]["ProvinceCodeInput"][];
+            /** @default [] */
+            sectors: components["schemas"]["SectorCodeInput"][];
+            /** @default [] */
+            technologies: components["schemas"]["TechnologyInput"][];
+            /** @default null */
+            ticketUsd: components["schemas"]["UsdRangeInput"] | null;
+        };
+        PreviewRequest: {
+            /** @description Opaque cursor from `nextCursor` of the previous page */
+            cursor?: string;
+            islandGroup?: components["schemas"]["IslandGroup"][];
+            /** @default 20 */
+            limit: number;
+            minScore?: number;
+            profile: components["schemas"]["PreviewProfile"];
+            province?: components["schemas"]["ProvinceCode"][];
+            sector?: components["schemas"]["SectorCode"][];
+            weights?: components["schemas"]["Weights"];
+        };
+        PreviewRequestInput: {
+            /** @description Opaque cursor from `nextCursor` of the previous page */
+            cursor?: string;
+            islandGroup?: components["schemas"]["IslandGroupInput"][];
+            /** @default 20 */
+            limit: number;
+            minScore?: number;
+            profile: components["schemas"]["PreviewProfileInput"];
+            province?: components["schemas"]["ProvinceCodeInput"][];
+            sector?: components["schemas"]["SectorCodeInput"][];
+            weights?: components["schemas"]["WeightsInput"];
         };
         Problem: {
             /** @description Stable machine-readable error code */
@@ -1241,6 +1708,22 @@ export interface components {
             max: number;
             /** @description US dollars */
             min: number;
+        };
+        /** @description Factor weights; missing ones take the defaults. They are renormalised over the factors the investor stated. */
+        Weights: {
+            location?: number;
+            modality?: number;
+            sector?: number;
+            size?: number;
+            technology?: number;
+        };
+        /** @description Factor weights; missing ones take the defaults. They are renormalised over the factors the investor stated. */
+        WeightsInput: {
+            location?: number;
+            modality?: number;
+            sector?: number;
+            size?: number;
+            technology?: number;
         };
     };
     responses: never;
@@ -1574,6 +2057,70 @@ export interface operations {
             };
         };
     };
+    matchOpportunitiesForInvestor: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Only opportunities in these island groups; comma-separated or repeated */
+                islandGroup?: components["schemas"]["IslandGroupInput"][];
+                /** @description Page size, 1–100 */
+                limit?: number;
+                /** @description Leave out matches scoring below this (0–100) */
+                minScore?: number;
+                /** @description Only opportunities in these provinces; comma-separated or repeated */
+                province?: components["schemas"]["ProvinceCodeInput"][];
+                /** @description Only opportunities in these sectors (a parent stands for its leaves); comma-separated or repeated */
+                sector?: components["schemas"]["SectorCodeInput"][];
+                /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
+                weightLocation?: number;
+                /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
+                weightModality?: number;
+                /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
+                weightSector?: number;
+                /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
+                weightSize?: number;
+                /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
+                weightTechnology?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityMatchPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listIslandGroups: {
         parameters: {
             query?: never;
@@ -1590,6 +2137,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IslandGroupList"];
+                };
+            };
+        };
+    };
+    previewMatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityMatchPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMatchingModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingModel"];
                 };
             };
         };
@@ -1850,6 +2468,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    matchInvestorsForOpportunity: {
+        parameters: {
+            query?: {
+                /** @description Only investors from these countries; comma-separated or repeated */
+                country?: components["schemas"]["CountryCodeInput"][];
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Page size, 1–100 */
+                limit?: number;
+                /** @description Leave out matches scoring below this (0–100) */
+                minScore?: number;
+                /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
+                weightLocation?: number;
+                /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
+                weightModality?: number;
+                /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
+                weightSector?: number;
+                /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
+                weightSize?: number;
+                /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
+                weightTechnology?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestorMatchPage"];
                 };
             };
             /** @description Default Response */

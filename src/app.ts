@@ -14,12 +14,17 @@ import { healthRoutes } from './http/routes/health.ts';
 import { investorRoutes } from './http/routes/investors.ts';
 import { opportunityRoutes } from './http/routes/opportunities.ts';
 import { referenceRoutes } from './http/routes/reference.ts';
+import { defaultMatchingReference, defaultNameLookup } from './domain/matching/default-reference.ts';
+import { matchingRoutes } from './http/routes/matching.ts';
+import { ChangeWriter } from './services/changes.ts';
 import { InvestorService } from './services/investors.ts';
+import { MatchingService } from './services/matching.ts';
 import { OpportunityService } from './services/opportunities.ts';
 
 export interface Services {
   opportunities: OpportunityService;
   investors: InvestorService;
+  matching: MatchingService;
 }
 
 declare module 'fastify' {
@@ -70,10 +75,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', async () => database.close());
   }
   app.decorate('database', database);
+  const matching = new MatchingService(database, defaultMatchingReference, defaultNameLookup, app.log);
+  const changes = new ChangeWriter(database.db, database.changeChannel, (change) => matching.applyChange(change));
   app.decorate('services', {
-    opportunities: new OpportunityService(database.db, database.changeChannel),
-    investors: new InvestorService(database.db, database.changeChannel),
+    opportunities: new OpportunityService(database.db, changes),
+    investors: new InvestorService(database.db, changes),
+    matching,
   });
+  app.addHook('onReady', () => matching.start());
+  app.addHook('onClose', () => matching.stop());
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -86,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(referenceRoutes);
   await app.register(opportunityRoutes);
   await app.register(investorRoutes);
+  await app.register(matchingRoutes);
 
   return app;
 }

@@ -1,4 +1,5 @@
 import t from 'tap';
+import type { InjectOptions } from 'fastify';
 import { buildTestApp } from './helpers/app.ts';
 import { investorBody, opportunityBody } from './helpers/fixtures.ts';
 
@@ -86,7 +87,7 @@ t.test('updates are validated the same way', async (t) => {
 t.test('wrong content type, malformed JSON, oversized and empty bodies', async (t) => {
   const { app } = await buildTestApp(t);
   const url = '/v1/opportunities';
-  const cases: [string, Parameters<typeof app.inject>[0], number, string][] = [
+  const cases: [string, InjectOptions, number, string][] = [
     ['form body', { method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' }, 415, 'unsupported-media-type'],
     ['text body', { method: 'POST', url, headers: { 'content-type': 'text/plain' }, payload: 'hello' }, 415, 'unsupported-media-type'],
     ['malformed JSON', { method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: '{"title":' }, 400, 'malformed-json'],

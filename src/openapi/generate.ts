@@ -1,6 +1,6 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildApp } from '../app.ts';
-import { openDatabase } from '../db/database.ts';
+import { migrateToLatest, openDatabase } from '../db/database.ts';
 
 export const OPENAPI_JSON_PATH = 'openapi/openapi.json';
 export const OPENAPI_TYPES_PATH = 'openapi/types.ts';
@@ -8,6 +8,7 @@ export const OPENAPI_TYPES_PATH = 'openapi/types.ts';
 /** The OpenAPI document as the running code describes it, and the TypeScript types made from it. */
 export async function generateOpenApiFiles(): Promise<Record<string, string>> {
   const database = await openDatabase({ kind: 'embedded', dataDir: null });
+  await migrateToLatest(database.db);
   const app = await buildApp({ config: { BODY_LIMIT_BYTES: 1024 * 1024, TRUST_PROXY: false }, database });
   try {
     await app.ready();

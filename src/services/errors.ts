@@ -5,6 +5,7 @@ export class ServiceError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly part: 'body' | 'querystring' | 'params' | 'headers' = 'body',
   ) {
     super(message);
     this.name = 'ServiceError';
@@ -15,4 +16,5 @@ export const notFound = (what: string, id: string) => new ServiceError(404, 'not
 
 export const conflict = (code: string, message: string) => new ServiceError(409, code, message);
 
-export const badRequest = (code: string, message: string, field?: string) => new ServiceError(400, code, message, field);
+export const badRequest = (code: string, message: string, field?: string, part?: ServiceError['part']) =>
+  new ServiceError(400, code, message, field, part);

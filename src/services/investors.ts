@@ -1,27 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { SectorCode } from '../domain/codes.ts';
 import type { Investor, InvestorInput } from '../domain/investor.ts';
-import { notifyChange } from '../db/database.ts';
 import { InvalidCursorError } from '../db/repositories/opportunities.ts';
 import { findInvestor, insertInvestor, markInvestorDeleted, searchInvestors, updateInvestor } from '../db/repositories/investors.ts';
 import type { Database } from '../db/schema.ts';
 import { sectorParentOf, leavesOf } from '../reference/sectors.ts';
 import type { InvestorSearchQuery } from '../schemas/investors.ts';
+import type { ChangeWriter } from './changes.ts';
 import { badRequest, notFound } from './errors.ts';
 
 /** Investor profiles: kept by the companies themselves, read by staff and matching. */
 export class InvestorService {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly changeChannel: string,
+    private readonly changes: ChangeWriter,
   ) {}
 
   async create(input: InvestorInput): Promise<Investor> {
-    return this.db.transaction().execute(async (trx) => {
-      const created = await insertInvestor(trx, input);
-      await notifyChange(trx, this.changeChannel, `investor:${created.id}`);
-      return created;
-    });
+    return this.changes.write('investor', (created: Investor) => created.id, (trx) => insertInvestor(trx, input));
   }
 
   async get(id: string): Promise<Investor> {
@@ -31,18 +27,15 @@ export class InvestorService {
   }
 
   async update(id: string, changes: Partial<InvestorInput>): Promise<Investor> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.changes.write('investor', id, async (trx) => {
       if (!(await findInvestor(trx, id, { forUpdate: true }))) throw notFound('Investor', id);
-      const updated = await updateInvestor(trx, id, changes);
-      await notifyChange(trx, this.changeChannel, `investor:${id}`);
-      return updated;
+      return updateInvestor(trx, id, changes);
     });
   }
 
   async delete(id: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.changes.write('investor', id, async (trx) => {
       if (!(await markInvestorDeleted(trx, id))) throw notFound('Investor', id);
-      await notifyChange(trx, this.changeChannel, `investor:${id}`);
     });
   }
 
@@ -59,7 +52,7 @@ export class InvestorService {
       );
     } catch (error) {
       if (error instanceof InvalidCursorError) {
-        throw badRequest('invalid-cursor', 'The cursor is not valid; start again without a cursor.', 'cursor');
+        throw badRequest('invalid-cursor', 'The cursor is not valid; start again without a cursor.', 'cursor', 'querystring');
       }
       throw error;
     }

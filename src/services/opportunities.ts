@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { IslandGroup, OpportunityStatus, ProvinceCode, SectorCode } from '../domain/codes.ts';
 import { canTransition, isEditable, type Opportunity, type OpportunityInput } from '../domain/opportunity.ts';
-import { notifyChange } from '../db/database.ts';
 import {
   InvalidCursorError,
   findOpportunity,
@@ -15,22 +14,19 @@ import { PROVINCES } from '../reference/provinces.ts';
 import { leavesOf } from '../reference/sectors.ts';
 import { kekByCode } from '../reference/special-economic-zones.ts';
 import type { OpportunitySearchQuery } from '../schemas/opportunities.ts';
+import type { ChangeWriter } from './changes.ts';
 import { badRequest, conflict, notFound } from './errors.ts';
 
 /** Publishing, editing and finding opportunities; the lifecycle rules live in the domain. */
 export class OpportunityService {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly changeChannel: string,
+    private readonly changes: ChangeWriter,
   ) {}
 
   async create(input: OpportunityInput): Promise<Opportunity> {
     checkLocation(input.location);
-    return this.db.transaction().execute(async (trx) => {
-      const created = await insertOpportunity(trx, input);
-      await notifyChange(trx, this.changeChannel, `opportunity:${created.id}`);
-      return created;
-    });
+    return this.changes.write('opportunity', (created: Opportunity) => created.id, (trx) => insertOpportunity(trx, input));
   }
 
   async get(id: string): Promise<Opportunity> {
@@ -41,28 +37,24 @@ export class OpportunityService {
 
   async update(id: string, changes: Partial<OpportunityInput>): Promise<Opportunity> {
     if (changes.location) checkLocation(changes.location);
-    return this.db.transaction().execute(async (trx) => {
+    return this.changes.write('opportunity', id, async (trx) => {
       const current = await findOpportunity(trx, id, { forUpdate: true });
       if (!current) throw notFound('Opportunity', id);
       if (!isEditable(current.status)) {
         throw conflict('opportunity-not-editable', `Opportunity ${id} is ${current.status}; it can no longer be changed.`);
       }
-      const updated = await updateOpportunity(trx, id, changes);
-      await notifyChange(trx, this.changeChannel, `opportunity:${id}`);
-      return updated;
+      return updateOpportunity(trx, id, changes);
     });
   }
 
   async transition(id: string, to: OpportunityStatus): Promise<Opportunity> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.changes.write('opportunity', id, async (trx) => {
       const current = await findOpportunity(trx, id, { forUpdate: true });
       if (!current) throw notFound('Opportunity', id);
       if (!canTransition(current.status, to)) {
         throw conflict('illegal-transition', `Opportunity ${id} is ${current.status}; it cannot become ${to}.`);
       }
-      const updated = await updateOpportunity(trx, id, { status: to });
-      await notifyChange(trx, this.changeChannel, `opportunity:${id}`);
-      return updated;
+      return updateOpportunity(trx, id, { status: to });
     });
   }
 
@@ -71,7 +63,7 @@ export class OpportunityService {
       return await searchOpportunities(this.db, toFilter(query), query);
     } catch (error) {
       if (error instanceof InvalidCursorError) {
-        throw badRequest('invalid-cursor', 'The cursor is not valid for this sort; start again without a cursor.', 'cursor');
+        throw badRequest('invalid-cursor', 'The cursor is not valid for this sort; start again without a cursor.', 'cursor', 'querystring');
       }
       throw error;
     }

@@ -114,7 +114,7 @@ export const problemsPlugin = fp(
           code: error.code,
           title: TITLES[error.status] ?? 'Error',
           detail: error.message,
-          ...(error.field ? { errors: [{ in: 'body', field: error.field, pointer: `/${error.field.replace(/\./g, '/')}`, message: error.message }] } : {}),
+          ...(error.field ? { errors: [{ in: error.part, field: error.field, pointer: `/${error.field.replace(/\./g, '/')}`, message: error.message }] } : {}),
         });
       }
       if (isResponseSerializationError(error)) {

@@ -1,0 +1,458 @@
+import type {
+  IslandGroup,
+  Modality,
+  ProvinceCode,
+  SectorCode,
+  Technology,
+  TransferDepth,
+  UiLanguage,
+} from '../codes.ts';
+import { TRANSFER_DEPTHS } from '../codes.ts';
+import type { Badge, FactorResult, PairScore, Reason, ReasonParams } from './score.ts';
+
+/** Display names of reference codes; supplied by the caller so this module stays pure. */
+export interface NameLookup {
+  sector(code: SectorCode, lang: UiLanguage): string;
+  technology(code: Technology, lang: UiLanguage): string;
+  province(code: ProvinceCode, lang: UiLanguage): string;
+  islandGroup(code: IslandGroup, lang: UiLanguage): string;
+  modality(code: Modality, lang: UiLanguage): string;
+  depth(code: TransferDepth, lang: UiLanguage): string;
+  /** ISO 3166-1 alpha-2 → country name. */
+  country(code: string, lang: UiLanguage): string;
+}
+
+type Lang = UiLanguage;
+
+// ---- parameter access: reasons are plain data, so read them defensively ----
+
+function str(params: ReasonParams, key: string): string {
+  const v = params[key];
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+function list(params: ReasonParams, key: string): string[] {
+  const v = params[key];
+  return Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : [];
+}
+
+function num(params: ReasonParams, key: string): number {
+  const v = params[key];
+  return typeof v === 'number' ? v : Number(v ?? NaN);
+}
+
+// ---- numbers and money ----
+
+function formatNumber(n: number, lang: Lang, maxDecimals = 0): string {
+  let fixed = n.toFixed(maxDecimals);
+  if (fixed.includes('.')) fixed = fixed.replace(/0+$/, '').replace(/\.$/, '');
+  const [int = '0', frac] = fixed.split('.');
+  const group = lang === 'id' ? '.' : ',';
+  const decimal = lang === 'id' ? ',' : '.';
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return frac ? `${grouped}${decimal}${frac}` : grouped;
+}
+
+/** Three significant digits in the largest unit that keeps the value at or above 1. */
+function scaled(v: number, units: readonly [number, string][], lang: Lang): string {
+  for (let i = 0; i < units.length; i++) {
+    const [size, label] = units[i]!;
+    if (v < size) continue;
+    const x = Number((v / size).toPrecision(3));
+    // 999,999 rounds to 1000K: say 1M instead.
+    const next = units[i - 1];
+    if (next && x * size >= next[0]) return formatNumber((x * size) / next[0], lang, 2) + next[1];
+    return formatNumber(x, lang, 2) + label;
+  }
+  return formatNumber(Math.round(v), lang);
+}
+
+const EN_UNITS: readonly [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'K'],
+];
+const ID_UNITS: readonly [number, string][] = [
+  [1e12, ' triliun'],
+  [1e9, ' miliar'],
+  [1e6, ' juta'],
+  [1e3, ' ribu'],
+];
+const KO_UNITS: readonly [number, string][] = [
+  [1e12, '조'],
+  [1e8, '억'],
+  [1e4, '만'],
+];
+const JA_UNITS: readonly [number, string][] = [
+  [1e12, '兆'],
+  [1e8, '億'],
+  [1e4, '万'],
+];
+
+function usdRange(min: number, max: number, lang: Lang): string {
+  const same = min === max;
+  switch (lang) {
+    case 'en': {
+      const a = `US$${scaled(min, EN_UNITS, lang)}`;
+      return same ? a : `${a}–US$${scaled(max, EN_UNITS, lang)}`;
+    }
+    case 'id': {
+      const a = `US$${scaled(min, ID_UNITS, lang)}`;
+      return same ? a : `${a} – US$${scaled(max, ID_UNITS, lang)}`;
+    }
+    case 'ko': {
+      const a = scaled(min, KO_UNITS, lang);
+      return same ? `${a} 달러` : `${a}~${scaled(max, KO_UNITS, lang)} 달러`;
+    }
+    case 'ja': {
+      const a = scaled(min, JA_UNITS, lang);
+      return same ? `${a}ドル` : `${a}〜${scaled(max, JA_UNITS, lang)}ドル`;
+    }
+  }
+}
+
+// ---- names ----
+
+function joinList(items: readonly string[], lang: Lang): string {
+  return items.join(lang === 'ja' ? '、' : ', ');
+}
+
+function lowerFirst(s: string): string {
+  // Keep acronyms ("IVD kits") as they are.
+  if (s.length > 1 && s[1] === s[1]!.toUpperCase() && s[1] !== s[1]!.toLowerCase()) return s;
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+interface Names {
+  sector(code: string): string;
+  sectors(codes: readonly string[]): string;
+  techs(codes: readonly string[]): string;
+  province(code: string): string;
+  provinces(codes: readonly string[]): string;
+  group(code: string): string;
+  modalities(codes: readonly string[]): string;
+  /** For use mid-sentence. */
+  depth(code: string): string;
+}
+
+function bind(names: NameLookup, lang: Lang): Names {
+  return {
+    sector: (c) => names.sector(c as SectorCode, lang),
+    sectors: (cs) => joinList(cs.map((c) => names.sector(c as SectorCode, lang)), lang),
+    techs: (cs) => joinList(cs.map((c) => names.technology(c as Technology, lang)), lang),
+    province: (c) => names.province(c as ProvinceCode, lang),
+    provinces: (cs) => joinList(cs.map((c) => names.province(c as ProvinceCode, lang)), lang),
+    group: (c) => names.islandGroup(c as IslandGroup, lang),
+    modalities: (cs) => joinList(cs.map((c) => names.modality(c as Modality, lang)), lang),
+    depth: (c) => {
+      const name = names.depth(c as TransferDepth, lang);
+      return lang === 'en' || lang === 'id' ? lowerFirst(name) : name;
+    },
+  };
+}
+
+// ---- sentences ----
+
+const NEUTRAL: Record<Lang, string> = {
+  en: 'No preference stated — left out of the score',
+  id: 'Tidak ada preferensi — tidak dihitung dalam skor',
+  ko: '선호 조건 없음 — 점수 계산에서 제외',
+  ja: '希望の指定なし — スコアの計算から除外',
+};
+
+function sectorText(code: string, p: ReasonParams, lang: Lang, n: Names): string | null {
+  // Names are looked up lazily: each reason carries only the params its sentence needs.
+  const S = () => n.sector(str(p, 'sector'));
+  const P = () => n.sector(str(p, 'parent'));
+  const L = () => n.sectors(list(p, 'listed'));
+  switch (code) {
+    case 'sector-exact':
+      return { en: `Exact sector match: ${S()}`, id: `Sektor sama persis: ${S()}`, ko: `업종 정확히 일치: ${S()}`, ja: `業種が完全に一致: ${S()}` }[lang];
+    case 'sector-parent':
+      return {
+        en: `Open to all of ${P()}, which includes ${S()}`,
+        id: `Terbuka untuk seluruh sektor ${P()}, termasuk ${S()}`,
+        ko: `${P()} 분야 전체를 희망(${S()} 포함)`,
+        ja: `${P()}分野全般を希望(${S()}を含む)`,
+      }[lang];
+    case 'sector-sibling':
+      return {
+        en: `Related sector: ${S()} is in ${P()}, like the preferred ${L()}`,
+        id: `Sektor terkait: ${S()} termasuk ${P()}, seperti ${L()} yang diminati`,
+        ko: `관련 업종: ${S()} — 희망 업종(${L()})과 같은 ${P()} 분야`,
+        ja: `関連業種: ${S()}は希望業種(${L()})と同じ${P()}分野`,
+      }[lang];
+    case 'sector-other':
+      return {
+        en: `Different sector: ${S()} (preferred: ${L()})`,
+        id: `Sektor berbeda: ${S()} (diminati: ${L()})`,
+        ko: `업종 불일치: ${S()}(희망 업종: ${L()})`,
+        ja: `業種が不一致: ${S()}(希望業種: ${L()})`,
+      }[lang];
+    default:
+      return null;
+  }
+}
+
+function coverageText(p: ReasonParams, lang: Lang, n: Names): string {
+  const sought = list(p, 'sought');
+  const held = list(p, 'held');
+  const missing = list(p, 'missing');
+  const N = sought.length;
+  const h = held.length;
+  const H = n.techs(held);
+  const M = n.techs(missing);
+  if (N === 0) {
+    return {
+      en: 'No specific technology sought',
+      id: 'Tidak mencari teknologi tertentu',
+      ko: '특정 기술 요구 없음',
+      ja: '特定の技術は求められていない',
+    }[lang];
+  }
+  if (h === 0) {
+    return {
+      en: `Holds 0 of ${N} technologies sought (missing: ${M})`,
+      id: `Menguasai 0 dari ${N} teknologi yang dicari (belum dikuasai: ${M})`,
+      ko: `요구 기술 ${N}개 중 0개 보유(미보유: ${M})`,
+      ja: `求められる技術${N}件のうち保有は0件(未保有: ${M})`,
+    }[lang];
+  }
+  if (missing.length === 0) {
+    return {
+      en: `Holds ${h} of ${N} technologies sought (${H})`,
+      id: `Menguasai ${h} dari ${N} teknologi yang dicari (${H})`,
+      ko: `요구 기술 ${N}개 중 ${h}개 보유(${H})`,
+      ja: `求められる技術${N}件のうち${h}件を保有(${H})`,
+    }[lang];
+  }
+  return {
+    en: `Holds ${h} of ${N} technologies sought (${H}; missing: ${M})`,
+    id: `Menguasai ${h} dari ${N} teknologi yang dicari (${H}; belum dikuasai: ${M})`,
+    ko: `요구 기술 ${N}개 중 ${h}개 보유(${H}; 미보유: ${M})`,
+    ja: `求められる技術${N}件のうち${h}件を保有(${H}/未保有: ${M})`,
+  }[lang];
+}
+
+function depthText(p: ReasonParams, lang: Lang, n: Names): string {
+  const willing = str(p, 'willing');
+  const required = str(p, 'required');
+  const w = TRANSFER_DEPTHS.indexOf(willing as TransferDepth);
+  const r = TRANSFER_DEPTHS.indexOf(required as TransferDepth);
+  const W = n.depth(willing);
+  const R = n.depth(required);
+  if (w < 0) {
+    return {
+      en: 'transfer willingness not stated',
+      id: 'kesediaan alih teknologi tidak dinyatakan',
+      ko: '기술이전 의향 미기재',
+      ja: '技術移転の意向は未記入',
+    }[lang];
+  }
+  if (r <= 0) {
+    return {
+      en: 'no technology transfer required',
+      id: 'tidak disyaratkan alih teknologi',
+      ko: '기술이전 요구 없음',
+      ja: '技術移転の要求なし',
+    }[lang];
+  }
+  if (w === r) {
+    return {
+      en: `willing to go as far as ${W}, as required`,
+      id: `bersedia hingga ${W}, sesuai yang disyaratkan`,
+      ko: `요구 수준인 ${W}까지 수용 가능`,
+      ja: `求められる${W}まで対応可能`,
+    }[lang];
+  }
+  if (w > r) {
+    return {
+      en: `willing to go as far as ${W}, beyond the ${R} required`,
+      id: `bersedia hingga ${W}, melebihi ${R} yang disyaratkan`,
+      ko: `${W}까지 수용 가능(요구 수준: ${R})`,
+      ja: `${W}まで対応可能(要求: ${R})`,
+    }[lang];
+  }
+  if (w === 0) {
+    return {
+      en: `not willing to transfer technology, while ${R} is required`,
+      id: `tidak bersedia mengalihkan teknologi, sedangkan yang disyaratkan ${R}`,
+      ko: `기술이전 의향 없음(요구 수준: ${R})`,
+      ja: `技術移転の意向なし(要求: ${R})`,
+    }[lang];
+  }
+  return {
+    en: `willing to go only as far as ${W}, short of the ${R} required`,
+    id: `hanya bersedia hingga ${W}, kurang dari ${R} yang disyaratkan`,
+    ko: `${W}까지만 수용 가능해 요구 수준(${R})에 못 미침`,
+    ja: `対応可能なのは${W}までで、要求(${R})に届かない`,
+  }[lang];
+}
+
+const CLAUSE_JOIN: Record<Lang, string> = { en: '; ', id: '; ', ko: ', ', ja: '、' };
+
+function technologyText(p: ReasonParams, lang: Lang, n: Names): string {
+  return coverageText(p, lang, n) + CLAUSE_JOIN[lang] + depthText(p, lang, n);
+}
+
+function locationText(code: string, p: ReasonParams, lang: Lang, n: Names): string | null {
+  const P = n.province(str(p, 'province'));
+  const G = () => n.group(str(p, 'islandGroup'));
+  switch (code) {
+    case 'location-province':
+      return { en: `Preferred province: ${P}`, id: `Provinsi pilihan: ${P}`, ko: `희망 지역: ${P}`, ja: `希望の州: ${P}` }[lang];
+    case 'location-island-group':
+      return {
+        en: `${P} is in a preferred island group: ${G()}`,
+        id: `${P} berada di kelompok pulau pilihan: ${G()}`,
+        ko: `${P}: 희망 권역(${G()})에 위치`,
+        ja: `${P}は希望地域(${G()})に位置`,
+      }[lang];
+    case 'location-island-group-of-province': {
+      const A = n.provinces(list(p, 'preferred'));
+      return {
+        en: `${P} is in the same island group (${G()}) as preferred ${A}`,
+        id: `${P} berada di kelompok pulau yang sama (${G()}) dengan provinsi pilihan ${A}`,
+        ko: `${P}: 희망 지역(${A})과 같은 권역(${G()})`,
+        ja: `${P}は希望の州(${A})と同じ地域(${G()})`,
+      }[lang];
+    }
+    case 'location-distance': {
+      const N = n.province(str(p, 'nearest'));
+      const d = formatNumber(num(p, 'distanceKm'), lang);
+      return {
+        en: `${P} is about ${d} km from the nearest preferred location (${N})`,
+        id: `${P} berjarak sekitar ${d} km dari lokasi pilihan terdekat (${N})`,
+        ko: `${P}: 가장 가까운 희망 지역(${N})에서 약 ${d}km`,
+        ja: `${P}は最も近い希望地域(${N})から約${d}km`,
+      }[lang];
+    }
+    default:
+      return null;
+  }
+}
+
+function sizeText(code: string, p: ReasonParams, lang: Lang): string | null {
+  const O = usdRange(num(p, 'min'), num(p, 'max'), lang);
+  const T = usdRange(num(p, 'ticketMin'), num(p, 'ticketMax'), lang);
+  switch (code) {
+    case 'size-within':
+      return {
+        en: `Investment ${O} fits the ticket range ${T}`,
+        id: `Nilai investasi ${O} sesuai dengan kisaran tiket ${T}`,
+        ko: `투자 규모 ${O}: 희망 투자 규모 ${T}에 부합`,
+        ja: `投資規模${O}は希望投資額${T}に合致`,
+      }[lang];
+    case 'size-overlap': {
+      if (num(p, 'overlapPercent') === 0) {
+        return {
+          en: `Investment ${O} meets the ticket range ${T} only at its edge`,
+          id: `Nilai investasi ${O} hanya bersinggungan dengan kisaran tiket ${T} di batasnya`,
+          ko: `투자 규모 ${O}: 희망 투자 규모 ${T}와 경계에서만 맞닿음`,
+          ja: `投資規模${O}は希望投資額${T}と境界で接するのみ`,
+        }[lang];
+      }
+      const pct = formatNumber(num(p, 'overlapPercent'), lang);
+      return {
+        en: `Investment ${O} partly overlaps the ticket range ${T} (${pct}% of the narrower range, log scale)`,
+        id: `Nilai investasi ${O} sebagian beririsan dengan kisaran tiket ${T} (${pct}% dari kisaran yang lebih sempit, skala log)`,
+        ko: `투자 규모 ${O}: 희망 투자 규모 ${T}와 일부 겹침(좁은 쪽 범위의 ${pct}%, 로그 척도)`,
+        ja: `投資規模${O}は希望投資額${T}と一部重なる(狭い方の範囲の${pct}%、対数尺度)`,
+      }[lang];
+    }
+    case 'size-gap': {
+      const x = formatNumber(num(p, 'times'), lang, 1);
+      const above = str(p, 'direction') === 'above';
+      return above
+        ? {
+            en: `Investment ${O} is about ${x}× above the ticket range ${T}`,
+            id: `Nilai investasi ${O} sekitar ${x}× di atas kisaran tiket ${T}`,
+            ko: `투자 규모 ${O}: 희망 투자 규모 ${T}의 약 ${x}배`,
+            ja: `投資規模${O}は希望投資額${T}の約${x}倍`,
+          }[lang]
+        : {
+            en: `Investment ${O} is about ${x}× below the ticket range ${T}`,
+            id: `Nilai investasi ${O} sekitar ${x}× di bawah kisaran tiket ${T}`,
+            ko: `투자 규모 ${O}: 희망 투자 규모 ${T}의 약 ${x}분의 1`,
+            ja: `投資規模${O}は希望投資額${T}の約${x}分の1`,
+          }[lang];
+    }
+    default:
+      return null;
+  }
+}
+
+function modalityText(p: ReasonParams, lang: Lang, n: Names): string {
+  const offered = list(p, 'offered');
+  const accepted = list(p, 'accepted');
+  if (offered.length === 0) {
+    return {
+      en: 'The opportunity names no modality',
+      id: 'Peluang tidak menyebutkan skema kerja sama',
+      ko: '제시된 투자 방식 없음',
+      ja: '投資形態の指定なし',
+    }[lang];
+  }
+  if (accepted.length === 0) {
+    const O = n.modalities(offered);
+    return {
+      en: `Accepts none of the modalities offered (${O})`,
+      id: `Tidak menerima satu pun skema kerja sama yang ditawarkan (${O})`,
+      ko: `제시된 투자 방식 중 수용 가능한 방식 없음(${O})`,
+      ja: `提示された投資形態(${O})にはいずれも対応していない`,
+    }[lang];
+  }
+  const A = n.modalities(accepted);
+  const a = accepted.length;
+  const N = offered.length;
+  return {
+    en: `Accepts ${a} of ${N} modalities offered (${A})`,
+    id: `Menerima ${a} dari ${N} skema kerja sama yang ditawarkan (${A})`,
+    ko: `제시된 투자 방식 ${N}개 중 ${a}개 수용(${A})`,
+    ja: `提示された投資形態${N}件のうち${a}件に対応(${A})`,
+  }[lang];
+}
+
+/** A short sentence for a factor's reason; unknown codes come back as the code itself. */
+export function renderReason(reason: Reason, lang: UiLanguage, names: NameLookup): string {
+  const { code, params } = reason;
+  const n = bind(names, lang);
+  if (code === 'neutral') return NEUTRAL[lang];
+  if (code === 'technology') return technologyText(params, lang, n);
+  if (code === 'modality') return modalityText(params, lang, n);
+  return (
+    sectorText(code, params, lang, n) ?? locationText(code, params, lang, n) ?? sizeText(code, params, lang) ?? code
+  );
+}
+
+export function renderBadge(badge: Badge, lang: UiLanguage, names: NameLookup): string {
+  if (badge.code === 'health-mou') {
+    const C = names.country(str(badge.params, 'country'), lang);
+    return {
+      en: `Indonesia has a health cooperation agreement with ${C}`,
+      id: `Indonesia memiliki kerja sama kesehatan dengan ${C}`,
+      ko: `인도네시아–${C} 보건 협력 협정`,
+      ja: `インドネシアと${C}の保健協力合意`,
+    }[lang];
+  }
+  return badge.code;
+}
+
+export interface ExplainedFactor extends FactorResult {
+  text: string;
+}
+
+export interface ExplainedPairScore extends Omit<PairScore, 'factors' | 'badges'> {
+  factors: ExplainedFactor[];
+  badges: (Badge & { text: string })[];
+}
+
+/** A PairScore with every reason and badge rendered in one language. */
+export function explainPairScore(pair: PairScore, lang: UiLanguage, names: NameLookup): ExplainedPairScore {
+  return {
+    ...pair,
+    factors: pair.factors.map((f) => ({ ...f, text: renderReason(f.reason, lang, names) })),
+    badges: pair.badges.map((b) => ({ ...b, text: renderBadge(b, lang, names) })),
+  };
+}

@@ -1,0 +1,482 @@
+/**
+ * The fast path: an in-memory columnar index of opportunities, ranked for one investor with
+ * bucket pruning. Scores come from the same functions as scorePair (factors.ts), so they are
+ * identical to the explained ones.
+ */
+import {
+  MODALITIES,
+  TECHNOLOGIES,
+  TRANSFER_DEPTHS,
+  type IslandGroup,
+  type ProvinceCode,
+  type SectorCode,
+} from '../codes.ts';
+import {
+  GROUP_INDEX,
+  LEAF_COUNT,
+  LEAF_INDEX,
+  PARENT_INDEX,
+  PROVINCE_COUNT,
+  PROVINCE_INDEX,
+  combine,
+  depthFitAt,
+  encodeOpportunity,
+  locationScoreAt,
+  modalityScore,
+  pairCents,
+  popcount,
+  prepareInvestor,
+  ranksBefore,
+  sectorScoreAt,
+  sizeScore,
+  technologyScore,
+  toCents,
+  type PreparedInvestor,
+} from './factors.ts';
+import type { MatchingReference } from './reference.ts';
+import type { MatchableInvestor, MatchableOpportunity, Weights } from './types.ts';
+
+export interface RankedMatch {
+  id: string;
+  /** Same value as PairScore.score for the pair. */
+  score: number;
+}
+
+export interface RankCursor {
+  score: number;
+  id: string;
+}
+
+export interface RankOptions {
+  limit: number;
+  /** Return only results ordered strictly after this (score, id). */
+  after?: RankCursor;
+  /** Inclusive, on the rounded score. */
+  minScore?: number;
+}
+
+export interface OpportunityRankOptions extends RankOptions {
+  /** Keep opportunities in these sectors; a parent stands for all its leaves. */
+  sectors?: readonly SectorCode[];
+  provinces?: readonly ProvinceCode[];
+  islandGroups?: readonly IslandGroup[];
+  /** Any further condition; only called for opportunities that would make the page. */
+  filter?: (opportunity: MatchableOpportunity) => boolean;
+}
+
+export interface InvestorRankOptions extends RankOptions {
+  filter?: (investor: MatchableInvestor) => boolean;
+}
+
+const DEPTHS = TRANSFER_DEPTHS.length;
+
+/** An investor with its per-sector, per-province and per-depth factor scores precomputed. */
+export interface CompiledInvestor {
+  readonly investorId: string;
+  readonly prepared: PreparedInvestor;
+  readonly sectorByLeaf: Float64Array;
+  readonly locationByProvince: Float64Array;
+  readonly depthFitByRequired: Float64Array;
+}
+
+export function compileInvestor(
+  investor: MatchableInvestor,
+  weights: Readonly<Weights>,
+  ref: MatchingReference,
+): CompiledInvestor {
+  const prepared = prepareInvestor(investor, weights, ref);
+  const sectorByLeaf = new Float64Array(LEAF_COUNT);
+  for (let leaf = 0; leaf < LEAF_COUNT; leaf++) sectorByLeaf[leaf] = sectorScoreAt(prepared, leaf);
+  const locationByProvince = new Float64Array(PROVINCE_COUNT);
+  for (let p = 0; p < PROVINCE_COUNT; p++) locationByProvince[p] = locationScoreAt(prepared, p);
+  const depthFitByRequired = new Float64Array(DEPTHS);
+  for (let d = 0; d < DEPTHS; d++) depthFitByRequired[d] = depthFitAt(prepared, d);
+  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired };
+}
+
+const BUCKETS = LEAF_COUNT * PROVINCE_COUNT * DEPTHS;
+/** Locations are packed as pos * BUCKET_STRIDE + bucket. */
+const BUCKET_STRIDE = 8192;
+
+function bucketOf(leaf: number, province: number, depth: number): number {
+  return (leaf * PROVINCE_COUNT + province) * DEPTHS + depth;
+}
+
+// Item word layout: tech mask (18 bits) | modality mask << 18 (6 bits) | tech count << 24 (5 bits).
+const TECH_BITS = 0x3ffff;
+const MODALITY_SHIFT = 18;
+const TECH_COUNT_SHIFT = 24;
+if (TECHNOLOGIES.length > MODALITY_SHIFT || MODALITIES.length > TECH_COUNT_SHIFT - MODALITY_SHIFT) {
+  throw new Error('Vocabulary outgrew the packed item word; widen the layout in matching/index.ts');
+}
+
+function centsFloor(minScore: number | undefined): number {
+  return minScore === undefined ? 0 : Math.ceil(minScore * 100 - 1e-7);
+}
+
+/**
+ * Top-k by (cents desc, id asc). A binary heap whose root is the worst kept entry, so a
+ * candidate is compared with the current k-th best in O(1).
+ */
+class TopK {
+  readonly cents: Int32Array;
+  readonly ids: string[] = [];
+  size = 0;
+
+  constructor(readonly capacity: number) {
+    this.cents = new Int32Array(capacity);
+  }
+
+  get full(): boolean {
+    return this.size === this.capacity;
+  }
+
+  /** Cents of the worst kept entry; only meaningful when full. */
+  get worstCents(): number {
+    return this.cents[0]!;
+  }
+
+  private worse(i: number, j: number): boolean {
+    const ci = this.cents[i]!;
+    const cj = this.cents[j]!;
+    return ci < cj || (ci === cj && this.ids[i]! > this.ids[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    const c = this.cents[i]!;
+    this.cents[i] = this.cents[j]!;
+    this.cents[j] = c;
+    const id = this.ids[i]!;
+    this.ids[i] = this.ids[j]!;
+    this.ids[j] = id;
+  }
+
+  /** Would an entry with these cents and id be kept? */
+  admits(cents: number, id: string): boolean {
+    if (this.size < this.capacity) return true;
+    const wc = this.cents[0]!;
+    return cents > wc || (cents === wc && id < this.ids[0]!);
+  }
+
+  /** Caller has checked admits(). */
+  push(cents: number, id: string): void {
+    if (this.size < this.capacity) {
+      let i = this.size++;
+      this.cents[i] = cents;
+      this.ids[i] = id;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    this.cents[0] = cents;
+    this.ids[0] = id;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < this.size && this.worse(l, w)) w = l;
+      if (r < this.size && this.worse(r, w)) w = r;
+      if (w === i) break;
+      this.swap(i, w);
+      i = w;
+    }
+  }
+
+  sorted(): RankedMatch[] {
+    const out: { cents: number; id: string }[] = [];
+    for (let i = 0; i < this.size; i++) out.push({ cents: this.cents[i]!, id: this.ids[i]! });
+    out.sort((a, b) =>
+      ranksBefore(a.cents, a.id, b.cents, b.id) ? -1 : ranksBefore(b.cents, b.id, a.cents, a.id) ? 1 : 0,
+    );
+    return out.map((e) => ({ id: e.id, score: e.cents / 100 }));
+  }
+}
+
+/** One (sector leaf, province, required depth) cell, its items stored contiguously. */
+class Bucket {
+  length = 0;
+  ids: string[] = [];
+  opportunities: MatchableOpportunity[] = [];
+  words = new Int32Array(4);
+  logMin = new Float64Array(4);
+  logMax = new Float64Array(4);
+
+  push(id: string, o: MatchableOpportunity, word: number, lo: number, hi: number): number {
+    if (this.length === this.words.length) {
+      const cap = this.words.length * 2;
+      const words = new Int32Array(cap);
+      words.set(this.words);
+      const logMin = new Float64Array(cap);
+      logMin.set(this.logMin);
+      const logMax = new Float64Array(cap);
+      logMax.set(this.logMax);
+      this.words = words;
+      this.logMin = logMin;
+      this.logMax = logMax;
+    }
+    const pos = this.length++;
+    this.set(pos, id, o, word, lo, hi);
+    return pos;
+  }
+
+  set(pos: number, id: string, o: MatchableOpportunity, word: number, lo: number, hi: number): void {
+    this.ids[pos] = id;
+    this.opportunities[pos] = o;
+    this.words[pos] = word;
+    this.logMin[pos] = lo;
+    this.logMax[pos] = hi;
+  }
+
+  /** Swap-removes `pos`; returns the id that moved into it, or null. */
+  removeAt(pos: number): string | null {
+    const last = --this.length;
+    let moved: string | null = null;
+    if (pos !== last) {
+      moved = this.ids[last]!;
+      this.set(pos, moved, this.opportunities[last]!, this.words[last]!, this.logMin[last]!, this.logMax[last]!);
+    }
+    this.ids.length = last;
+    this.opportunities.length = last;
+    return moved;
+  }
+}
+
+/**
+ * Opportunities grouped into (sector leaf, province, required depth) buckets, each stored as
+ * contiguous typed arrays so a scan reads memory in order. add, update and remove are O(1)
+ * amortised (swap-remove inside a bucket), so the index is kept current after every write
+ * without rebuilding.
+ */
+export class OpportunityIndex {
+  #location = new Map<string, number>();
+  #buckets: (Bucket | undefined)[] = new Array<Bucket | undefined>(BUCKETS).fill(undefined);
+
+  constructor(opportunities: Iterable<MatchableOpportunity> = []) {
+    for (const o of opportunities) this.upsert(o);
+  }
+
+  get size(): number {
+    return this.#location.size;
+  }
+
+  has(id: string): boolean {
+    return this.#location.has(id);
+  }
+
+  get(id: string): MatchableOpportunity | undefined {
+    const loc = this.#location.get(id);
+    if (loc === undefined) return undefined;
+    return this.#buckets[loc % BUCKET_STRIDE]!.opportunities[Math.floor(loc / BUCKET_STRIDE)];
+  }
+
+  *values(): IterableIterator<MatchableOpportunity> {
+    for (const bucket of this.#buckets) if (bucket) yield* bucket.opportunities;
+  }
+
+  /** Adds a new opportunity; throws if the id is already indexed. */
+  add(opportunity: MatchableOpportunity): void {
+    if (this.#location.has(opportunity.id)) throw new Error(`Opportunity ${opportunity.id} is already indexed`);
+    this.upsert(opportunity);
+  }
+
+  /** Replaces an indexed opportunity; throws if the id is unknown. */
+  update(opportunity: MatchableOpportunity): void {
+    if (!this.#location.has(opportunity.id)) throw new Error(`Opportunity ${opportunity.id} is not indexed`);
+    this.upsert(opportunity);
+  }
+
+  upsert(opportunity: MatchableOpportunity): void {
+    // Encode first so an invalid opportunity leaves the index untouched.
+    const e = encodeOpportunity(opportunity);
+    const b = bucketOf(e.leaf, e.province, e.depth);
+    const word = e.techMask | (e.modalityMask << MODALITY_SHIFT) | (e.techCount << TECH_COUNT_SHIFT);
+    const id = opportunity.id;
+    const loc = this.#location.get(id);
+    if (loc !== undefined && loc % BUCKET_STRIDE === b) {
+      this.#buckets[b]!.set(Math.floor(loc / BUCKET_STRIDE), id, opportunity, word, e.logMin, e.logMax);
+      return;
+    }
+    if (loc !== undefined) this.#detach(loc);
+    const bucket = (this.#buckets[b] ??= new Bucket());
+    const pos = bucket.push(id, opportunity, word, e.logMin, e.logMax);
+    this.#location.set(id, pos * BUCKET_STRIDE + b);
+  }
+
+  /** Removes an opportunity (withdrawn, closed, unpublished); false if it was not indexed. */
+  remove(id: string): boolean {
+    const loc = this.#location.get(id);
+    if (loc === undefined) return false;
+    this.#detach(loc);
+    this.#location.delete(id);
+    return true;
+  }
+
+  #detach(loc: number): void {
+    const b = loc % BUCKET_STRIDE;
+    const pos = Math.floor(loc / BUCKET_STRIDE);
+    const moved = this.#buckets[b]!.removeAt(pos);
+    if (moved !== null) this.#location.set(moved, pos * BUCKET_STRIDE + b);
+  }
+
+  /** See rankOpportunities. */
+  rank(investor: CompiledInvestor, options: OpportunityRankOptions): RankedMatch[] {
+    const limit = Math.min(Math.max(0, Math.floor(options.limit)), this.size);
+    if (!(limit > 0)) return [];
+    const p = investor.prepared;
+    const sectorByLeaf = investor.sectorByLeaf;
+    const locationByProvince = investor.locationByProvince;
+    const depthFit = investor.depthFitByRequired;
+    const techNeutral = p.neutral.technology;
+    const sizeNeutral = p.neutral.size;
+    const modalityNeutral = p.neutral.modality;
+
+    const leafAllowed = allowedLeaves(options.sectors, p);
+    const provinceAllowed = allowedProvinces(options.provinces, options.islandGroups, p);
+    const minCents = centsFloor(options.minScore);
+
+    // Upper bound per bucket: sector, location and depth fit are exact there, coverage, size
+    // and modality at most 1. Every step of combine/toCents is monotone, so no member of a
+    // bucket can exceed its bound. Keys sort by bound desc, then bucket number.
+    const keys: number[] = [];
+    for (let leaf = 0; leaf < LEAF_COUNT; leaf++) {
+      if (leafAllowed && !leafAllowed[leaf]) continue;
+      const s = sectorByLeaf[leaf]!;
+      for (let prov = 0; prov < PROVINCE_COUNT; prov++) {
+        if (provinceAllowed && !provinceAllowed[prov]) continue;
+        const l = locationByProvince[prov]!;
+        for (let d = 0; d < DEPTHS; d++) {
+          const b = bucketOf(leaf, prov, d);
+          if (!this.#buckets[b]?.length) continue;
+          const bound = toCents(combine(p, s, techNeutral ? 0 : depthFit[d]!, l, 1, 1));
+          if (bound < minCents) continue;
+          keys.push((10000 - bound) * BUCKET_STRIDE + b);
+        }
+      }
+    }
+    const order = Float64Array.from(keys).sort();
+
+    const after = options.after;
+    const afterCents = after ? Math.round(after.score * 100) : 0;
+    const afterId = after ? after.id : '';
+    const filter = options.filter;
+    const held = p.heldMask;
+    const accepted = p.acceptedMask;
+    const tLo = p.ticketLogMin;
+    const tHi = p.ticketLogMax;
+
+    const top = new TopK(limit);
+    for (let k = 0; k < order.length; k++) {
+      const key = order[k]!;
+      const b = key % BUCKET_STRIDE;
+      const bound = 10000 - (key - b) / BUCKET_STRIDE;
+      // Stop once no remaining bucket can reach the current k-th best.
+      if (top.full && bound < top.worstCents) break;
+      const d = b % DEPTHS;
+      const cell = (b - d) / DEPTHS;
+      const prov = cell % PROVINCE_COUNT;
+      const leaf = (cell - prov) / PROVINCE_COUNT;
+      const s = sectorByLeaf[leaf]!;
+      const l = locationByProvince[prov]!;
+      const fit = depthFit[d]!;
+      const bucket = this.#buckets[b]!;
+      const { words, logMin, logMax, ids } = bucket;
+      const n = bucket.length;
+      for (let i = 0; i < n; i++) {
+        const word = words[i]!;
+        const t = techNeutral ? 0 : technologyScore(held, fit, word & TECH_BITS, word >>> TECH_COUNT_SHIFT);
+        const modalities = (word >>> MODALITY_SHIFT) & 0x3f;
+        const m = modalityNeutral ? 0 : modalityScore(accepted, modalities, popcount(modalities));
+        // Cheap check with size at its maximum before paying for the exact size score.
+        const floor = top.full ? top.worstCents : minCents;
+        if (toCents(combine(p, s, t, l, sizeNeutral ? 0 : 1, m)) < floor) continue;
+        const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
+        const cents = toCents(combine(p, s, t, l, z, m));
+        if (cents < minCents) continue;
+        if (after && (cents > afterCents || (cents === afterCents && ids[i]! <= afterId))) continue;
+        const id = ids[i]!;
+        if (!top.admits(cents, id)) continue;
+        if (filter && !filter(bucket.opportunities[i]!)) continue;
+        top.push(cents, id);
+      }
+    }
+    return top.sorted();
+  }
+}
+
+function allowedLeaves(sectors: readonly SectorCode[] | undefined, p: PreparedInvestor): Uint8Array | null {
+  if (sectors === undefined) return null;
+  const allowed = new Uint8Array(LEAF_COUNT);
+  for (const code of sectors) {
+    const leaf = LEAF_INDEX.get(code);
+    if (leaf !== undefined) {
+      allowed[leaf] = 1;
+      continue;
+    }
+    const parent = PARENT_INDEX.get(code);
+    if (parent === undefined) continue;
+    for (let i = 0; i < LEAF_COUNT; i++) if (p.tables.leafParent[i] === parent) allowed[i] = 1;
+  }
+  return allowed;
+}
+
+function allowedProvinces(
+  provinces: readonly ProvinceCode[] | undefined,
+  islandGroups: readonly IslandGroup[] | undefined,
+  p: PreparedInvestor,
+): Uint8Array | null {
+  if (provinces === undefined && islandGroups === undefined) return null;
+  const allowed = new Uint8Array(PROVINCE_COUNT);
+  for (const code of provinces ?? []) {
+    const i = PROVINCE_INDEX.get(code);
+    if (i !== undefined) allowed[i] = 1;
+  }
+  const groups = new Set((islandGroups ?? []).map((g) => GROUP_INDEX.get(g)));
+  if (groups.size > 0) {
+    for (let i = 0; i < PROVINCE_COUNT; i++) if (groups.has(p.tables.provinceGroup[i])) allowed[i] = 1;
+  }
+  return allowed;
+}
+
+/**
+ * The best `limit` opportunities for one investor, ordered by (score desc, id asc), strictly
+ * after `after`. Scores equal scorePair's exactly; explain the page with scorePair.
+ */
+export function rankOpportunities(
+  index: OpportunityIndex,
+  investor: CompiledInvestor,
+  options: OpportunityRankOptions,
+): RankedMatch[] {
+  return index.rank(investor, options);
+}
+
+/** The best `limit` investors for one opportunity; same scores and order rules as above. */
+export function rankInvestors(
+  investors: readonly MatchableInvestor[],
+  opportunity: MatchableOpportunity,
+  weights: Readonly<Weights>,
+  ref: MatchingReference,
+  options: InvestorRankOptions,
+): RankedMatch[] {
+  const limit = Math.max(0, Math.floor(options.limit));
+  if (!(limit > 0)) return [];
+  const e = encodeOpportunity(opportunity);
+  const minCents = centsFloor(options.minScore);
+  const after = options.after;
+  const afterCents = after ? Math.round(after.score * 100) : 0;
+  const top = new TopK(Math.min(limit, investors.length) || 1);
+  for (let i = 0; i < investors.length; i++) {
+    const investor = investors[i]!;
+    const cents = pairCents(prepareInvestor(investor, weights, ref), e);
+    if (cents < minCents) continue;
+    if (after && !ranksBefore(afterCents, after.id, cents, investor.id)) continue;
+    if (!top.admits(cents, investor.id)) continue;
+    if (options.filter && !options.filter(investor)) continue;
+    top.push(cents, investor.id);
+  }
+  return top.sorted();
+}

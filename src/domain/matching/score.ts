@@ -1,0 +1,242 @@
+import {
+  ISLAND_GROUPS,
+  MODALITIES,
+  PROVINCE_CODES,
+  SECTOR_LEAVES,
+  SECTOR_PARENTS,
+  TECHNOLOGIES,
+  TRANSFER_DEPTHS,
+} from '../codes.ts';
+import {
+  PROVINCE_COUNT,
+  combine,
+  depthFitAt,
+  encodeOpportunity,
+  locationTier,
+  nearestAnchor,
+  pairFactorScores,
+  popcount,
+  prepareInvestor,
+  sizeOverlap,
+  stepsShort,
+  toCents,
+  type EncodedOpportunity,
+  type PreparedInvestor,
+} from './factors.ts';
+import type { MatchingReference } from './reference.ts';
+import { FACTORS, type Factor, type MatchableInvestor, type MatchableOpportunity, type Weights } from './types.ts';
+
+export type ReasonParams = Record<string, string | number | string[]>;
+
+/** Language-independent: a stable code plus the codes and numbers a sentence is built from. */
+export interface Reason {
+  code: string;
+  params: ReasonParams;
+}
+
+/** Context shown with a match; never part of the score. */
+export interface Badge {
+  code: string;
+  params: ReasonParams;
+}
+
+export interface FactorResult {
+  factor: Factor;
+  neutral: boolean;
+  /** 0..1, rounded to 4 decimals; 0 when neutral. */
+  score: number;
+  /** Renormalised weight, rounded to 4 decimals; 0 when neutral. */
+  weight: number;
+  /** Points (0..100) this factor adds, rounded to 2 decimals. */
+  contribution: number;
+  reason: Reason;
+}
+
+export interface PairScore {
+  investorId: string;
+  opportunityId: string;
+  /** 0..100, rounded to 2 decimals; what rankings sort by. */
+  score: number;
+  factors: FactorResult[];
+  badges: Badge[];
+}
+
+const round = (x: number, decimals: number): number => {
+  const k = 10 ** decimals;
+  return Math.round(x * k) / k;
+};
+
+function codesInMask(mask: number, codes: readonly string[]): string[] {
+  return codes.filter((_, i) => (mask & (1 << i)) !== 0);
+}
+
+function unique(codes: readonly string[]): string[] {
+  return [...new Set(codes)];
+}
+
+function sectorReason(p: PreparedInvestor, e: EncodedOpportunity): Reason {
+  const sector = SECTOR_LEAVES[e.leaf]!;
+  if (p.leafListed[e.leaf]) return { code: 'sector-exact', params: { sector } };
+  const parentIdx = p.tables.leafParent[e.leaf] ?? -1;
+  const parent = SECTOR_PARENTS[parentIdx];
+  if (parent !== undefined && p.parentListed[parentIdx]) {
+    return { code: 'sector-parent', params: { sector, parent } };
+  }
+  if (parent !== undefined && p.parentHasListedLeaf[parentIdx]) {
+    const listed = SECTOR_LEAVES.filter((_, i) => p.leafListed[i] && p.tables.leafParent[i] === parentIdx);
+    return { code: 'sector-sibling', params: { sector, parent, listed } };
+  }
+  return { code: 'sector-other', params: { sector, listed: unique(p.investor.sectors) } };
+}
+
+function technologyReason(p: PreparedInvestor, e: EncodedOpportunity): Reason {
+  const params: ReasonParams = {
+    sought: codesInMask(e.techMask, TECHNOLOGIES),
+    held: codesInMask(e.techMask & p.heldMask, TECHNOLOGIES),
+    missing: codesInMask(e.techMask & ~p.heldMask, TECHNOLOGIES),
+    coverage: e.techCount === 0 ? 1 : round(popcount(e.techMask & p.heldMask) / e.techCount, 4),
+    required: TRANSFER_DEPTHS[e.depth]!,
+    depthFit: depthFitAt(p, e.depth),
+    stepsShort: stepsShort(p, e.depth),
+  };
+  const willing = TRANSFER_DEPTHS[p.willing];
+  if (willing !== undefined) params.willing = willing;
+  return { code: 'technology', params };
+}
+
+function locationReason(p: PreparedInvestor, e: EncodedOpportunity): Reason {
+  const province = PROVINCE_CODES[e.province]!;
+  const group = p.tables.provinceGroup[e.province]!;
+  switch (locationTier(p, e.province)) {
+    case 'neutral':
+      return { code: 'neutral', params: { factor: 'location' } };
+    case 'province':
+      return { code: 'location-province', params: { province } };
+    case 'island-group':
+      return { code: 'location-island-group', params: { province, islandGroup: ISLAND_GROUPS[group]! } };
+    case 'island-group-of-province': {
+      const preferred = PROVINCE_CODES.filter(
+        (_, i) => p.provincePreferred[i] && p.tables.provinceGroup[i] === group,
+      );
+      return {
+        code: 'location-island-group-of-province',
+        params: { province, islandGroup: ISLAND_GROUPS[group]!, preferred },
+      };
+    }
+    case 'distance': {
+      const a = nearestAnchor(p, e.province);
+      const km = p.tables.distanceKm[e.province * PROVINCE_COUNT + a]!;
+      return {
+        code: 'location-distance',
+        params: { province, nearest: PROVINCE_CODES[a]!, distanceKm: Math.round(km) },
+      };
+    }
+  }
+}
+
+function sizeReason(p: PreparedInvestor, opportunity: MatchableOpportunity, e: EncodedOpportunity): Reason {
+  const ticket = p.investor.ticketUsd!;
+  const params: ReasonParams = {
+    min: Math.min(opportunity.investmentUsd.min, opportunity.investmentUsd.max),
+    max: Math.max(opportunity.investmentUsd.min, opportunity.investmentUsd.max),
+    ticketMin: Math.min(ticket.min, ticket.max),
+    ticketMax: Math.max(ticket.min, ticket.max),
+  };
+  const overlap = sizeOverlap(e.logMin, e.logMax, p.ticketLogMin, p.ticketLogMax);
+  if (overlap >= 1) return { code: 'size-within', params };
+  if (overlap >= 0) {
+    // 0 only when the ranges merely touch; any real overlap shows at least 1 %.
+    const overlapPercent = overlap === 0 ? 0 : Math.max(1, Math.floor(overlap * 100));
+    return { code: 'size-overlap', params: { ...params, overlapPercent } };
+  }
+  const times = 10 ** -overlap;
+  return {
+    code: 'size-gap',
+    params: {
+      ...params,
+      direction: e.logMin > p.ticketLogMax ? 'above' : 'below',
+      times: times < 10 ? round(times, 1) : Math.round(times),
+    },
+  };
+}
+
+function modalityReason(p: PreparedInvestor, e: EncodedOpportunity): Reason {
+  return {
+    code: 'modality',
+    params: {
+      offered: codesInMask(e.modalityMask, MODALITIES),
+      accepted: codesInMask(e.modalityMask & p.acceptedMask, MODALITIES),
+    },
+  };
+}
+
+function reasonFor(factor: Factor, p: PreparedInvestor, o: MatchableOpportunity, e: EncodedOpportunity): Reason {
+  if (p.neutral[factor]) return { code: 'neutral', params: { factor } };
+  switch (factor) {
+    case 'sector':
+      return sectorReason(p, e);
+    case 'technology':
+      return technologyReason(p, e);
+    case 'location':
+      return locationReason(p, e);
+    case 'size':
+      return sizeReason(p, o, e);
+    case 'modality':
+      return modalityReason(p, e);
+  }
+}
+
+export function badgesFor(investor: MatchableInvestor, ref: MatchingReference): Badge[] {
+  return ref.hasHealthPartnership(investor.country)
+    ? [{ code: 'health-mou', params: { country: investor.country } }]
+    : [];
+}
+
+/** The explained score of a pair whose investor is already prepared. */
+export function scorePrepared(
+  p: PreparedInvestor,
+  opportunity: MatchableOpportunity,
+  ref: MatchingReference,
+): PairScore {
+  const e = encodeOpportunity(opportunity);
+  const scores = pairFactorScores(p, e);
+  const [s, t, l, z, m] = scores;
+  const factors = FACTORS.map((factor, i): FactorResult => {
+    const w = p.weights[factor];
+    const score = p.neutral[factor] ? 0 : scores[i]!;
+    return {
+      factor,
+      neutral: p.neutral[factor],
+      score: round(score, 4),
+      weight: round(w, 4),
+      contribution: round(100 * w * score, 2),
+      reason: reasonFor(factor, p, opportunity, e),
+    };
+  });
+  return {
+    investorId: p.investor.id,
+    opportunityId: opportunity.id,
+    score: toCents(combine(p, s, t, l, z, m)) / 100,
+    factors,
+    badges: badgesFor(p.investor, ref),
+  };
+}
+
+/**
+ * Scores one (investor, opportunity) pair with its explanation. `weights` should come from
+ * validateWeights; non-finite or negative entries count as 0.
+ */
+export function scorePair(
+  investor: MatchableInvestor,
+  opportunity: MatchableOpportunity,
+  weights: Readonly<Weights>,
+  ref: MatchingReference,
+): PairScore {
+  return scorePrepared(prepareInvestor(investor, weights, ref), opportunity, ref);
+}
+
+/** Comparator for ranked lists: score desc, then id asc in code-unit order. */
+export function compareRanked(a: { score: number; id: string }, b: { score: number; id: string }): number {
+  if (a.score !== b.score) return b.score - a.score;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

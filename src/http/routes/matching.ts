@@ -1,0 +1,109 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MATCHING_MODEL } from '../../domain/matching/model.ts';
+import { ServiceError } from '../../services/errors.ts';
+import { IdParams, problemResponses } from '../../schemas/common.ts';
+import {
+  InvestorMatchPage,
+  InvestorMatchQuery,
+  MatchingModelSchema,
+  OpportunityMatchPage,
+  OpportunityMatchQuery,
+  PreviewRequest,
+  weightParamOf,
+  weightsFromQuery,
+} from '../../schemas/matching.ts';
+
+/** Problems with the ranking's inputs name the query parameter the caller actually sent. */
+async function fromQuery<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ServiceError && error.field) {
+      throw new ServiceError(error.status, error.code, error.message, weightParamOf(error.field), 'querystring');
+    }
+    throw error;
+  }
+}
+
+export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const matching = app.services.matching;
+
+  app.get(
+    '/v1/matching/model',
+    {
+      schema: {
+        tags: ['matching'],
+        operationId: 'getMatchingModel',
+        summary: 'The scoring model: factors, formulas, default weights and bounds',
+        response: { 200: MatchingModelSchema },
+      },
+    },
+    async () => MATCHING_MODEL,
+  );
+
+  app.get(
+    '/v1/investors/:id/matches',
+    {
+      schema: {
+        tags: ['matching'],
+        operationId: 'matchOpportunitiesForInvestor',
+        summary: 'Published opportunities ranked for an investor, each with its explanation',
+        description: 'Ordered by score (highest first), ties by opportunity id. Filters narrow the candidates and never change a score.',
+        params: IdParams,
+        querystring: OpportunityMatchQuery,
+        response: { 200: OpportunityMatchPage, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { sector, province, islandGroup, ...rest } = request.query;
+      return fromQuery(() =>
+        matching.matchesForInvestor(
+          request.params.id,
+          { ...rest, weights: weightsFromQuery(rest), ...(sector && { sectors: sector }), ...(province && { provinces: province }), ...(islandGroup && { islandGroups: islandGroup }) },
+          request.language,
+        ),
+      );
+    },
+  );
+
+  app.get(
+    '/v1/opportunities/:id/matches',
+    {
+      schema: {
+        tags: ['matching'],
+        operationId: 'matchInvestorsForOpportunity',
+        summary: 'Investors ranked for a published opportunity, each with its explanation',
+        params: IdParams,
+        querystring: InvestorMatchQuery,
+        response: { 200: InvestorMatchPage, ...problemResponses(400, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { country, ...rest } = request.query;
+      return fromQuery(() =>
+        matching.matchesForOpportunity(request.params.id, { ...rest, weights: weightsFromQuery(rest), ...(country && { countries: country }) }, request.language),
+      );
+    },
+  );
+
+  app.post(
+    '/v1/matches/preview',
+    {
+      schema: {
+        tags: ['matching'],
+        operationId: 'previewMatches',
+        summary: 'Opportunities ranked for a profile sent inline; nothing is stored',
+        body: PreviewRequest,
+        response: { 200: OpportunityMatchPage, ...problemResponses(400, 413, 415) },
+      },
+    },
+    async (request) => {
+      const { profile, sector, province, islandGroup, ...rest } = request.body;
+      return matching.preview(
+        { ...profile, country: profile.country ?? '' },
+        { ...rest, ...(sector && { sectors: sector }), ...(province && { provinces: province }), ...(islandGroup && { islandGroups: islandGroup }) },
+        request.language,
+      );
+    },
+  );
+};

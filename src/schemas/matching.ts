@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { FACTORS } from '../domain/matching/types.ts';
+import { WEIGHT_BOUNDS } from '../domain/matching/model.ts';
+import { ISLAND_GROUPS, MODALITIES, PROVINCE_CODES, SECTOR_CODES, TECHNOLOGIES } from '../domain/codes.ts';
+import { Cursor, Id, PageLimit, UsdAmount, UsdRange, csvList, uniqueList } from './common.ts';
+import { CountryCode } from './investors.ts';
+import {
+  IslandGroupCode,
+  ModalityCode,
+  ProvinceCodeSchema,
+  SectorCodeSchema,
+  SectorLeafCode,
+  TechnologyCode,
+  TransferDepthCode,
+} from './opportunities.ts';
+
+const Weight = z.coerce
+  .number()
+  .min(WEIGHT_BOUNDS.min)
+  .max(WEIGHT_BOUNDS.max)
+  .meta({ description: `Weight of the factor, ${WEIGHT_BOUNDS.min}–${WEIGHT_BOUNDS.max}; defaults in GET /v1/matching/model` });
+
+const WEIGHT_PARAMS = {
+  weightSector: 'sector',
+  weightTechnology: 'technology',
+  weightLocation: 'location',
+  weightSize: 'size',
+  weightModality: 'modality',
+} as const;
+
+/** Caller weights as query parameters (`weightSector=0.5`), all optional. */
+const weightQuery = Object.fromEntries(Object.keys(WEIGHT_PARAMS).map((name) => [name, Weight.optional()])) as Record<
+  keyof typeof WEIGHT_PARAMS,
+  z.ZodOptional<typeof Weight>
+>;
+
+export function weightsFromQuery(query: Partial<Record<keyof typeof WEIGHT_PARAMS, number>>) {
+  return Object.fromEntries(
+    Object.entries(WEIGHT_PARAMS).flatMap(([param, factor]) => (query[param as keyof typeof WEIGHT_PARAMS] === undefined ? [] : [[factor, query[param as keyof typeof WEIGHT_PARAMS]]])),
+  );
+}
+
+/** Maps a weights problem field (`weights.sector`) to the query parameter the caller sent. */
+export const weightParamOf = (field: string) =>
+  Object.entries(WEIGHT_PARAMS).find(([, factor]) => field === `weights.${factor}`)?.[0] ?? field;
+
+const MinScore = z.coerce.number().min(0).max(100).meta({ description: 'Leave out matches scoring below this (0–100)' });
+
+const matchPaging = { limit: PageLimit, cursor: Cursor.optional(), minScore: MinScore.optional() };
+
+export const OpportunityMatchQuery = z
+  .object({
+    ...matchPaging,
+    sector: csvList(SectorCodeSchema, SECTOR_CODES.length, 'Only opportunities in these sectors (a parent stands for its leaves)').optional(),
+    province: csvList(ProvinceCodeSchema, PROVINCE_CODES.length, 'Only opportunities in these provinces').optional(),
+    islandGroup: csvList(IslandGroupCode, ISLAND_GROUPS.length, 'Only opportunities in these island groups').optional(),
+    ...weightQuery,
+  })
+  .strict();
+
+export const InvestorMatchQuery = z
+  .object({ ...matchPaging, country: csvList(CountryCode, 50, 'Only investors from these countries').optional(), ...weightQuery })
+  .strict();
+
+export const Weights = z
+  .object(Object.fromEntries(FACTORS.map((factor) => [factor, z.number().min(WEIGHT_BOUNDS.min).max(WEIGHT_BOUNDS.max).optional()])) as Record<
+    (typeof FACTORS)[number],
+    z.ZodOptional<z.ZodNumber>
+  >)
+  .strict()
+  .meta({ id: 'Weights', description: 'Factor weights; missing ones take the defaults. They are renormalised over the factors the investor stated.' });
+
+export const PreviewRequest = z
+  .object({
+    profile: z
+      .object({
+        country: CountryCode.optional(),
+        sectors: uniqueList(SectorCodeSchema, SECTOR_CODES.length).default([]),
+        technologies: uniqueList(TechnologyCode, TECHNOLOGIES.length).default([]),
+        maxTransferDepth: TransferDepthCode.nullable().default(null),
+        modalities: uniqueList(ModalityCode, MODALITIES.length).default([]),
+        preferredProvinces: uniqueList(ProvinceCodeSchema, PROVINCE_CODES.length).default([]),
+        preferredIslandGroups: uniqueList(IslandGroupCode, ISLAND_GROUPS.length).default([]),
+        ticketUsd: UsdRange.nullable().default(null),
+      })
+      .strict()
+      .meta({ id: 'PreviewProfile', description: 'What a visitor tells about their company; anything left out is "no preference".' }),
+    weights: Weights.optional(),
+    limit: z.number().int().min(1).max(100).default(20),
+    cursor: Cursor.optional(),
+    minScore: z.number().min(0).max(100).optional(),
+    sector: uniqueList(SectorCodeSchema, SECTOR_CODES.length).optional(),
+    province: uniqueList(ProvinceCodeSchema, PROVINCE_CODES.length).optional(),
+    islandGroup: uniqueList(IslandGroupCode, ISLAND_GROUPS.length).optional(),
+  })
+  .strict()
+  .meta({ id: 'PreviewRequest' });
+
+const ReasonParams = z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]));
+
+const MatchFactor = z
+  .object({
+    factor: z.enum(FACTORS),
+    neutral: z.boolean().meta({ description: 'No preference stated: left out, its weight shared among the others' }),
+    score: z.number().meta({ description: 'Factor score, 0–1' }),
+    weight: z.number().meta({ description: 'Renormalised weight, 0–1' }),
+    contribution: z.number().meta({ description: 'Points this factor adds to the score' }),
+    reason: z.object({ code: z.string(), params: ReasonParams }),
+    text: z.string().meta({ description: "The reason in the caller's language" }),
+  })
+  .meta({ id: 'MatchFactor' });
+
+const MatchBadge = z
+  .object({ code: z.string(), params: ReasonParams, text: z.string() })
+  .meta({ id: 'MatchBadge', description: 'Context shown with a match; never part of the score' });
+
+const explained = {
+  investorId: z.string(),
+  opportunityId: Id,
+  score: z.number().min(0).max(100),
+  factors: z.array(MatchFactor),
+  badges: z.array(MatchBadge),
+};
+
+const ResolvedWeights = z.object(Object.fromEntries(FACTORS.map((f) => [f, z.number()])) as Record<(typeof FACTORS)[number], z.ZodNumber>);
+
+export const OpportunityMatchPage = z
+  .object({
+    weights: ResolvedWeights,
+    data: z.array(
+      z
+        .object({
+          ...explained,
+          opportunity: z.object({
+            id: Id,
+            title: z.string(),
+            titleLanguage: z.string(),
+            sector: SectorLeafCode,
+            province: ProvinceCodeSchema,
+            investmentUsd: z.object({ min: UsdAmount, max: UsdAmount }),
+            sponsorName: z.string(),
+          }),
+        })
+        .meta({ id: 'OpportunityMatch' }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'OpportunityMatchPage' });
+
+export const InvestorMatchPage = z
+  .object({
+    weights: ResolvedWeights,
+    data: z.array(
+      z
+        .object({
+          ...explained,
+          investor: z.object({ id: Id, companyName: z.string(), country: z.string(), countryName: z.string() }),
+        })
+        .meta({ id: 'InvestorMatch' }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'InvestorMatchPage' });
+
+const Bilingual = z.object({ en: z.string(), id: z.string() });
+
+export const MatchingModelSchema = z
+  .object({
+    version: z.string(),
+    scale: z.object({ min: z.number(), max: z.number(), decimals: z.number() }),
+    factors: z.array(
+      z.object({
+        factor: z.enum(FACTORS),
+        defaultWeight: z.number(),
+        formula: Bilingual,
+        neutralWhen: Bilingual,
+        constants: z.record(z.string(), z.union([z.number(), z.array(z.number()).readonly()])),
+      }),
+    ),
+    weights: z.object({ defaults: ResolvedWeights, bounds: z.object({ min: z.number(), max: z.number() }), rule: Bilingual }),
+    combination: Bilingual,
+    neutralRule: Bilingual,
+    nothingComparable: Bilingual,
+    tieBreak: Bilingual,
+    badges: z.array(z.object({ code: z.string(), description: Bilingual })),
+  })
+  .meta({ id: 'MatchingModel' });

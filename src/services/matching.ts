@@ -1,0 +1,303 @@
+import { createHash } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ProvinceCode, SectorCode, UiLanguage, IslandGroup } from '../domain/codes.ts';
+import type { Investor } from '../domain/investor.ts';
+import type { Opportunity } from '../domain/opportunity.ts';
+import { pickText, type LocalizedText } from '../domain/text.ts';
+import { explainPairScore, type ExplainedPairScore, type NameLookup } from '../domain/matching/explain.ts';
+import { OpportunityIndex, compileInvestor, rankInvestors, type RankCursor, type RankedMatch } from '../domain/matching/index.ts';
+import { validateWeights } from '../domain/matching/model.ts';
+import type { MatchingReference } from '../domain/matching/reference.ts';
+import { scorePair } from '../domain/matching/score.ts';
+import type { MatchableInvestor, MatchableOpportunity, Weights } from '../domain/matching/types.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { findInvestor, listLiveInvestors } from '../db/repositories/investors.ts';
+import { findOpportunity, listPublishedOpportunities } from '../db/repositories/opportunities.ts';
+import { ServiceError, badRequest, notFound } from './errors.ts';
+
+/** What a match shows of an opportunity, kept beside the index so a page needs no query. */
+interface OpportunityCard {
+  title: LocalizedText;
+  sponsorName: string;
+  version: number;
+}
+
+interface InvestorEntry {
+  matchable: MatchableInvestor;
+  companyName: string;
+  version: number;
+}
+
+export interface MatchQuery {
+  limit: number;
+  cursor?: string;
+  minScore?: number;
+  weights?: Partial<Weights>;
+}
+
+export interface OpportunityMatchQuery extends MatchQuery {
+  sectors?: readonly SectorCode[];
+  provinces?: readonly ProvinceCode[];
+  islandGroups?: readonly IslandGroup[];
+}
+
+export interface InvestorMatchQuery extends MatchQuery {
+  countries?: readonly string[];
+}
+
+export interface MatchPage<T> {
+  weights: Weights;
+  data: (ExplainedPairScore & T)[];
+  nextCursor: string | null;
+}
+
+const toMatchableOpportunity = (o: Opportunity): MatchableOpportunity => ({
+  id: o.id,
+  sector: o.sector,
+  technologies: o.technologies,
+  requiredTransferDepth: o.requiredTransferDepth,
+  modalities: o.modalities,
+  province: o.location.province,
+  investmentUsd: o.investmentUsd,
+});
+
+export const toMatchableInvestor = (i: Omit<Investor, 'createdAt' | 'updatedAt' | 'version'>): MatchableInvestor => ({
+  id: i.id,
+  country: i.country,
+  sectors: i.sectors,
+  technologies: i.technologies,
+  maxTransferDepth: i.maxTransferDepth,
+  modalities: i.modalities,
+  preferredProvinces: i.preferredProvinces,
+  preferredIslandGroups: i.preferredIslandGroups,
+  ticketUsd: i.ticketUsd,
+});
+
+/**
+ * Ranked, explained matches in both directions. Published opportunities and live investors
+ * are held in memory (an index built for fast ranking); every write on any instance reaches
+ * it through PostgreSQL LISTEN/NOTIFY, and a write on this instance is applied before the
+ * write's response is sent, so a caller always sees its own change.
+ */
+export class MatchingService {
+  #index = new OpportunityIndex();
+  #cards = new Map<string, OpportunityCard>();
+  #investors = new Map<string, InvestorEntry>();
+  #investorList: MatchableInvestor[] | undefined;
+  #loading: Promise<void> | undefined;
+  #stopListening: (() => Promise<void>) | undefined;
+
+  constructor(
+    private readonly database: DatabaseHandle,
+    private readonly reference: MatchingReference,
+    private readonly names: NameLookup,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** Subscribes to changes first, then loads, so no change can fall between the two. */
+  async start(): Promise<void> {
+    this.#stopListening = await this.database.listen(
+      (payload) => void this.applyChange(payload).catch((err: unknown) => this.log.error({ err, payload }, 'could not apply a change to the matching index')),
+      () => this.#reloadInBackground(),
+    );
+    this.#reloadInBackground();
+  }
+
+  async stop(): Promise<void> {
+    // The database may already be gone (closed first by its owner); nothing is left to stop then.
+    await this.#stopListening?.().catch(() => {});
+    await this.#loading?.catch(() => {});
+  }
+
+  get size() {
+    return { opportunities: this.#index.size, investors: this.#investors.size };
+  }
+
+  /** Failures are logged by reload() and retried by the next request. */
+  #reloadInBackground(): void {
+    this.reload().catch(() => {});
+  }
+
+  /** Reloads everything; requests wait for it rather than see a half-built index. */
+  reload(): Promise<void> {
+    const loading = this.#load().catch((err: unknown) => {
+      this.log.error({ err }, 'could not load the matching index; the next match request retries');
+      if (this.#loading === loading) this.#loading = undefined;
+      throw err;
+    });
+    this.#loading = loading;
+    return loading;
+  }
+
+  async #load(): Promise<void> {
+    const started = performance.now();
+    const [opportunities, investors] = await Promise.all([
+      listPublishedOpportunities(this.database.db),
+      listLiveInvestors(this.database.db),
+    ]);
+    const index = new OpportunityIndex(opportunities.map(toMatchableOpportunity));
+    this.#index = index;
+    this.#cards = new Map(opportunities.map((o) => [o.id, cardOf(o)]));
+    this.#investors = new Map(investors.map((i) => [i.id, entryOf(i)]));
+    this.#investorList = undefined;
+    this.log.info({ opportunities: index.size, investors: investors.length, ms: Math.round(performance.now() - started) }, 'matching index loaded');
+  }
+
+  async #ready(): Promise<void> {
+    await (this.#loading ?? this.reload());
+  }
+
+  /** Applies one change notification: `opportunity:<id>`, `investor:<id>` or `reload`. */
+  async applyChange(payload: string): Promise<void> {
+    const [entity, id] = payload.split(':');
+    if (entity === 'reload' || !id) return this.reload();
+    await this.#ready();
+    if (entity === 'opportunity') await this.refreshOpportunity(id);
+    else if (entity === 'investor') await this.refreshInvestor(id);
+  }
+
+  async refreshOpportunity(id: string): Promise<void> {
+    const row = await findOpportunity(this.database.db, id);
+    // Notifications may arrive out of order; never let an older version replace a newer one.
+    const known = this.#cards.get(id);
+    if (row && known && known.version > row.version) return;
+    if (row?.status === 'published') {
+      this.#index.upsert(toMatchableOpportunity(row));
+      this.#cards.set(id, cardOf(row));
+    } else {
+      this.#index.remove(id);
+      this.#cards.delete(id);
+    }
+  }
+
+  async refreshInvestor(id: string): Promise<void> {
+    const row = await findInvestor(this.database.db, id);
+    const known = this.#investors.get(id);
+    if (row && known && known.version > row.version) return;
+    if (row) this.#investors.set(id, entryOf(row));
+    else this.#investors.delete(id);
+    this.#investorList = undefined;
+  }
+
+  async matchesForInvestor(investorId: string, query: OpportunityMatchQuery, language: UiLanguage) {
+    await this.#ready();
+    const entry = this.#investors.get(investorId);
+    if (!entry) throw notFound('Investor', investorId);
+    return this.#rankOpportunities(entry.matchable, query, language);
+  }
+
+  /** Ranks opportunities for a profile sent inline; nothing is stored. */
+  async preview(profile: Omit<MatchableInvestor, 'id'>, query: OpportunityMatchQuery, language: UiLanguage) {
+    await this.#ready();
+    return this.#rankOpportunities({ ...profile, id: 'preview' }, query, language);
+  }
+
+  #rankOpportunities(investor: MatchableInvestor, query: OpportunityMatchQuery, language: UiLanguage) {
+    const weights = checkWeights(query.weights);
+    const fingerprint = fingerprintOf(weights, query.minScore, query.sectors, query.provinces, query.islandGroups);
+    const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
+    const compiled = compileInvestor(investor, weights, this.reference);
+    const ranked = this.#index.rank(compiled, {
+      limit: query.limit + 1,
+      ...(after && { after }),
+      ...(query.minScore !== undefined && { minScore: query.minScore }),
+      ...(query.sectors && { sectors: query.sectors }),
+      ...(query.provinces && { provinces: query.provinces }),
+      ...(query.islandGroups && { islandGroups: query.islandGroups }),
+    });
+    return this.#page(ranked, query.limit, fingerprint, weights, (match) => {
+      const opportunity = this.#index.get(match.id)!;
+      const card = this.#cards.get(match.id)!;
+      const explained = explainPairScore(scorePair(investor, opportunity, weights, this.reference), language, this.names);
+      const title = pickText(card.title, language);
+      return {
+        ...explained,
+        opportunity: {
+          id: opportunity.id,
+          title: title.text,
+          titleLanguage: title.language,
+          sector: opportunity.sector,
+          province: opportunity.province,
+          investmentUsd: opportunity.investmentUsd,
+          sponsorName: card.sponsorName,
+        },
+      };
+    });
+  }
+
+  async matchesForOpportunity(opportunityId: string, query: InvestorMatchQuery, language: UiLanguage) {
+    await this.#ready();
+    const opportunity = this.#index.get(opportunityId);
+    if (!opportunity) {
+      const exists = await findOpportunity(this.database.db, opportunityId);
+      if (!exists) throw notFound('Opportunity', opportunityId);
+      throw new ServiceError(409, 'opportunity-not-published', `Opportunity ${opportunityId} is ${exists.status}; only published opportunities are matched.`);
+    }
+    const weights = checkWeights(query.weights);
+    const fingerprint = fingerprintOf(weights, query.minScore, query.countries);
+    const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
+    const countries = query.countries?.length ? new Set(query.countries) : undefined;
+    const ranked = rankInvestors(this.#investorsArray(), opportunity, weights, this.reference, {
+      limit: query.limit + 1,
+      ...(after && { after }),
+      ...(query.minScore !== undefined && { minScore: query.minScore }),
+      ...(countries && { filter: (investor: MatchableInvestor) => countries.has(investor.country) }),
+    });
+    return this.#page(ranked, query.limit, fingerprint, weights, (match) => {
+      const entry = this.#investors.get(match.id)!;
+      const explained = explainPairScore(scorePair(entry.matchable, opportunity, weights, this.reference), language, this.names);
+      return {
+        ...explained,
+        investor: {
+          id: entry.matchable.id,
+          companyName: entry.companyName,
+          country: entry.matchable.country,
+          countryName: this.names.country(entry.matchable.country, language),
+        },
+      };
+    });
+  }
+
+  #investorsArray(): MatchableInvestor[] {
+    return (this.#investorList ??= [...this.#investors.values()].map((entry) => entry.matchable));
+  }
+
+  #page<T>(ranked: RankedMatch[], limit: number, fingerprint: string, weights: Weights, explain: (match: RankedMatch) => ExplainedPairScore & T): MatchPage<T> {
+    const page = ranked.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      weights,
+      data: page.map(explain),
+      nextCursor: ranked.length > limit && last ? encodeMatchCursor({ score: last.score, id: last.id }, fingerprint) : null,
+    };
+  }
+}
+
+const cardOf = (o: Opportunity): OpportunityCard => ({ title: o.title, sponsorName: o.sponsor.name, version: o.version });
+const entryOf = (i: Investor): InvestorEntry => ({ matchable: toMatchableInvestor(i), companyName: i.companyName, version: i.version });
+
+function checkWeights(given: Partial<Weights> = {}): Weights {
+  const result = validateWeights(given);
+  if (result.ok) return result.weights;
+  const first = result.errors[0]!;
+  throw badRequest('invalid-weights', result.errors.map((e) => `${e.field}: ${e.message}`).join(' '), first.field);
+}
+
+/** A page's cursor only continues the ranking it came from: same weights and filters. */
+function fingerprintOf(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 12);
+}
+
+function encodeMatchCursor(cursor: RankCursor, fingerprint: string): string {
+  return Buffer.from(JSON.stringify([cursor.score, cursor.id, fingerprint])).toString('base64url');
+}
+
+function decodeMatchCursor(raw: string, fingerprint: string): RankCursor {
+  try {
+    const [score, id, print] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    if (typeof score === 'number' && typeof id === 'string' && print === fingerprint) return { score, id };
+  } catch {
+    // fall through to the problem below
+  }
+  throw badRequest('invalid-cursor', 'The cursor does not belong to this ranking (weights or filters changed); start again without a cursor.', 'cursor');
+}
