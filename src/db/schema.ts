@@ -53,9 +53,19 @@ export interface InvestorsTable {
   deleted_at: ColumnType<Date | null, never, Date | string | null>;
 }
 
+export interface InvestorTopMatchesTable {
+  investor_id: string;
+  rank: number;
+  opportunity_id: string;
+  score: ColumnType<string, number, number>;
+  model_version: string;
+  computed_at: Date;
+}
+
 export interface Database {
   opportunities: OpportunitiesTable;
   investors: InvestorsTable;
+  investor_top_matches: InvestorTopMatchesTable;
 }
 
 export type OpportunityRow = Selectable<OpportunitiesTable>;
