@@ -1367,19 +1367,19 @@ export interface components {
         PreviewProfileInput: {
             country?: components["schemas"]["CountryCodeInput"];
             /** @default null */
-            maxTransferDepth: components["schemas"]["TransferDepthInput"] | null;
+            maxTransferDepth?: components["schemas"]["TransferDepthInput"] | null;
             /** @default [] */
-            modalities: components["schemas"]["ModalityInput"][];
+            modalities?: components["schemas"]["ModalityInput"][];
             /** @default [] */
-            preferredIslandGroups: components["schemas"]["IslandGroupInput"][];
+            preferredIslandGroups?: components["schemas"]["IslandGroupInput"][];
             /** @default [] */
-            preferredProvinces: components["schemas"]["ProvinceCodeInput"][];
+            preferredProvinces?: components["schemas"]["ProvinceCodeInput"][];
             /** @default [] */
-            sectors: components["schemas"]["SectorCodeInput"][];
+            sectors?: components["schemas"]["SectorCodeInput"][];
             /** @default [] */
-            technologies: components["schemas"]["TechnologyInput"][];
+            technologies?: components["schemas"]["TechnologyInput"][];
             /** @default null */
-            ticketUsd: components["schemas"]["UsdRangeInput"] | null;
+            ticketUsd?: components["schemas"]["UsdRangeInput"] | null;
         };
         PreviewRequest: {
             /** @description Opaque cursor from `nextCursor` of the previous page */
@@ -1398,7 +1398,7 @@ export interface components {
             cursor?: string;
             islandGroup?: components["schemas"]["IslandGroupInput"][];
             /** @default 20 */
-            limit: number;
+            limit?: number;
             minScore?: number;
             profile: components["schemas"]["PreviewProfileInput"];
             province?: components["schemas"]["ProvinceCodeInput"][];

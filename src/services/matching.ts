@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
 import type { ProvinceCode, SectorCode, UiLanguage, IslandGroup } from '../domain/codes.ts';
 import type { Investor } from '../domain/investor.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
@@ -14,6 +13,12 @@ import type { DatabaseHandle } from '../db/database.ts';
 import { findInvestor, listLiveInvestors } from '../db/repositories/investors.ts';
 import { findOpportunity, listPublishedOpportunities } from '../db/repositories/opportunities.ts';
 import { ServiceError, badRequest, notFound } from './errors.ts';
+
+/** The two log levels the index reports at; Fastify's logger is one. */
+export interface MatchingLog {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
 
 /** What a match shows of an opportunity, kept beside the index so a page needs no query. */
 interface OpportunityCard {
@@ -91,7 +96,7 @@ export class MatchingService {
     private readonly database: DatabaseHandle,
     private readonly reference: MatchingReference,
     private readonly names: NameLookup,
-    private readonly log: FastifyBaseLogger,
+    private readonly log: MatchingLog,
   ) {}
 
   /** Subscribes to changes first, then loads, so no change can fall between the two. */
@@ -256,6 +261,19 @@ export class MatchingService {
         },
       };
     });
+  }
+
+  /**
+   * Every live investor's best `limit` published opportunities at default weights, one
+   * investor at a time, for the batch job.
+   */
+  async *topMatchesForAll(limit: number): AsyncGenerator<{ investorId: string; matches: RankedMatch[] }> {
+    await this.#ready();
+    const weights = checkWeights();
+    for (const investor of this.#investorsArray()) {
+      const compiled = compileInvestor(investor, weights, this.reference);
+      yield { investorId: investor.id, matches: this.#index.rank(compiled, { limit }) };
+    }
   }
 
   #investorsArray(): MatchableInvestor[] {

@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { Presets, SingleBar } from 'cli-progress';
+import { databaseTarget } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { deleteStaleTopMatches, replaceTopMatches, type TopMatchRow } from '../db/repositories/top-matches.ts';
+import { defaultMatchingReference, defaultNameLookup } from '../domain/matching/default-reference.ts';
+import { MODEL_VERSION } from '../domain/matching/model.ts';
+import { MatchingService } from '../services/matching.ts';
+import { UsageError, runCli } from './run.ts';
+
+const USAGE = `Usage: npm run match:all -- [--top N]
+Ranks every published opportunity for every investor (default weights) and stores each
+investor's best N (default 20) in investor_top_matches, replacing the previous run.`;
+
+/** Investors per write: one statement each, so the table is never long locked. */
+const BATCH = 500;
+
+await runCli(USAGE, async () => {
+  const { values } = parseArgs({ options: { top: { type: 'string', default: '20' }, help: { type: 'boolean', default: false } } });
+  if (values.help) return console.log(USAGE);
+  const top = Number(values.top);
+  if (!Number.isInteger(top) || top < 1 || top > 1000) throw new UsageError(`--top must be a whole number from 1 to 1000, not "${values.top}".`);
+
+  const database = await openDatabase(databaseTarget(loadConfig()));
+  try {
+    await migrateToLatest(database.db);
+    const matching = new MatchingService(database, defaultMatchingReference, defaultNameLookup, { info() {}, error: (details, message) => console.error(message, details) });
+    const loadStarted = performance.now();
+    await matching.reload();
+    const { opportunities, investors } = matching.size;
+    console.log(`Loaded ${opportunities} published opportunities and ${investors} investors in ${Math.round(performance.now() - loadStarted)} ms.`);
+
+    const computedAt = new Date();
+    const bar = new SingleBar({ format: ' investors [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left' }, Presets.shades_classic);
+    bar.start(investors, 0);
+    const started = performance.now();
+    let rankingMs = 0;
+    let done = 0;
+    let batchIds: string[] = [];
+    let batchRows: TopMatchRow[] = [];
+    const flush = async () => {
+      await replaceTopMatches(database.db, batchIds, batchRows, MODEL_VERSION, computedAt);
+      batchIds = [];
+      batchRows = [];
+    };
+    let rankStarted = performance.now();
+    for await (const { investorId, matches } of matching.topMatchesForAll(top)) {
+      rankingMs += performance.now() - rankStarted;
+      batchIds.push(investorId);
+      matches.forEach((match, i) => batchRows.push({ investorId, rank: i + 1, opportunityId: match.id, score: match.score }));
+      done += 1;
+      if (batchIds.length === BATCH) {
+        await flush();
+        bar.update(done);
+      }
+      rankStarted = performance.now();
+    }
+    await flush();
+    await deleteStaleTopMatches(database.db, computedAt);
+    bar.update(done);
+    bar.stop();
+    const totalMs = performance.now() - started;
+    console.log(
+      `Ranked ${opportunities} opportunities for each of ${done} investors (${(opportunities * done).toExponential(2)} pairs) ` +
+        `in ${(totalMs / 1000).toFixed(1)} s: ${(rankingMs / 1000).toFixed(1)} s ranking, ${((totalMs - rankingMs) / 1000).toFixed(1)} s writing the top ${top}.`,
+    );
+    await matching.stop();
+  } finally {
+    await database.close();
+  }
+});
