@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { ProvinceCode, SectorCode, UiLanguage, IslandGroup } from '../domain/codes.ts';
 import type { Investor } from '../domain/investor.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
@@ -7,7 +8,7 @@ import { explainPairScore, type ExplainedPairScore, type NameLookup } from '../d
 import { OpportunityIndex, compileInvestor, rankInvestors, type RankCursor, type RankedMatch } from '../domain/matching/index.ts';
 import { validateWeights } from '../domain/matching/model.ts';
 import type { MatchingReference } from '../domain/matching/reference.ts';
-import { scorePair } from '../domain/matching/score.ts';
+import { scorePair, scorePrepared } from '../domain/matching/score.ts';
 import type { MatchableInvestor, MatchableOpportunity, Weights } from '../domain/matching/types.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { findInvestor, listLiveInvestors } from '../db/repositories/investors.ts';
@@ -91,6 +92,12 @@ export class MatchingService {
   #investorList: MatchableInvestor[] | undefined;
   #loading: Promise<void> | undefined;
   #stopListening: (() => Promise<void>) | undefined;
+  /**
+   * Finished pages by request. Cleared on every change to the index, so a cached page is
+   * always the page the index would compute now; repeated requests (an embed's visitors, a
+   * client paging back and forth) skip ranking and explaining.
+   */
+  #pages = new LRUCache<string, MatchPage<object>>({ max: 2000 });
 
   constructor(
     private readonly database: DatabaseHandle,
@@ -145,6 +152,7 @@ export class MatchingService {
     this.#cards = new Map(opportunities.map((o) => [o.id, cardOf(o)]));
     this.#investors = new Map(investors.map((i) => [i.id, entryOf(i)]));
     this.#investorList = undefined;
+    this.#pages.clear();
     this.log.info({ opportunities: index.size, investors: investors.length, ms: Math.round(performance.now() - started) }, 'matching index loaded');
   }
 
@@ -173,6 +181,7 @@ export class MatchingService {
       this.#index.remove(id);
       this.#cards.delete(id);
     }
+    this.#pages.clear();
   }
 
   async refreshInvestor(id: string): Promise<void> {
@@ -182,19 +191,20 @@ export class MatchingService {
     if (row) this.#investors.set(id, entryOf(row));
     else this.#investors.delete(id);
     this.#investorList = undefined;
+    this.#pages.clear();
   }
 
   async matchesForInvestor(investorId: string, query: OpportunityMatchQuery, language: UiLanguage) {
     await this.#ready();
     const entry = this.#investors.get(investorId);
     if (!entry) throw notFound('Investor', investorId);
-    return this.#rankOpportunities(entry.matchable, query, language);
+    return this.#cached(['investor', investorId, query, language], () => this.#rankOpportunities(entry.matchable, query, language));
   }
 
   /** Ranks opportunities for a profile sent inline; nothing is stored. */
   async preview(profile: Omit<MatchableInvestor, 'id'>, query: OpportunityMatchQuery, language: UiLanguage) {
     await this.#ready();
-    return this.#rankOpportunities({ ...profile, id: 'preview' }, query, language);
+    return this.#cached(['preview', profile, query, language], () => this.#rankOpportunities({ ...profile, id: 'preview' }, query, language));
   }
 
   #rankOpportunities(investor: MatchableInvestor, query: OpportunityMatchQuery, language: UiLanguage) {
@@ -213,7 +223,7 @@ export class MatchingService {
     return this.#page(ranked, query.limit, fingerprint, weights, (match) => {
       const opportunity = this.#index.get(match.id)!;
       const card = this.#cards.get(match.id)!;
-      const explained = explainPairScore(scorePair(investor, opportunity, weights, this.reference), language, this.names);
+      const explained = explainPairScore(scorePrepared(compiled.prepared, opportunity, this.reference), language, this.names);
       const title = pickText(card.title, language);
       return {
         ...explained,
@@ -238,6 +248,10 @@ export class MatchingService {
       if (!exists) throw notFound('Opportunity', opportunityId);
       throw new ServiceError(409, 'opportunity-not-published', `Opportunity ${opportunityId} is ${exists.status}; only published opportunities are matched.`);
     }
+    return this.#cached(['opportunity', opportunityId, query, language], () => this.#rankInvestors(opportunity, query, language));
+  }
+
+  #rankInvestors(opportunity: MatchableOpportunity, query: InvestorMatchQuery, language: UiLanguage) {
     const weights = checkWeights(query.weights);
     const fingerprint = fingerprintOf(weights, query.minScore, query.countries);
     const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
@@ -274,6 +288,15 @@ export class MatchingService {
       const compiled = compileInvestor(investor, weights, this.reference);
       yield { investorId: investor.id, matches: this.#index.rank(compiled, { limit }) };
     }
+  }
+
+  #cached<T extends object>(request: unknown[], compute: () => MatchPage<T>): MatchPage<T> {
+    const key = JSON.stringify(request);
+    const hit = this.#pages.get(key) as MatchPage<T> | undefined;
+    if (hit) return hit;
+    const page = compute();
+    this.#pages.set(key, page);
+    return page;
   }
 
   #investorsArray(): MatchableInvestor[] {

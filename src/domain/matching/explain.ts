@@ -136,7 +136,16 @@ interface Names {
   depth(code: string): string;
 }
 
+/** Bound lookups are reused per (names, language): explaining a page binds them only once. */
+const boundNames = new WeakMap<NameLookup, Partial<Record<Lang, Names>>>();
+
 function bind(names: NameLookup, lang: Lang): Names {
+  let byLanguage = boundNames.get(names);
+  if (!byLanguage) boundNames.set(names, (byLanguage = {}));
+  return (byLanguage[lang] ??= bindFresh(names, lang));
+}
+
+function bindFresh(names: NameLookup, lang: Lang): Names {
   return {
     sector: (c) => names.sector(c as SectorCode, lang),
     sectors: (cs) => joinList(cs.map((c) => names.sector(c as SectorCode, lang)), lang),
@@ -153,6 +162,7 @@ function bind(names: NameLookup, lang: Lang): Names {
 }
 
 // ---- sentences ----
+// Each sentence picks its language with a conditional, so only the one asked for is built.
 
 const NEUTRAL: Record<Lang, string> = {
   en: 'No preference stated — left out of the score',
@@ -168,28 +178,33 @@ function sectorText(code: string, p: ReasonParams, lang: Lang, n: Names): string
   const L = () => n.sectors(list(p, 'listed'));
   switch (code) {
     case 'sector-exact':
-      return { en: `Exact sector match: ${S()}`, id: `Sektor sama persis: ${S()}`, ko: `업종 정확히 일치: ${S()}`, ja: `業種が完全に一致: ${S()}` }[lang];
+      return (
+        lang === 'en' ? `Exact sector match: ${S()}` :
+        lang === 'id' ? `Sektor sama persis: ${S()}` :
+        lang === 'ko' ? `업종 정확히 일치: ${S()}` :
+        `業種が完全に一致: ${S()}`
+      );
     case 'sector-parent':
-      return {
-        en: `Open to all of ${P()}, which includes ${S()}`,
-        id: `Terbuka untuk seluruh sektor ${P()}, termasuk ${S()}`,
-        ko: `${P()} 분야 전체를 희망(${S()} 포함)`,
-        ja: `${P()}分野全般を希望(${S()}を含む)`,
-      }[lang];
+      return (
+        lang === 'en' ? `Open to all of ${P()}, which includes ${S()}` :
+        lang === 'id' ? `Terbuka untuk seluruh sektor ${P()}, termasuk ${S()}` :
+        lang === 'ko' ? `${P()} 분야 전체를 희망(${S()} 포함)` :
+        `${P()}分野全般を希望(${S()}を含む)`
+      );
     case 'sector-sibling':
-      return {
-        en: `Related sector: ${S()} is in ${P()}, like the preferred ${L()}`,
-        id: `Sektor terkait: ${S()} termasuk ${P()}, seperti ${L()} yang diminati`,
-        ko: `관련 업종: ${S()} — 희망 업종(${L()})과 같은 ${P()} 분야`,
-        ja: `関連業種: ${S()}は希望業種(${L()})と同じ${P()}分野`,
-      }[lang];
+      return (
+        lang === 'en' ? `Related sector: ${S()} is in ${P()}, like the preferred ${L()}` :
+        lang === 'id' ? `Sektor terkait: ${S()} termasuk ${P()}, seperti ${L()} yang diminati` :
+        lang === 'ko' ? `관련 업종: ${S()} — 희망 업종(${L()})과 같은 ${P()} 분야` :
+        `関連業種: ${S()}は希望業種(${L()})と同じ${P()}分野`
+      );
     case 'sector-other':
-      return {
-        en: `Different sector: ${S()} (preferred: ${L()})`,
-        id: `Sektor berbeda: ${S()} (diminati: ${L()})`,
-        ko: `업종 불일치: ${S()}(희망 업종: ${L()})`,
-        ja: `業種が不一致: ${S()}(希望業種: ${L()})`,
-      }[lang];
+      return (
+        lang === 'en' ? `Different sector: ${S()} (preferred: ${L()})` :
+        lang === 'id' ? `Sektor berbeda: ${S()} (diminati: ${L()})` :
+        lang === 'ko' ? `업종 불일치: ${S()}(희망 업종: ${L()})` :
+        `業種が不一致: ${S()}(希望業種: ${L()})`
+      );
     default:
       return null;
   }
@@ -204,35 +219,35 @@ function coverageText(p: ReasonParams, lang: Lang, n: Names): string {
   const H = n.techs(held);
   const M = n.techs(missing);
   if (N === 0) {
-    return {
-      en: 'No specific technology sought',
-      id: 'Tidak mencari teknologi tertentu',
-      ko: '특정 기술 요구 없음',
-      ja: '特定の技術は求められていない',
-    }[lang];
+    return (
+      lang === 'en' ? 'No specific technology sought' :
+      lang === 'id' ? 'Tidak mencari teknologi tertentu' :
+      lang === 'ko' ? '특정 기술 요구 없음' :
+      '特定の技術は求められていない'
+    );
   }
   if (h === 0) {
-    return {
-      en: `Holds 0 of ${N} technologies sought (missing: ${M})`,
-      id: `Menguasai 0 dari ${N} teknologi yang dicari (belum dikuasai: ${M})`,
-      ko: `요구 기술 ${N}개 중 0개 보유(미보유: ${M})`,
-      ja: `求められる技術${N}件のうち保有は0件(未保有: ${M})`,
-    }[lang];
+    return (
+      lang === 'en' ? `Holds 0 of ${N} technologies sought (missing: ${M})` :
+      lang === 'id' ? `Menguasai 0 dari ${N} teknologi yang dicari (belum dikuasai: ${M})` :
+      lang === 'ko' ? `요구 기술 ${N}개 중 0개 보유(미보유: ${M})` :
+      `求められる技術${N}件のうち保有は0件(未保有: ${M})`
+    );
   }
   if (missing.length === 0) {
-    return {
-      en: `Holds ${h} of ${N} technologies sought (${H})`,
-      id: `Menguasai ${h} dari ${N} teknologi yang dicari (${H})`,
-      ko: `요구 기술 ${N}개 중 ${h}개 보유(${H})`,
-      ja: `求められる技術${N}件のうち${h}件を保有(${H})`,
-    }[lang];
+    return (
+      lang === 'en' ? `Holds ${h} of ${N} technologies sought (${H})` :
+      lang === 'id' ? `Menguasai ${h} dari ${N} teknologi yang dicari (${H})` :
+      lang === 'ko' ? `요구 기술 ${N}개 중 ${h}개 보유(${H})` :
+      `求められる技術${N}件のうち${h}件を保有(${H})`
+    );
   }
-  return {
-    en: `Holds ${h} of ${N} technologies sought (${H}; missing: ${M})`,
-    id: `Menguasai ${h} dari ${N} teknologi yang dicari (${H}; belum dikuasai: ${M})`,
-    ko: `요구 기술 ${N}개 중 ${h}개 보유(${H}; 미보유: ${M})`,
-    ja: `求められる技術${N}件のうち${h}件を保有(${H}/未保有: ${M})`,
-  }[lang];
+  return (
+    lang === 'en' ? `Holds ${h} of ${N} technologies sought (${H}; missing: ${M})` :
+    lang === 'id' ? `Menguasai ${h} dari ${N} teknologi yang dicari (${H}; belum dikuasai: ${M})` :
+    lang === 'ko' ? `요구 기술 ${N}개 중 ${h}개 보유(${H}; 미보유: ${M})` :
+    `求められる技術${N}件のうち${h}件を保有(${H}/未保有: ${M})`
+  );
 }
 
 function depthText(p: ReasonParams, lang: Lang, n: Names): string {
@@ -243,51 +258,51 @@ function depthText(p: ReasonParams, lang: Lang, n: Names): string {
   const W = n.depth(willing);
   const R = n.depth(required);
   if (w < 0) {
-    return {
-      en: 'transfer willingness not stated',
-      id: 'kesediaan alih teknologi tidak dinyatakan',
-      ko: '기술이전 의향 미기재',
-      ja: '技術移転の意向は未記入',
-    }[lang];
+    return (
+      lang === 'en' ? 'transfer willingness not stated' :
+      lang === 'id' ? 'kesediaan alih teknologi tidak dinyatakan' :
+      lang === 'ko' ? '기술이전 의향 미기재' :
+      '技術移転の意向は未記入'
+    );
   }
   if (r <= 0) {
-    return {
-      en: 'no technology transfer required',
-      id: 'tidak disyaratkan alih teknologi',
-      ko: '기술이전 요구 없음',
-      ja: '技術移転の要求なし',
-    }[lang];
+    return (
+      lang === 'en' ? 'no technology transfer required' :
+      lang === 'id' ? 'tidak disyaratkan alih teknologi' :
+      lang === 'ko' ? '기술이전 요구 없음' :
+      '技術移転の要求なし'
+    );
   }
   if (w === r) {
-    return {
-      en: `willing to go as far as ${W}, as required`,
-      id: `bersedia hingga ${W}, sesuai yang disyaratkan`,
-      ko: `요구 수준인 ${W}까지 수용 가능`,
-      ja: `求められる${W}まで対応可能`,
-    }[lang];
+    return (
+      lang === 'en' ? `willing to go as far as ${W}, as required` :
+      lang === 'id' ? `bersedia hingga ${W}, sesuai yang disyaratkan` :
+      lang === 'ko' ? `요구 수준인 ${W}까지 수용 가능` :
+      `求められる${W}まで対応可能`
+    );
   }
   if (w > r) {
-    return {
-      en: `willing to go as far as ${W}, beyond the ${R} required`,
-      id: `bersedia hingga ${W}, melebihi ${R} yang disyaratkan`,
-      ko: `${W}까지 수용 가능(요구 수준: ${R})`,
-      ja: `${W}まで対応可能(要求: ${R})`,
-    }[lang];
+    return (
+      lang === 'en' ? `willing to go as far as ${W}, beyond the ${R} required` :
+      lang === 'id' ? `bersedia hingga ${W}, melebihi ${R} yang disyaratkan` :
+      lang === 'ko' ? `${W}까지 수용 가능(요구 수준: ${R})` :
+      `${W}まで対応可能(要求: ${R})`
+    );
   }
   if (w === 0) {
-    return {
-      en: `not willing to transfer technology, while ${R} is required`,
-      id: `tidak bersedia mengalihkan teknologi, sedangkan yang disyaratkan ${R}`,
-      ko: `기술이전 의향 없음(요구 수준: ${R})`,
-      ja: `技術移転の意向なし(要求: ${R})`,
-    }[lang];
+    return (
+      lang === 'en' ? `not willing to transfer technology, while ${R} is required` :
+      lang === 'id' ? `tidak bersedia mengalihkan teknologi, sedangkan yang disyaratkan ${R}` :
+      lang === 'ko' ? `기술이전 의향 없음(요구 수준: ${R})` :
+      `技術移転の意向なし(要求: ${R})`
+    );
   }
-  return {
-    en: `willing to go only as far as ${W}, short of the ${R} required`,
-    id: `hanya bersedia hingga ${W}, kurang dari ${R} yang disyaratkan`,
-    ko: `${W}까지만 수용 가능해 요구 수준(${R})에 못 미침`,
-    ja: `対応可能なのは${W}までで、要求(${R})に届かない`,
-  }[lang];
+  return (
+    lang === 'en' ? `willing to go only as far as ${W}, short of the ${R} required` :
+    lang === 'id' ? `hanya bersedia hingga ${W}, kurang dari ${R} yang disyaratkan` :
+    lang === 'ko' ? `${W}까지만 수용 가능해 요구 수준(${R})에 못 미침` :
+    `対応可能なのは${W}までで、要求(${R})に届かない`
+  );
 }
 
 const CLAUSE_JOIN: Record<Lang, string> = { en: '; ', id: '; ', ko: ', ', ja: '、' };
@@ -301,32 +316,37 @@ function locationText(code: string, p: ReasonParams, lang: Lang, n: Names): stri
   const G = () => n.group(str(p, 'islandGroup'));
   switch (code) {
     case 'location-province':
-      return { en: `Preferred province: ${P}`, id: `Provinsi pilihan: ${P}`, ko: `희망 지역: ${P}`, ja: `希望の州: ${P}` }[lang];
+      return (
+        lang === 'en' ? `Preferred province: ${P}` :
+        lang === 'id' ? `Provinsi pilihan: ${P}` :
+        lang === 'ko' ? `희망 지역: ${P}` :
+        `希望の州: ${P}`
+      );
     case 'location-island-group':
-      return {
-        en: `${P} is in a preferred island group: ${G()}`,
-        id: `${P} berada di kelompok pulau pilihan: ${G()}`,
-        ko: `${P}: 희망 권역(${G()})에 위치`,
-        ja: `${P}は希望地域(${G()})に位置`,
-      }[lang];
+      return (
+        lang === 'en' ? `${P} is in a preferred island group: ${G()}` :
+        lang === 'id' ? `${P} berada di kelompok pulau pilihan: ${G()}` :
+        lang === 'ko' ? `${P}: 희망 권역(${G()})에 위치` :
+        `${P}は希望地域(${G()})に位置`
+      );
     case 'location-island-group-of-province': {
       const A = n.provinces(list(p, 'preferred'));
-      return {
-        en: `${P} is in the same island group (${G()}) as preferred ${A}`,
-        id: `${P} berada di kelompok pulau yang sama (${G()}) dengan provinsi pilihan ${A}`,
-        ko: `${P}: 희망 지역(${A})과 같은 권역(${G()})`,
-        ja: `${P}は希望の州(${A})と同じ地域(${G()})`,
-      }[lang];
+      return (
+        lang === 'en' ? `${P} is in the same island group (${G()}) as preferred ${A}` :
+        lang === 'id' ? `${P} berada di kelompok pulau yang sama (${G()}) dengan provinsi pilihan ${A}` :
+        lang === 'ko' ? `${P}: 희망 지역(${A})과 같은 권역(${G()})` :
+        `${P}は希望の州(${A})と同じ地域(${G()})`
+      );
     }
     case 'location-distance': {
       const N = n.province(str(p, 'nearest'));
       const d = formatNumber(num(p, 'distanceKm'), lang);
-      return {
-        en: `${P} is about ${d} km from the nearest preferred location (${N})`,
-        id: `${P} berjarak sekitar ${d} km dari lokasi pilihan terdekat (${N})`,
-        ko: `${P}: 가장 가까운 희망 지역(${N})에서 약 ${d}km`,
-        ja: `${P}は最も近い希望地域(${N})から約${d}km`,
-      }[lang];
+      return (
+        lang === 'en' ? `${P} is about ${d} km from the nearest preferred location (${N})` :
+        lang === 'id' ? `${P} berjarak sekitar ${d} km dari lokasi pilihan terdekat (${N})` :
+        lang === 'ko' ? `${P}: 가장 가까운 희망 지역(${N})에서 약 ${d}km` :
+        `${P}は最も近い希望地域(${N})から約${d}km`
+      );
     }
     default:
       return null;
@@ -338,45 +358,45 @@ function sizeText(code: string, p: ReasonParams, lang: Lang): string | null {
   const T = usdRange(num(p, 'ticketMin'), num(p, 'ticketMax'), lang);
   switch (code) {
     case 'size-within':
-      return {
-        en: `Investment ${O} fits the ticket range ${T}`,
-        id: `Nilai investasi ${O} sesuai dengan kisaran tiket ${T}`,
-        ko: `투자 규모 ${O}: 희망 투자 규모 ${T}에 부합`,
-        ja: `投資規模${O}は希望投資額${T}に合致`,
-      }[lang];
+      return (
+        lang === 'en' ? `Investment ${O} fits the ticket range ${T}` :
+        lang === 'id' ? `Nilai investasi ${O} sesuai dengan kisaran tiket ${T}` :
+        lang === 'ko' ? `투자 규모 ${O}: 희망 투자 규모 ${T}에 부합` :
+        `投資規模${O}は希望投資額${T}に合致`
+      );
     case 'size-overlap': {
       if (num(p, 'overlapPercent') === 0) {
-        return {
-          en: `Investment ${O} meets the ticket range ${T} only at its edge`,
-          id: `Nilai investasi ${O} hanya bersinggungan dengan kisaran tiket ${T} di batasnya`,
-          ko: `투자 규모 ${O}: 희망 투자 규모 ${T}와 경계에서만 맞닿음`,
-          ja: `投資規模${O}は希望投資額${T}と境界で接するのみ`,
-        }[lang];
+        return (
+          lang === 'en' ? `Investment ${O} meets the ticket range ${T} only at its edge` :
+          lang === 'id' ? `Nilai investasi ${O} hanya bersinggungan dengan kisaran tiket ${T} di batasnya` :
+          lang === 'ko' ? `투자 규모 ${O}: 희망 투자 규모 ${T}와 경계에서만 맞닿음` :
+          `投資規模${O}は希望投資額${T}と境界で接するのみ`
+        );
       }
       const pct = formatNumber(num(p, 'overlapPercent'), lang);
-      return {
-        en: `Investment ${O} partly overlaps the ticket range ${T} (${pct}% of the narrower range, log scale)`,
-        id: `Nilai investasi ${O} sebagian beririsan dengan kisaran tiket ${T} (${pct}% dari kisaran yang lebih sempit, skala log)`,
-        ko: `투자 규모 ${O}: 희망 투자 규모 ${T}와 일부 겹침(좁은 쪽 범위의 ${pct}%, 로그 척도)`,
-        ja: `投資規模${O}は希望投資額${T}と一部重なる(狭い方の範囲の${pct}%、対数尺度)`,
-      }[lang];
+      return (
+        lang === 'en' ? `Investment ${O} partly overlaps the ticket range ${T} (${pct}% of the narrower range, log scale)` :
+        lang === 'id' ? `Nilai investasi ${O} sebagian beririsan dengan kisaran tiket ${T} (${pct}% dari kisaran yang lebih sempit, skala log)` :
+        lang === 'ko' ? `투자 규모 ${O}: 희망 투자 규모 ${T}와 일부 겹침(좁은 쪽 범위의 ${pct}%, 로그 척도)` :
+        `投資規模${O}は希望投資額${T}と一部重なる(狭い方の範囲の${pct}%、対数尺度)`
+      );
     }
     case 'size-gap': {
       const x = formatNumber(num(p, 'times'), lang, 1);
       const above = str(p, 'direction') === 'above';
       return above
-        ? {
-            en: `Investment ${O} is about ${x}× above the ticket range ${T}`,
-            id: `Nilai investasi ${O} sekitar ${x}× di atas kisaran tiket ${T}`,
-            ko: `투자 규모 ${O}: 희망 투자 규모 ${T}의 약 ${x}배`,
-            ja: `投資規模${O}は希望投資額${T}の約${x}倍`,
-          }[lang]
-        : {
-            en: `Investment ${O} is about ${x}× below the ticket range ${T}`,
-            id: `Nilai investasi ${O} sekitar ${x}× di bawah kisaran tiket ${T}`,
-            ko: `투자 규모 ${O}: 희망 투자 규모 ${T}의 약 ${x}분의 1`,
-            ja: `投資規模${O}は希望投資額${T}の約${x}分の1`,
-          }[lang];
+        ? (
+          lang === 'en' ? `Investment ${O} is about ${x}× above the ticket range ${T}` :
+          lang === 'id' ? `Nilai investasi ${O} sekitar ${x}× di atas kisaran tiket ${T}` :
+          lang === 'ko' ? `투자 규모 ${O}: 희망 투자 규모 ${T}의 약 ${x}배` :
+          `投資規模${O}は希望投資額${T}の約${x}倍`
+        )
+        : (
+          lang === 'en' ? `Investment ${O} is about ${x}× below the ticket range ${T}` :
+          lang === 'id' ? `Nilai investasi ${O} sekitar ${x}× di bawah kisaran tiket ${T}` :
+          lang === 'ko' ? `투자 규모 ${O}: 희망 투자 규모 ${T}의 약 ${x}분의 1` :
+          `投資規模${O}は希望投資額${T}の約${x}分の1`
+        );
     }
     default:
       return null;
@@ -387,35 +407,56 @@ function modalityText(p: ReasonParams, lang: Lang, n: Names): string {
   const offered = list(p, 'offered');
   const accepted = list(p, 'accepted');
   if (offered.length === 0) {
-    return {
-      en: 'The opportunity names no modality',
-      id: 'Peluang tidak menyebutkan skema kerja sama',
-      ko: '제시된 투자 방식 없음',
-      ja: '投資形態の指定なし',
-    }[lang];
+    return (
+      lang === 'en' ? 'The opportunity names no modality' :
+      lang === 'id' ? 'Peluang tidak menyebutkan skema kerja sama' :
+      lang === 'ko' ? '제시된 투자 방식 없음' :
+      '投資形態の指定なし'
+    );
   }
   if (accepted.length === 0) {
     const O = n.modalities(offered);
-    return {
-      en: `Accepts none of the modalities offered (${O})`,
-      id: `Tidak menerima satu pun skema kerja sama yang ditawarkan (${O})`,
-      ko: `제시된 투자 방식 중 수용 가능한 방식 없음(${O})`,
-      ja: `提示された投資形態(${O})にはいずれも対応していない`,
-    }[lang];
+    return (
+      lang === 'en' ? `Accepts none of the modalities offered (${O})` :
+      lang === 'id' ? `Tidak menerima satu pun skema kerja sama yang ditawarkan (${O})` :
+      lang === 'ko' ? `제시된 투자 방식 중 수용 가능한 방식 없음(${O})` :
+      `提示された投資形態(${O})にはいずれも対応していない`
+    );
   }
   const A = n.modalities(accepted);
   const a = accepted.length;
   const N = offered.length;
-  return {
-    en: `Accepts ${a} of ${N} modalities offered (${A})`,
-    id: `Menerima ${a} dari ${N} skema kerja sama yang ditawarkan (${A})`,
-    ko: `제시된 투자 방식 ${N}개 중 ${a}개 수용(${A})`,
-    ja: `提示された投資形態${N}件のうち${a}件に対応(${A})`,
-  }[lang];
+  return (
+    lang === 'en' ? `Accepts ${a} of ${N} modalities offered (${A})` :
+    lang === 'id' ? `Menerima ${a} dari ${N} skema kerja sama yang ditawarkan (${A})` :
+    lang === 'ko' ? `제시된 투자 방식 ${N}개 중 ${a}개 수용(${A})` :
+    `提示された投資形態${N}件のうち${a}件に対応(${A})`
+  );
 }
+
+/**
+ * Rendered sentences by names, language and reason. The same few reasons recur across a
+ * ranking (one investor's sector and location reasons, say), and a sentence is a pure
+ * function of its inputs, so it is built once; the cache is dropped whole when it fills.
+ */
+const renderedReasons = new WeakMap<NameLookup, Map<string, string>>();
+const RENDERED_REASONS_MAX = 50_000;
 
 /** A short sentence for a factor's reason; unknown codes come back as the code itself. */
 export function renderReason(reason: Reason, lang: UiLanguage, names: NameLookup): string {
+  let cache = renderedReasons.get(names);
+  if (!cache) renderedReasons.set(names, (cache = new Map()));
+  const key = `${lang}\u0000${reason.code}\u0000${JSON.stringify(reason.params)}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    if (cache.size >= RENDERED_REASONS_MAX) cache.clear();
+    text = renderReasonFresh(reason, lang, names);
+    cache.set(key, text);
+  }
+  return text;
+}
+
+function renderReasonFresh(reason: Reason, lang: UiLanguage, names: NameLookup): string {
   const { code, params } = reason;
   const n = bind(names, lang);
   if (code === 'neutral') return NEUTRAL[lang];
@@ -429,12 +470,12 @@ export function renderReason(reason: Reason, lang: UiLanguage, names: NameLookup
 export function renderBadge(badge: Badge, lang: UiLanguage, names: NameLookup): string {
   if (badge.code === 'health-mou') {
     const C = names.country(str(badge.params, 'country'), lang);
-    return {
-      en: `Indonesia has a health cooperation agreement with ${C}`,
-      id: `Indonesia memiliki kerja sama kesehatan dengan ${C}`,
-      ko: `인도네시아–${C} 보건 협력 협정`,
-      ja: `インドネシアと${C}の保健協力合意`,
-    }[lang];
+    return (
+      lang === 'en' ? `Indonesia has a health cooperation agreement with ${C}` :
+      lang === 'id' ? `Indonesia memiliki kerja sama kesehatan dengan ${C}` :
+      lang === 'ko' ? `인도네시아–${C} 보건 협력 협정` :
+      `インドネシアと${C}の保健協力合意`
+    );
   }
   return badge.code;
 }

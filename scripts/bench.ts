@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: measures, side by side in one run on this machine,
+ *  1. GET /v1/investors/{id}/matches (top 20, explained) against a bare Fastify JSON route, over
+ *     real sockets, at 10k and 100k published opportunities with 10k investors;
+ *  2. the matcher against a plain SQL scoring query over the same data;
+ *  3. `npm run match:all` over 10k investors × 10k opportunities.
+ * Shared, noisy machines make absolute numbers wander; the ratios are the result.
+ * Env: BENCH_SIZES (default "10000,100000"), BENCH_SECONDS (default 10), BENCH_DATABASE_URL
+ * (a real PostgreSQL database to fill; default: an embedded one in a temporary directory).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
+import Fastify from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { migrateToLatest, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../src/db/database.ts';
+import { insertInvestors, listLiveInvestors } from '../src/db/repositories/investors.ts';
+import { insertOpportunities } from '../src/db/repositories/opportunities.ts';
+import { toMatchableInvestor } from '../src/services/matching.ts';
+import { createRandom, syntheticInvestor, syntheticOpportunity } from '../src/services/synthetic-data.ts';
+import { sqlTopMatches } from './bench/sql-baseline.ts';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const INVESTORS = 10_000;
+const CONNECTIONS = 10;
+const BATCH = 1000;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'peluang-bench-'));
+const target: DatabaseTarget = process.env.BENCH_DATABASE_URL
+  ? { kind: 'postgres', url: process.env.BENCH_DATABASE_URL }
+  : { kind: 'embedded', dataDir };
+const random = createRandom(7);
+const report: string[] = [];
+
+async function seed(database: DatabaseHandle, what: 'opportunities' | 'investors', from: number, to: number) {
+  const bar = new SingleBar({ format: ` seeding ${what.padEnd(13)} [{bar}] {value}/{total}` }, Presets.shades_classic);
+  bar.start(to, from);
+  for (let done = from; done < to; done += BATCH) {
+    const numbers = Array.from({ length: Math.min(BATCH, to - done) }, (_, i) => done + i + 1);
+    await database.db.transaction().execute((trx) =>
+      what === 'opportunities'
+        ? insertOpportunities(trx, numbers.map((n) => syntheticOpportunity(random, n)), 'published')
+        : insertInvestors(trx, numbers.map((n) => syntheticInvestor(random, n))),
+    );
+    bar.update(done + numbers.length);
+  }
+  bar.stop();
+}
+
+interface Load {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+function load(base: string, seconds: number, paths: string[]): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/load.ts', base, String(seconds), String(CONNECTIONS), ...paths], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').at(-1)!)) : reject(new Error(`load generator exited with ${code}`))));
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function benchmarkHttp(database: DatabaseHandle, size: number) {
+  const app = await buildApp({ config: { BODY_LIMIT_BYTES: 1024 * 1024, TRUST_PROXY: false }, database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.services.matching.reload();
+  const investors = await database.db.selectFrom('investors').select('id').orderBy('id').limit(1000).execute();
+  const paths = investors.map((row) => `/v1/investors/${row.id}/matches?limit=20`);
+
+  // Two floors: Fastify's smallest JSON answer, and Fastify sending a page as large as ours.
+  const samplePage = (await app.inject({ method: 'GET', url: paths[0]! })).body;
+  const bare = Fastify();
+  bare.get('/bare', async () => ({ hello: 'world' }));
+  bare.get('/page', async (_request, reply) => reply.type('application/json').send(samplePage));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const url = (server: typeof bare) => `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+  console.log(`\n${size} opportunities: warming up, then ${SECONDS} s of load on each route (${CONNECTIONS} connections, ${paths.length} investors in turn)…`);
+  await load(url(bare), 2, ['/bare']);
+  await load(url(app as unknown as typeof bare), 2, paths);
+  const bareResult = await load(url(bare), SECONDS, ['/bare']);
+  const ours = await load(url(app as unknown as typeof bare), SECONDS, paths);
+  const samePayload = await load(url(bare), SECONDS, ['/page']);
+  if (ours.non2xx || ours.errors) throw new Error(`matches endpoint answered ${ours.non2xx} non-2xx responses and ${ours.errors} errors`);
+
+  const figures = (r: Load) => `${r.requestsPerSecond.toFixed(0)} req/s (p50 ${r.p50} ms, p99 ${r.p99} ms)`;
+  const ratio = (r: Load) => `${((100 * ours.requestsPerSecond) / r.requestsPerSecond).toFixed(1)} %`;
+  report.push(
+    `HTTP at ${size} opportunities: GET /v1/investors/{id}/matches (top 20, explained, ${(samplePage.length / 1024).toFixed(0)} KiB) ${figures(ours)}; ` +
+      `bare Fastify JSON route ${figures(bareResult)}: ratio ${ratio(bareResult)}; ` +
+      `bare route sending a page of the same size ${figures(samePayload)}: ratio ${ratio(samePayload)}`,
+  );
+
+  // The matcher (rank + explain the top 20) against the same model as one SQL query.
+  const sample = (await listLiveInvestors(database.db)).slice(0, size >= 100_000 ? 10 : 25);
+  const oursMs: number[] = [];
+  const sqlMs: number[] = [];
+  let agree = 0;
+  for (const investor of sample) {
+    let started = performance.now();
+    const page = await app.services.matching.matchesForInvestor(investor.id, { limit: 20 }, 'en');
+    oursMs.push(performance.now() - started);
+    started = performance.now();
+    const rows = await sqlTopMatches(database.db, toMatchableInvestor(investor), 20);
+    sqlMs.push(performance.now() - started);
+    if (Math.abs((page.data[0]?.score ?? 0) - (rows[0]?.score ?? 0)) <= 0.01) agree += 1;
+  }
+  report.push(
+    `Matcher vs SQL at ${size} opportunities: ${median(oursMs).toFixed(2)} ms vs ${median(sqlMs).toFixed(1)} ms per investor (median of ${sample.length}): ` +
+      `${(median(sqlMs) / median(oursMs)).toFixed(0)}× faster; same top score (±0.01) for ${agree}/${sample.length}`,
+  );
+  await bare.close();
+  await app.close();
+}
+
+let database = await openDatabase(target);
+try {
+  await migrateToLatest(database.db);
+  await seed(database, 'investors', 0, INVESTORS);
+  let seeded = 0;
+  for (const size of SIZES) {
+    await seed(database, 'opportunities', seeded, size);
+    seeded = size;
+    await benchmarkHttp(database, size);
+    if (size === 10_000) {
+      // match:all is its own process and the embedded database has a single owner: hand it over.
+      await database.close();
+      console.log('\nnpm run match:all over 10k investors × 10k opportunities:');
+      const env = { ...process.env, ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATA_DIR: dataDir }), LOG_LEVEL: 'warn' };
+      const output = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/match-all.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+      process.stdout.write(output);
+      report.push(`match:all: ${output.trim().split('\n').at(-1)}`);
+      database = await openDatabase(target);
+    }
+  }
+} finally {
+  await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(`\nResults (Node ${process.version}, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PostgreSQL'}):\n${report.map((line) => `  ${line}`).join('\n')}`);
