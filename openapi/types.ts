@@ -34,6 +34,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys, newest first (never the keys themselves)
+         * @description **Access:** admin keys.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key; the key is in this response only
+         * @description Admins create keys of any role; staff create `investor` keys (with the `investorId` they act for) and `embed` keys (with their `allowedOrigins`). Only a hash of the key is stored.
+         *
+         *     **Access:** admin, staff keys.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one API key (never the key itself)
+         * @description **Access:** admin keys.
+         */
+        get: operations["getApiKey"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key (at once, for good; kept for the record)
+         * @description Revoking twice is harmless. The last working admin key cannot be revoked (409 `last-admin-key`).
+         *
+         *     **Access:** admin keys.
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed what and when, newest first
+         * @description Every change to an opportunity, investor profile or API key, with the entity before and after it. Key secrets and hashes are never recorded.
+         *
+         *     **Access:** admin, staff keys.
+         */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/countries": {
         parameters: {
             query?: never;
@@ -41,7 +115,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Countries (ISO 3166-1 alpha-2) */
+        /**
+         * Countries (ISO 3166-1 alpha-2)
+         * @description **Access:** anyone; no key needed (with a key: any API key).
+         */
         get: operations["listCountries"];
         put?: never;
         post?: never;
@@ -58,7 +135,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Countries with a bilateral health MoU or partnership with Indonesia */
+        /**
+         * Countries with a bilateral health MoU or partnership with Indonesia
+         * @description **Access:** anyone; no key needed (with a key: any API key).
+         */
         get: operations["listHealthPartners"];
         put?: never;
         post?: never;
@@ -75,10 +155,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List investor profiles, newest first */
+        /**
+         * List investor profiles, newest first
+         * @description Staff see every profile; an investor key sees its own.
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
         get: operations["listInvestors"];
         put?: never;
-        /** Create an investor profile */
+        /**
+         * Create an investor profile
+         * @description **Access:** admin, staff keys.
+         */
         post: operations["createInvestor"];
         delete?: never;
         options?: never;
@@ -93,15 +181,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one investor profile */
+        /**
+         * Read one investor profile
+         * @description An investor key sees and changes only its own profile; any other id is 404.
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
         get: operations["getInvestor"];
         put?: never;
         post?: never;
-        /** Delete an investor profile (kept for the record, gone from the API and matching) */
+        /**
+         * Delete an investor profile (kept for the record, gone from the API and matching)
+         * @description An investor key sees and changes only its own profile; any other id is 404. API keys acting for the profile are revoked with it.
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
         delete: operations["deleteInvestor"];
         options?: never;
         head?: never;
-        /** Change fields of an investor profile */
+        /**
+         * Change fields of an investor profile
+         * @description An investor key sees and changes only its own profile; any other id is 404.
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
         patch: operations["updateInvestor"];
         trace?: never;
     };
@@ -114,7 +217,9 @@ export interface paths {
         };
         /**
          * Published opportunities ranked for an investor, each with its explanation
-         * @description Ordered by score (highest first), ties by opportunity id. Filters narrow the candidates and never change a score.
+         * @description Ordered by score (highest first), ties by opportunity id. Filters narrow the candidates and never change a score. An investor key gets its own matches only; any other investor id is 404.
+         *
+         *     **Access:** admin, staff, investor keys.
          */
         get: operations["matchOpportunitiesForInvestor"];
         put?: never;
@@ -132,7 +237,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Island groups and their provinces */
+        /**
+         * Island groups and their provinces
+         * @description **Access:** anyone; no key needed (with a key: any API key).
+         */
         get: operations["listIslandGroups"];
         put?: never;
         post?: never;
@@ -151,7 +259,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Opportunities ranked for a profile sent inline; nothing is stored */
+        /**
+         * Opportunities ranked for a profile sent inline; nothing is stored
+         * @description **Access:** any API key.
+         */
         post: operations["previewMatches"];
         delete?: never;
         options?: never;
@@ -166,7 +277,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The scoring model: factors, formulas, default weights and bounds */
+        /**
+         * The scoring model: factors, formulas, default weights and bounds
+         * @description **Access:** anyone; no key needed (with a key: any API key).
+         */
         get: operations["getMatchingModel"];
         put?: never;
         post?: never;
@@ -183,7 +297,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Investment modalities */
+        /**
+         * Investment modalities
+         * @description **Access:** anyone; no key needed (with a key: any API key).
+         */
         get: operations["listModalities"];
         put?: never;
         post?: never;
@@ -202,11 +319,16 @@ export interface paths {
         };
         /**
          * Search opportunities with filters, full text and cursor pagination
-         * @description Published opportunities by default. List filters are comma-separated and match any of their values; different filters must all match. `q` searches titles, summaries and sponsor names in Indonesian and English.
+         * @description Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches titles, summaries and sponsor names in Indonesian and English.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
          */
         get: operations["searchOpportunities"];
         put?: never;
-        /** Create an opportunity (as a draft) */
+        /**
+         * Create an opportunity (as a draft)
+         * @description **Access:** admin, staff keys.
+         */
         post: operations["createOpportunity"];
         delete?: never;
         options?: never;
@@ -221,14 +343,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one opportunity */
+        /**
+         * Read one opportunity
+         * @description Drafts, withdrawn and closed opportunities exist only for staff keys; for everyone else they are 404.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
         get: operations["getOpportunity"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change fields of a draft or published opportunity */
+        /**
+         * Change fields of a draft or published opportunity
+         * @description **Access:** admin, staff keys.
+         */
         patch: operations["updateOpportunity"];
         trace?: never;
     };
@@ -241,7 +371,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a published opportunity once taken up (final) */
+        /**
+         * Close a published opportunity once taken up (final)
+         * @description **Access:** admin, staff keys.
+         */
         post: operations["closeOpportunity"];
         delete?: never;
         options?: never;
@@ -256,7 +389,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Investors ranked for a published opportunity, each with its explanation */
+        /**
+         * Investors ranked for a published opportunity, each with its explanation
+         * @description **Access:** admin, staff keys.
+         */
         get: operations["matchInvestorsForOpportunity"];
         put?: never;
         post?: never;
@@ -275,7 +411,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a draft: it becomes public and matchable */
+        /**
+         * Publish a draft: it becomes public and matchable
+         * @description **Access:** admin, staff keys.
+         */
         post: operations["publishOpportunity"];
         delete?: never;
         options?: never;
@@ -292,7 +431,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw a draft or published opportunity (final) */
+        /**
+         * Withdraw a draft or published opportunity (final)
+         * @description **Access:** admin, staff keys.
+         */
         post: operations["withdrawOpportunity"];
         delete?: never;
         options?: never;
@@ -307,7 +449,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Indonesia's 38 provinces */
+        /**
+         * Indonesia's 38 provinces
+         * @description **Access:** anyone; no key needed (with a key: any API key).
+         */
         get: operations["listProvinces"];
         put?: never;
         post?: never;
@@ -324,7 +469,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sector taxonomy (two levels) with KBLI codes */
+        /**
+         * Sector taxonomy (two levels) with KBLI codes
+         * @description **Access:** anyone; no key needed (with a key: any API key).
+         */
         get: operations["listSectors"];
         put?: never;
         post?: never;
@@ -341,7 +489,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Special economic zones (KEK) relevant to health industry */
+        /**
+         * Special economic zones (KEK) relevant to health industry
+         * @description **Access:** anyone; no key needed (with a key: any API key).
+         */
         get: operations["listSpecialEconomicZones"];
         put?: never;
         post?: never;
@@ -358,7 +509,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Technologies sought and held */
+        /**
+         * Technologies sought and held
+         * @description **Access:** anyone; no key needed (with a key: any API key).
+         */
         get: operations["listTechnologies"];
         put?: never;
         post?: never;
@@ -375,7 +529,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Technology-transfer depths, in order */
+        /**
+         * Technology-transfer depths, in order
+         * @description **Access:** anyone; no key needed (with a key: any API key).
+         */
         get: operations["listTransferDepths"];
         put?: never;
         post?: never;
@@ -389,6 +546,228 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiKey: {
+            allowedOrigins: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            investorId: string | null;
+            label: string;
+            /** @description Updated at most once a minute */
+            lastUsedAt: string | null;
+            /**
+             * @description The start of the key, to tell keys apart; the rest is never shown again
+             * @example pk_embed_x7Qm2a
+             */
+            prefix: string;
+            revokedAt: string | null;
+            role: components["schemas"]["Role"];
+        };
+        ApiKeyCreate: {
+            /** @description Embed keys only: 1–20 web origins the key may be used from */
+            allowedOrigins?: string[];
+            /**
+             * Format: uuid
+             * @description Investor keys only: the profile the key acts for
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            investorId?: string;
+            /**
+             * @description Who or what the key is for
+             * @example KOTRA Jakarta website
+             */
+            label: string;
+            role: components["schemas"]["Role"];
+        };
+        ApiKeyCreated: {
+            allowedOrigins: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            investorId: string | null;
+            /** @description The key itself. It is shown only in this response: store it now. */
+            key: string;
+            label: string;
+            /** @description Updated at most once a minute */
+            lastUsedAt: string | null;
+            /**
+             * @description The start of the key, to tell keys apart; the rest is never shown again
+             * @example pk_embed_x7Qm2a
+             */
+            prefix: string;
+            revokedAt: string | null;
+            role: components["schemas"]["Role"];
+        };
+        ApiKeyCreatedInput: {
+            allowedOrigins: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            investorId: string | null;
+            /** @description The key itself. It is shown only in this response: store it now. */
+            key: string;
+            label: string;
+            /** @description Updated at most once a minute */
+            lastUsedAt: string | null;
+            /**
+             * @description The start of the key, to tell keys apart; the rest is never shown again
+             * @example pk_embed_x7Qm2a
+             */
+            prefix: string;
+            revokedAt: string | null;
+            role: components["schemas"]["RoleInput"];
+        };
+        ApiKeyCreateInput: {
+            /** @description Embed keys only: 1–20 web origins the key may be used from */
+            allowedOrigins?: string[];
+            /**
+             * Format: uuid
+             * @description Investor keys only: the profile the key acts for
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            investorId?: string;
+            /**
+             * @description Who or what the key is for
+             * @example KOTRA Jakarta website
+             */
+            label: string;
+            role: components["schemas"]["RoleInput"];
+        };
+        ApiKeyInput: {
+            allowedOrigins: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            investorId: string | null;
+            label: string;
+            /** @description Updated at most once a minute */
+            lastUsedAt: string | null;
+            /**
+             * @description The start of the key, to tell keys apart; the rest is never shown again
+             * @example pk_embed_x7Qm2a
+             */
+            prefix: string;
+            revokedAt: string | null;
+            role: components["schemas"]["RoleInput"];
+        };
+        ApiKeyPage: {
+            data: components["schemas"]["ApiKey"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ApiKeyPageInput: {
+            data: components["schemas"]["ApiKeyInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        AuditEntry: {
+            /** @enum {string} */
+            action: "create" | "update" | "publish" | "withdraw" | "close" | "delete" | "revoke";
+            /** @description The API key that made the change; null for the operator at the command line */
+            actorKeyId: string | null;
+            /** @description The role of that key, or `system` */
+            actorRole: string;
+            /** @description The entity after the change; null when deleted */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            at: string;
+            /** @description The entity before the change; null when created */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            entity: "opportunity" | "investor" | "api-key";
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            entityId: string;
+            /** @description Increases with every entry */
+            id: number;
+            /** @description X-Request-Id of the request that made the change */
+            requestId: string | null;
+        };
+        AuditEntryInput: {
+            /** @enum {string} */
+            action: "create" | "update" | "publish" | "withdraw" | "close" | "delete" | "revoke";
+            /** @description The API key that made the change; null for the operator at the command line */
+            actorKeyId: string | null;
+            /** @description The role of that key, or `system` */
+            actorRole: string;
+            /** @description The entity after the change; null when deleted */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            at: string;
+            /** @description The entity before the change; null when created */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            entity: "opportunity" | "investor" | "api-key";
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            entityId: string;
+            /** @description Increases with every entry */
+            id: number;
+            /** @description X-Request-Id of the request that made the change */
+            requestId: string | null;
+        };
+        AuditPage: {
+            data: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        AuditPageInput: {
+            data: components["schemas"]["AuditEntryInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
         /**
          * @example {
          *       "name": "Dewi Lestari",
@@ -1488,6 +1867,16 @@ export interface components {
             }[];
         };
         /**
+         * @description `admin`: everything, manages keys · `staff`: opportunities, all investors and matches · `investor`: one investor profile and its matches · `embed`: publishable, read-only, for listed web origins
+         * @enum {string}
+         */
+        Role: "admin" | "staff" | "investor" | "embed";
+        /**
+         * @description `admin`: everything, manages keys · `staff`: opportunities, all investors and matches · `investor`: one investor profile and its matches · `embed`: publishable, read-only, for listed web origins
+         * @enum {string}
+         */
+        RoleInput: "admin" | "staff" | "investor" | "embed";
+        /**
          * @description Sector taxonomy code, parent or leaf
          * @enum {string}
          */
@@ -1783,6 +2172,471 @@ export interface operations {
             };
         };
     };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Resource id (UUID) */
+                investorId?: string;
+                /** @description Page size, 1–100 */
+                limit?: number;
+                role?: components["schemas"]["RoleInput"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
+                    "idempotent-replayed"?: string;
+                    /** @description Where the new resource is */
+                    location?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description Actions; comma-separated or repeated */
+                action?: ("create" | "update" | "publish" | "withdraw" | "close" | "delete" | "revoke")[];
+                /** @description Resource id (UUID) */
+                actorKeyId?: string;
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Kinds of entity; comma-separated or repeated */
+                entity?: ("opportunity" | "investor" | "api-key")[];
+                /** @description Resource id (UUID) */
+                entityId?: string;
+                /** @description Page size, 1–100 */
+                limit?: number;
+                /** @description Entries at or after this time */
+                since?: string;
+                /** @description Entries before this time */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCountries: {
         parameters: {
             query?: never;
@@ -1795,10 +2649,53 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CountryList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1815,10 +2712,53 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HealthPartnerList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1846,6 +2786,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1861,12 +2807,52 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createInvestor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1879,6 +2865,18 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
+                    "idempotent-replayed"?: string;
+                    /** @description Where the new resource is */
+                    location?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1887,6 +2885,35 @@ export interface operations {
             };
             /** @description Default Response */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1912,12 +2939,41 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getInvestor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Answer 304 Not Modified, without a body, when the resource still has this ETag. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -1929,46 +2985,22 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Investor"];
                 };
             };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteInvestor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Resource id (UUID) */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1984,8 +3016,139 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteInvestor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1997,7 +3160,10 @@ export interface operations {
     updateInvestor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -2013,6 +3179,14 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2029,7 +3203,36 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2049,6 +3252,23 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2095,6 +3315,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2111,8 +3337,45 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2133,10 +3396,53 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IslandGroupList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2157,6 +3463,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2165,6 +3477,26 @@ export interface operations {
             };
             /** @description Default Response */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2190,6 +3522,23 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getMatchingModel: {
@@ -2204,10 +3553,53 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MatchingModel"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2224,10 +3616,53 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ModalityList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2268,6 +3703,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2283,12 +3724,52 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2301,6 +3782,18 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
+                    "idempotent-replayed"?: string;
+                    /** @description Where the new resource is */
+                    location?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2309,6 +3802,35 @@ export interface operations {
             };
             /** @description Default Response */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2334,12 +3856,41 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Answer 304 Not Modified, without a body, when the resource still has this ETag. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -2351,14 +3902,49 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
+            /** @description Not modified: the copy named in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Default Response */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2375,12 +3961,32 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     updateOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -2396,6 +4002,14 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2404,6 +4018,26 @@ export interface operations {
             };
             /** @description Default Response */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2422,6 +4056,15 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2447,12 +4090,32 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     closeOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -2464,6 +4127,14 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2472,6 +4143,26 @@ export interface operations {
             };
             /** @description Default Response */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2491,6 +4182,32 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2533,6 +4250,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2549,6 +4272,26 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2560,6 +4303,23 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2571,7 +4331,10 @@ export interface operations {
     publishOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -2583,6 +4346,14 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2591,6 +4362,26 @@ export interface operations {
             };
             /** @description Default Response */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2610,6 +4401,32 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2621,7 +4438,10 @@ export interface operations {
     withdrawOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -2633,6 +4453,14 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2641,6 +4469,26 @@ export interface operations {
             };
             /** @description Default Response */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2660,6 +4508,32 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2680,10 +4554,53 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProvinceList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2700,10 +4617,53 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SectorList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2720,10 +4680,53 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SpecialEconomicZoneList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2740,10 +4743,53 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TechnologyList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2760,10 +4806,53 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TransferDepthList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };

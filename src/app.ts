@@ -7,15 +7,23 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
+import { authPlugin } from './http/plugins/auth.ts';
+import { idempotencyPlugin } from './http/plugins/idempotency.ts';
 import { languagePlugin } from './http/plugins/language.ts';
 import { openapiPlugin } from './http/plugins/openapi.ts';
 import { frameworkErrorHandler, problemsPlugin } from './http/plugins/problems.ts';
+import { rateLimitPlugin } from './http/plugins/rate-limit.ts';
+import { securityHeadersPlugin } from './http/plugins/security-headers.ts';
+import { apiKeyRoutes } from './http/routes/api-keys.ts';
+import { auditRoutes } from './http/routes/audit.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { investorRoutes } from './http/routes/investors.ts';
 import { opportunityRoutes } from './http/routes/opportunities.ts';
 import { referenceRoutes } from './http/routes/reference.ts';
 import { defaultMatchingReference, defaultNameLookup } from './domain/matching/default-reference.ts';
 import { matchingRoutes } from './http/routes/matching.ts';
+import { ApiKeyService } from './services/api-keys.ts';
+import { AuditService } from './services/audit.ts';
 import { ChangeWriter } from './services/changes.ts';
 import { InvestorService } from './services/investors.ts';
 import { MatchingService } from './services/matching.ts';
@@ -25,6 +33,8 @@ export interface Services {
   opportunities: OpportunityService;
   investors: InvestorService;
   matching: MatchingService;
+  apiKeys: ApiKeyService;
+  audit: AuditService;
 }
 
 declare module 'fastify' {
@@ -81,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     opportunities: new OpportunityService(database.db, changes),
     investors: new InvestorService(database.db, changes),
     matching,
+    apiKeys: new ApiKeyService(database.db, changes, app.log),
+    audit: new AuditService(database.db),
   });
   app.addHook('onReady', () => matching.start());
   app.addHook('onClose', () => matching.stop());
@@ -90,6 +102,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(problemsPlugin);
+  // Order matters: the caller is recognised first, then CORS and rate limits use who it is.
+  await app.register(authPlugin);
+  await app.register(securityHeadersPlugin);
+  await app.register(rateLimitPlugin, {
+    anonymousPerMinute: options.config.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? 120,
+    keyPerMinute: options.config.RATE_LIMIT_KEY_PER_MINUTE ?? 600,
+  });
+  await app.register(idempotencyPlugin);
   await app.register(languagePlugin);
   await app.register(openapiPlugin);
   await app.register(healthRoutes);
@@ -97,6 +117,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(opportunityRoutes);
   await app.register(investorRoutes);
   await app.register(matchingRoutes);
+  await app.register(apiKeyRoutes);
+  await app.register(auditRoutes);
 
   return app;
 }

@@ -20,6 +20,12 @@ export const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   TRUST_PROXY: booleanFlag.default(false),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  RATE_LIMIT_KEY_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  BOOTSTRAP_ADMIN_KEY: z
+    .string()
+    .regex(/^pk_admin_[A-Za-z0-9]{32,200}$/, 'must be an admin key: pk_admin_ followed by 32 to 200 letters and digits')
+    .optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -28,6 +34,9 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Variables that may hold secrets: named in errors, their values never shown. */
+const SECRETS: ReadonlySet<string> = new Set(['BOOTSTRAP_ADMIN_KEY', 'DATABASE_URL']);
+
 /** Reads and validates the environment; throws one error that lists every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -35,7 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0]);
-    return `  ${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+    return `  ${name}=${SECRETS.has(name) ? '(value hidden)' : JSON.stringify(env[name])}: ${issue.message}`;
   });
   throw new ConfigError(`Invalid configuration; fix these environment variables and start again:\n${lines.join('\n')}`);
 }

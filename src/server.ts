@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(target);
   await migrateToLatest(database.db);
   // Demo data goes into a fresh embedded database unless switched off; a real server only on request.
-  if (config.DEMO_DATA ?? target.kind === 'embedded') await seedDemoDataIfEmpty(database);
+  const seeded = (config.DEMO_DATA ?? target.kind === 'embedded') && (await seedDemoDataIfEmpty(database));
 
   const app = await buildApp({
     config,
@@ -18,6 +18,11 @@ async function main(): Promise<void> {
     logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
   app.addHook('onClose', async () => database.close());
+  if (seeded) app.log.warn('demo data loaded, with the well-known demo API keys from the README: keep this database private');
+  if (config.BOOTSTRAP_ADMIN_KEY) {
+    const stored = await app.services.apiKeys.ensureBootstrapAdminKey(config.BOOTSTRAP_ADMIN_KEY);
+    if (stored) app.log.info({ keyId: stored.id, prefix: stored.prefix }, 'stored the admin key from BOOTSTRAP_ADMIN_KEY');
+  }
 
   closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

@@ -6,7 +6,7 @@ import { buildTestApp } from './helpers/app.ts';
 import { investorBody, opportunityBody } from './helpers/fixtures.ts';
 
 t.test('matching through the API, on the demo data', async (t) => {
-  const { app, api, database } = await buildTestApp(t);
+  const { app, api, database, inject } = await buildTestApp(t);
   await seedDemoDataIfEmpty(database);
   await app.services.matching.reload();
 
@@ -99,17 +99,17 @@ t.test('matching through the API, on the demo data', async (t) => {
       ['/v1/opportunities/00000000-0000-4000-8000-000000000000/matches', 404, 'not-found'],
     ];
     for (const [url, status, code, field] of cases) {
-      const response = await app.inject({ method: 'GET', url });
+      const response = await inject({ method: 'GET', url });
       t.equal(response.statusCode, status, `${url} → ${status}`);
       t.equal(response.json().code, code, `${url} → ${code}`);
       if (field) t.ok(response.json().errors?.some((e: { field: string }) => e.field === field), `${url} names ${field}`);
     }
     const page = await api.GET('/v1/investors/{id}/matches', { params: { path: { id }, query: { limit: 2 } } });
-    const otherWeights = await app.inject({ method: 'GET', url: `/v1/investors/${id}/matches?weightSector=0.9&cursor=${page.data!.nextCursor}` });
+    const otherWeights = await inject({ method: 'GET', url: `/v1/investors/${id}/matches?weightSector=0.9&cursor=${page.data!.nextCursor}` });
     t.equal(otherWeights.json().code, 'invalid-cursor', 'a cursor only continues its own ranking');
 
     const { data: draft } = await api.POST('/v1/opportunities', { body: opportunityBody() });
-    const draftMatches = await app.inject({ method: 'GET', url: `/v1/opportunities/${draft!.id}/matches` });
+    const draftMatches = await inject({ method: 'GET', url: `/v1/opportunities/${draft!.id}/matches` });
     t.equal(draftMatches.statusCode, 409, 'a draft is not matched');
     t.equal(draftMatches.json().code, 'opportunity-not-published');
   });
@@ -150,10 +150,10 @@ t.test('matching through the API, on the demo data', async (t) => {
     t.equal(data!.data[0]!.opportunity.title, bloodBagPlant.title.en);
     t.ok(data!.data[0]!.factors.find((f) => f.factor === 'size')!.neutral, 'size left out: neutral');
     t.equal(await count(), before, 'nothing stored');
-    const bad = await app.inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: { sectors: ['cosmetics'] } } });
+    const bad = await inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: { sectors: ['cosmetics'] } } });
     t.equal(bad.statusCode, 400);
     t.equal(bad.json().errors[0].field, 'profile.sectors.0');
-    const badWeights = await app.inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: {}, weights: { sector: 3 } } });
+    const badWeights = await inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: {}, weights: { sector: 3 } } });
     t.equal(badWeights.json().errors[0].field, 'weights.sector');
   });
 });

@@ -3,7 +3,7 @@ import { buildTestApp } from './helpers/app.ts';
 import { opportunityBody } from './helpers/fixtures.ts';
 
 t.test('opportunities through the API', async (t) => {
-  const { app, api } = await buildTestApp(t);
+  const { api, inject } = await buildTestApp(t);
 
   t.test('create, read, update', async (t) => {
     const created = await api.POST('/v1/opportunities', { body: opportunityBody() });
@@ -64,11 +64,11 @@ t.test('opportunities through the API', async (t) => {
     const missing = await api.GET('/v1/opportunities/{id}', { params: { path: { id: '00000000-0000-4000-8000-000000000000' } } });
     t.equal(missing.response.status, 404);
     t.equal(missing.error?.code, 'not-found');
-    const malformed = await app.inject({ method: 'GET', url: '/v1/opportunities/not-a-uuid' });
+    const malformed = await inject({ method: 'GET', url: '/v1/opportunities/not-a-uuid' });
     t.equal(malformed.statusCode, 400);
     t.equal(malformed.json().errors[0].field, 'id');
     t.equal(malformed.json().errors[0].in, 'params');
-    const transition = await app.inject({ method: 'POST', url: '/v1/opportunities/00000000-0000-4000-8000-000000000000/publish' });
+    const transition = await inject({ method: 'POST', url: '/v1/opportunities/00000000-0000-4000-8000-000000000000/publish' });
     t.equal(transition.statusCode, 404);
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { buildApp } from '../src/app.ts';
-import { clientFor } from './helpers/app.ts';
+import { bearer, clientFor, createKey } from './helpers/app.ts';
 import { opportunityBody } from './helpers/fixtures.ts';
 
 const config = { BODY_LIMIT_BYTES: 1024 * 1024, TRUST_PROXY: false };
@@ -13,11 +13,12 @@ t.test('the embedded database keeps data across restarts', async (t) => {
   t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const first = await buildApp({ config: { ...config, DATA_DIR: dataDir } });
-  const { data } = await clientFor(first).POST('/v1/opportunities', { body: opportunityBody() });
+  const { key } = await createKey(first, { role: 'staff' });
+  const { data } = await clientFor(first, bearer(key)).POST('/v1/opportunities', { body: opportunityBody() });
   await first.close();
 
   const second = await buildApp({ config: { ...config, DATA_DIR: dataDir } });
   t.teardown(() => second.close());
-  const again = await clientFor(second).GET('/v1/opportunities/{id}', { params: { path: { id: data!.id } } });
-  t.same(again.data, data, 'the opportunity is still there, unchanged');
+  const again = await clientFor(second, bearer(key)).GET('/v1/opportunities/{id}', { params: { path: { id: data!.id } } });
+  t.same(again.data, data, 'the opportunity is still there, unchanged, and so is the key');
 });

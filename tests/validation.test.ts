@@ -45,7 +45,7 @@ const investorCases: [string, (body: Record<string, any>) => void, string][] = [
 ];
 
 t.test('invalid bodies get a 400 problem naming the field, and nothing is written', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { app, inject } = await buildTestApp(t);
   const count = async (table: 'opportunities' | 'investors') =>
     Number((await app.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -56,7 +56,7 @@ t.test('invalid bodies get a 400 problem naming the field, and nothing is writte
     for (const [name, mutate, field] of cases) {
       const body = structuredClone(base()) as Record<string, any>;
       mutate(body);
-      const response = await app.inject({ method: 'POST', url, payload: body });
+      const response = await inject({ method: 'POST', url, payload: body });
       t.equal(response.statusCode, 400, `${table}: ${name} → 400`);
       t.match(response.headers['content-type'], /^application\/problem\+json/);
       const problem = response.json();
@@ -70,22 +70,22 @@ t.test('invalid bodies get a 400 problem naming the field, and nothing is writte
 });
 
 t.test('updates are validated the same way', async (t) => {
-  const { app, api } = await buildTestApp(t);
+  const { app, api, inject } = await buildTestApp(t);
   const { data } = await api.POST('/v1/opportunities', { body: opportunityBody() });
   const url = `/v1/opportunities/${data!.id}`;
-  const empty = await app.inject({ method: 'PATCH', url, payload: {} });
+  const empty = await inject({ method: 'PATCH', url, payload: {} });
   t.equal(empty.statusCode, 400);
-  const status = await app.inject({ method: 'PATCH', url, payload: { status: 'published' } });
+  const status = await inject({ method: 'PATCH', url, payload: { status: 'published' } });
   t.equal(status.statusCode, 400, 'status is changed only through transitions');
   t.equal(status.json().errors[0].field, 'status');
-  const version = await app.inject({ method: 'PATCH', url, payload: { version: 7 } });
+  const version = await inject({ method: 'PATCH', url, payload: { version: 7 } });
   t.equal(version.statusCode, 400);
   const after = await api.GET('/v1/opportunities/{id}', { params: { path: { id: data!.id } } });
   t.same(after.data, data, 'the failed updates changed nothing');
 });
 
 t.test('wrong content type, malformed JSON, oversized and empty bodies', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { inject } = await buildTestApp(t);
   const url = '/v1/opportunities';
   const cases: [string, InjectOptions, number, string][] = [
     ['form body', { method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' }, 415, 'unsupported-media-type'],
@@ -98,7 +98,7 @@ t.test('wrong content type, malformed JSON, oversized and empty bodies', async (
     ['prototype pollution', { method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"admin":true}}' }, 400, 'malformed-json'],
   ];
   for (const [name, request, status, code] of cases) {
-    const response = await app.inject(request);
+    const response = await inject(request);
     t.equal(response.statusCode, status, `${name} → ${status}`);
     t.equal(response.json().code, code, `${name} → ${code}`);
     t.match(response.headers['content-type'], /^application\/problem\+json/, `${name} is a problem document`);
@@ -106,7 +106,7 @@ t.test('wrong content type, malformed JSON, oversized and empty bodies', async (
 });
 
 t.test('bad query strings and unknown routes', async (t) => {
-  const { app } = await buildTestApp(t);
+  const { inject } = await buildTestApp(t);
   const cases: [string, string][] = [
     ['/v1/opportunities?limit=0', 'limit'],
     ['/v1/opportunities?limit=101', 'limit'],
@@ -123,25 +123,25 @@ t.test('bad query strings and unknown routes', async (t) => {
     ['/v1/investors?cursor=%E0%A4%A', 'cursor'],
   ];
   for (const [url, field] of cases) {
-    const response = await app.inject({ method: 'GET', url });
+    const response = await inject({ method: 'GET', url });
     t.equal(response.statusCode, 400, `${url} → 400`);
     const fields = (response.json().errors ?? []).map((e: { field: string }) => e.field);
     t.ok(fields.includes(field), `${url} names ${field} (got ${fields.join(', ')})`);
   }
-  const unknown = await app.inject({ method: 'GET', url: '/v1/nothing-here' });
+  const unknown = await inject({ method: 'GET', url: '/v1/nothing-here' });
   t.equal(unknown.statusCode, 404);
   t.equal(unknown.json().code, 'route-not-found');
-  const badEncoding = await app.inject({ method: 'GET', url: '/v1/opportunities/%E0%A4%A' });
+  const badEncoding = await inject({ method: 'GET', url: '/v1/opportunities/%E0%A4%A' });
   t.equal(badEncoding.statusCode, 400);
   t.match(badEncoding.headers['content-type'], /^application\/problem\+json/);
 });
 
 t.test('request ids: kept when safe, made otherwise, always returned', async (t) => {
-  const { app } = await buildTestApp(t);
-  const given = await app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'abc-123' } });
+  const { inject } = await buildTestApp(t);
+  const given = await inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'abc-123' } });
   t.equal(given.headers['x-request-id'], 'abc-123');
-  const unsafe = await app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'evil\nline' } });
+  const unsafe = await inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'evil\nline' } });
   t.match(unsafe.headers['x-request-id'], /^[0-9a-f-]{36}$/);
-  const problem = await app.inject({ method: 'GET', url: '/v1/opportunities/nope', headers: { 'x-request-id': 'trace-1' } });
+  const problem = await inject({ method: 'GET', url: '/v1/opportunities/nope', headers: { 'x-request-id': 'trace-1' } });
   t.equal(problem.json().requestId, 'trace-1');
 });

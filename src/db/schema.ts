@@ -62,10 +62,57 @@ export interface InvestorTopMatchesTable {
   computed_at: Date;
 }
 
+export interface ApiKeysTable {
+  id: Generated<string>;
+  prefix: string;
+  secret_hash: string;
+  role: string;
+  label: string;
+  investor_id: string | null;
+  allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt & Generated<Date>;
+  last_used_at: ColumnType<Date | null, never, Date | string | null>;
+  revoked_at: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface AuditLogTable {
+  /** bigserial; read as a string or number depending on the driver. */
+  id: ColumnType<string | number, never, never>;
+  at: CreatedAt & Generated<Date>;
+  actor_key_id: string | null;
+  actor_role: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+  request_id: string | null;
+}
+
+export interface RateLimitCountersTable {
+  bucket: string;
+  window_start: Date;
+  count: number;
+}
+
+export interface IdempotencyKeysTable {
+  key_owner: string;
+  idempotency_key: string;
+  request_hash: string;
+  status: Generated<number>;
+  response: ColumnType<unknown, string | null, string | null>;
+  headers: ColumnType<Record<string, string> | null, string | null, string | null>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   opportunities: OpportunitiesTable;
   investors: InvestorsTable;
   investor_top_matches: InvestorTopMatchesTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  rate_limit_counters: RateLimitCountersTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type OpportunityRow = Selectable<OpportunitiesTable>;
@@ -74,3 +121,5 @@ export type OpportunityRowUpdate = Updateable<OpportunitiesTable>;
 export type InvestorRow = Selectable<InvestorsTable>;
 export type NewInvestorRow = Insertable<InvestorsTable>;
 export type InvestorRowUpdate = Updateable<InvestorsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type AuditRow = Selectable<AuditLogTable>;

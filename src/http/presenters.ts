@@ -1,3 +1,5 @@
+import type { ApiKeyRecord } from '../db/repositories/api-keys.ts';
+import type { AuditEntry } from '../db/repositories/audit.ts';
 import type { UiLanguage } from '../domain/codes.ts';
 import type { Investor } from '../domain/investor.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
@@ -5,6 +7,8 @@ import { pickText } from '../domain/text.ts';
 import { countryName } from '../reference/countries.ts';
 import { provinceByCode } from '../reference/provinces.ts';
 import { sectorParentOf } from '../reference/sectors.ts';
+import type { ApiKeyView } from '../schemas/api-keys.ts';
+import type { AuditEntryView } from '../schemas/audit.ts';
 import type { InvestorView } from '../schemas/investors.ts';
 import type { OpportunityView } from '../schemas/opportunities.ts';
 
@@ -39,5 +43,29 @@ export function presentInvestor(investor: Investor, language: UiLanguage): Inves
     countryName: countryName(investor.country, language) ?? investor.country,
     createdAt: investor.createdAt.toISOString(),
     updatedAt: investor.updatedAt.toISOString(),
+  };
+}
+
+export function presentApiKey(key: ApiKeyRecord): ApiKeyView {
+  return {
+    id: key.id,
+    prefix: key.prefix,
+    role: key.role,
+    label: key.label,
+    investorId: key.investorId,
+    allowedOrigins: key.allowedOrigins,
+    createdAt: key.createdAt.toISOString(),
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentAuditEntry(entry: AuditEntry): AuditEntryView {
+  return {
+    ...entry,
+    at: entry.at.toISOString(),
+    before: entry.before as AuditEntryView['before'],
+    after: entry.after as AuditEntryView['after'],
+    action: entry.action as AuditEntryView['action'],
   };
 }

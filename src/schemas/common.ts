@@ -120,3 +120,5 @@ export const csvList = <T extends z.ZodType>(item: T, max: number, description: 
 
 const splitComma = (value: unknown) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter((part) => part.length > 0) : [value];
+
+export const NotModified = z.null().meta({ description: 'Not modified: the copy named in If-None-Match is current' });

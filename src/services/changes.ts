@@ -1,13 +1,28 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../domain/access.ts';
 import { notifyChange } from '../db/database.ts';
+import { insertAuditEntries, type AuditedEntity } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 
-export type ChangedEntity = 'opportunity' | 'investor';
+/** One change to one entity, as the audit log keeps it. Never put key secrets or hashes here. */
+export interface RecordedChange {
+  entity: AuditedEntity;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type RecordChange = (change: RecordedChange) => void;
+
+/** Entities other parts of the system keep in memory, and so must hear about. */
+const NOTIFIED: ReadonlySet<AuditedEntity> = new Set(['opportunity', 'investor']);
 
 /**
- * Writes that other parts of the system must hear about. The notification is sent inside the
- * transaction (PostgreSQL delivers it to every instance on commit); `afterCommit` applies the
- * change on this instance before the caller gets its response, so it reads its own write.
+ * Every write goes through here, so every change is audited in the same transaction that
+ * makes it. The notification is sent inside the transaction too (PostgreSQL delivers it to
+ * every instance on commit); `afterCommit` applies the change on this instance before the
+ * caller gets its response, so it reads its own write.
  */
 export class ChangeWriter {
   constructor(
@@ -16,15 +31,20 @@ export class ChangeWriter {
     private readonly afterCommit: (change: string) => Promise<void>,
   ) {}
 
-  async write<T>(entity: ChangedEntity, id: string | ((result: T) => string), work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    let change = '';
+  async write<T>(actor: Actor, work: (trx: Transaction<Database>, record: RecordChange) => Promise<T>): Promise<T> {
+    let notifications: string[] = [];
     const result = await this.db.transaction().execute(async (trx) => {
-      const value = await work(trx);
-      change = `${entity}:${typeof id === 'string' ? id : id(value)}`;
-      await notifyChange(trx, this.channel, change);
+      const recorded: RecordedChange[] = [];
+      const value = await work(trx, (change) => recorded.push(change));
+      await insertAuditEntries(
+        trx,
+        recorded.map((change) => ({ ...change, actorKeyId: actor.keyId, actorRole: actor.role, requestId: actor.requestId })),
+      );
+      notifications = [...new Set(recorded.filter((c) => NOTIFIED.has(c.entity)).map((c) => `${c.entity}:${c.entityId}`))];
+      for (const change of notifications) await notifyChange(trx, this.channel, change);
       return value;
     });
-    await this.afterCommit(change);
+    for (const change of notifications) await this.afterCommit(change);
     return result;
   }
 }

@@ -1,12 +1,15 @@
+import { DEMO_API_KEYS } from '../../db/demo/api-keys.ts';
 import { DEMO_INVESTORS } from '../../db/demo/investors.ts';
 import { DEMO_OPPORTUNITIES } from '../../db/demo/opportunities.ts';
 import { notifyChange, type DatabaseHandle } from '../db/database.ts';
+import { displayPrefix, hashKey } from '../domain/api-keys.ts';
+import { insertApiKey } from '../db/repositories/api-keys.ts';
 import { insertInvestor } from '../db/repositories/investors.ts';
 import { insertOpportunity, updateOpportunity } from '../db/repositories/opportunities.ts';
 
 /**
- * Fills an empty database with the demo opportunities and investor profiles, in one
- * transaction so a failed start never leaves half the demo behind.
+ * Fills an empty database with the demo opportunities, investor profiles and one API key per
+ * role, in one transaction so a failed start never leaves half the demo behind.
  */
 export async function seedDemoDataIfEmpty(database: DatabaseHandle): Promise<boolean> {
   const { db } = database;
@@ -18,8 +21,14 @@ export async function seedDemoDataIfEmpty(database: DatabaseHandle): Promise<boo
       if (status === 'withdrawn' || status === 'closed') await updateOpportunity(trx, created.id, { status: 'published' });
       if (status !== 'draft') await updateOpportunity(trx, created.id, { status });
     }
-    for (const { key: _key, website, ...input } of DEMO_INVESTORS) {
-      await insertInvestor(trx, { ...input, website: website ?? null });
+    const investorIds = new Map<string, string>();
+    for (const { key, website, ...input } of DEMO_INVESTORS) {
+      investorIds.set(key, (await insertInvestor(trx, { ...input, website: website ?? null })).id);
+    }
+    for (const { key, role, label, investor, allowedOrigins } of DEMO_API_KEYS) {
+      const investorId = investor ? investorIds.get(investor) : null;
+      if (investorId === undefined) throw new Error(`Demo key ${label}: no demo investor ${investor}`);
+      await insertApiKey(trx, { secretHash: hashKey(key), prefix: displayPrefix(key), role, label, investorId, allowedOrigins: allowedOrigins ?? [] });
     }
     await notifyChange(trx, database.changeChannel, 'reload');
   });

@@ -1,7 +1,7 @@
 /** Errors a service raises for the HTTP layer to turn into problem responses. */
 export class ServiceError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 412 | 422 | 428,
+    readonly status: 400 | 403 | 404 | 409 | 412 | 422 | 428 | 429,
     readonly code: string,
     message: string,
     readonly field?: string,
@@ -18,3 +18,16 @@ export const conflict = (code: string, message: string) => new ServiceError(409,
 
 export const badRequest = (code: string, message: string, field?: string, part?: ServiceError['part']) =>
   new ServiceError(400, code, message, field, part);
+
+export const forbidden = (message: string, field?: string, part?: ServiceError['part']) => new ServiceError(403, 'forbidden', message, field, part);
+
+export const unprocessable = (code: string, message: string, field?: string) => new ServiceError(422, code, message, field);
+
+export const preconditionFailed = (what: string, id: string, version: number) =>
+  new ServiceError(
+    412,
+    'precondition-failed',
+    `${what} ${id} has changed since you read it (it is now at version ${version}, ETag "v${version}"); read it again and reapply your change.`,
+    'if-match',
+    'headers',
+  );

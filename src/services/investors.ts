@@ -1,13 +1,16 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { investorScope, seesInvestor, type Actor } from '../domain/access.ts';
 import type { SectorCode } from '../domain/codes.ts';
 import type { Investor, InvestorInput } from '../domain/investor.ts';
+import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
+import { revokeKeysOfInvestor } from '../db/repositories/api-keys.ts';
 import { InvalidCursorError } from '../db/repositories/opportunities.ts';
 import { findInvestor, insertInvestor, markInvestorDeleted, searchInvestors, updateInvestor } from '../db/repositories/investors.ts';
 import type { Database } from '../db/schema.ts';
 import { sectorParentOf, leavesOf } from '../reference/sectors.ts';
 import type { InvestorSearchQuery } from '../schemas/investors.ts';
 import type { ChangeWriter } from './changes.ts';
-import { badRequest, notFound } from './errors.ts';
+import { badRequest, notFound, preconditionFailed } from './errors.ts';
 
 /** Investor profiles: kept by the companies themselves, read by staff and matching. */
 export class InvestorService {
@@ -16,34 +19,56 @@ export class InvestorService {
     private readonly changes: ChangeWriter,
   ) {}
 
-  async create(input: InvestorInput): Promise<Investor> {
-    return this.changes.write('investor', (created: Investor) => created.id, (trx) => insertInvestor(trx, input));
+  async create(input: InvestorInput, actor: Actor): Promise<Investor> {
+    return this.changes.write(actor, async (trx, record) => {
+      const created = await insertInvestor(trx, input);
+      record({ entity: 'investor', entityId: created.id, action: 'create', before: null, after: created });
+      return created;
+    });
   }
 
-  async get(id: string): Promise<Investor> {
+  /** A profile the caller may not see answers 404, exactly like one that does not exist. */
+  ensureVisible(actor: Actor, id: string): void {
+    if (!seesInvestor(actor, id)) throw notFound('Investor', id);
+  }
+
+  async get(id: string, actor: Actor): Promise<Investor> {
+    this.ensureVisible(actor, id);
     const found = await findInvestor(this.db, id);
     if (!found) throw notFound('Investor', id);
     return found;
   }
 
-  async update(id: string, changes: Partial<InvestorInput>): Promise<Investor> {
-    return this.changes.write('investor', id, async (trx) => {
-      if (!(await findInvestor(trx, id, { forUpdate: true }))) throw notFound('Investor', id);
-      return updateInvestor(trx, id, changes);
+  async update(id: string, changes: Partial<InvestorInput>, actor: Actor, condition?: VersionCondition): Promise<Investor> {
+    this.ensureVisible(actor, id);
+    return this.changes.write(actor, async (trx, record) => {
+      const current = await lockForWrite(trx, id, condition);
+      const updated = await updateInvestor(trx, id, changes);
+      record({ entity: 'investor', entityId: id, action: 'update', before: current, after: updated });
+      return updated;
     });
   }
 
-  async delete(id: string): Promise<void> {
-    await this.changes.write('investor', id, async (trx) => {
-      if (!(await markInvestorDeleted(trx, id))) throw notFound('Investor', id);
+  /** The profile is kept for the record; keys acting for it stop working in the same step. */
+  async delete(id: string, actor: Actor, condition?: VersionCondition): Promise<void> {
+    this.ensureVisible(actor, id);
+    await this.changes.write(actor, async (trx, record) => {
+      const current = await lockForWrite(trx, id, condition);
+      await markInvestorDeleted(trx, id);
+      record({ entity: 'investor', entityId: id, action: 'delete', before: current, after: null });
+      for (const key of await revokeKeysOfInvestor(trx, id)) {
+        record({ entity: 'api-key', entityId: key.after.id, action: 'revoke', before: key.before, after: key.after });
+      }
     });
   }
 
-  async search(query: InvestorSearchQuery) {
+  async search(query: InvestorSearchQuery, actor: Actor) {
+    const scope = investorScope(actor);
     try {
       return await searchInvestors(
         this.db,
         {
+          ...(scope !== 'all' && { ids: scope === 'none' ? [] : [scope.only] }),
           ...(query.country && { countries: query.country }),
           ...(query.sector && { sectors: query.sector.flatMap(relatedSectors) }),
           ...(query.technology && { technologies: query.technology }),
@@ -57,6 +82,14 @@ export class InvestorService {
       throw error;
     }
   }
+}
+
+/** Locks the row so the version check and the write are one atomic step. */
+async function lockForWrite(trx: Transaction<Database>, id: string, condition: VersionCondition | undefined): Promise<Investor> {
+  const current = await findInvestor(trx, id, { forUpdate: true });
+  if (!current) throw notFound('Investor', id);
+  if (!versionSatisfies(current.version, condition)) throw preconditionFailed('Investor', id, current.version);
+  return current;
 }
 
 /** An investor interested in a parent is interested in each of its leaves, and the reverse. */

@@ -1,6 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { seesUnpublished, type Actor } from '../domain/access.ts';
 import type { IslandGroup, OpportunityStatus, ProvinceCode, SectorCode } from '../domain/codes.ts';
 import { canTransition, isEditable, type Opportunity, type OpportunityInput } from '../domain/opportunity.ts';
+import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import {
   InvalidCursorError,
   findOpportunity,
@@ -15,7 +17,9 @@ import { leavesOf } from '../reference/sectors.ts';
 import { kekByCode } from '../reference/special-economic-zones.ts';
 import type { OpportunitySearchQuery } from '../schemas/opportunities.ts';
 import type { ChangeWriter } from './changes.ts';
-import { badRequest, conflict, notFound } from './errors.ts';
+import { badRequest, conflict, forbidden, notFound, preconditionFailed } from './errors.ts';
+
+const ACTIONS: Record<OpportunityStatus, string> = { draft: 'create', published: 'publish', withdrawn: 'withdraw', closed: 'close' };
 
 /** Publishing, editing and finding opportunities; the lifecycle rules live in the domain. */
 export class OpportunityService {
@@ -24,41 +28,51 @@ export class OpportunityService {
     private readonly changes: ChangeWriter,
   ) {}
 
-  async create(input: OpportunityInput): Promise<Opportunity> {
+  async create(input: OpportunityInput, actor: Actor): Promise<Opportunity> {
     checkLocation(input.location);
-    return this.changes.write('opportunity', (created: Opportunity) => created.id, (trx) => insertOpportunity(trx, input));
+    return this.changes.write(actor, async (trx, record) => {
+      const created = await insertOpportunity(trx, input);
+      record({ entity: 'opportunity', entityId: created.id, action: 'create', before: null, after: created });
+      return created;
+    });
   }
 
-  async get(id: string): Promise<Opportunity> {
+  /** What the caller may not see does not exist for them, so its existence does not leak. */
+  async get(id: string, actor: Actor): Promise<Opportunity> {
     const found = await findOpportunity(this.db, id);
-    if (!found) throw notFound('Opportunity', id);
+    if (!found || (found.status !== 'published' && !seesUnpublished(actor))) throw notFound('Opportunity', id);
     return found;
   }
 
-  async update(id: string, changes: Partial<OpportunityInput>): Promise<Opportunity> {
+  async update(id: string, changes: Partial<OpportunityInput>, actor: Actor, condition?: VersionCondition): Promise<Opportunity> {
     if (changes.location) checkLocation(changes.location);
-    return this.changes.write('opportunity', id, async (trx) => {
-      const current = await findOpportunity(trx, id, { forUpdate: true });
-      if (!current) throw notFound('Opportunity', id);
+    return this.changes.write(actor, async (trx, record) => {
+      const current = await this.#lockForWrite(trx, id, condition);
       if (!isEditable(current.status)) {
         throw conflict('opportunity-not-editable', `Opportunity ${id} is ${current.status}; it can no longer be changed.`);
       }
-      return updateOpportunity(trx, id, changes);
+      const updated = await updateOpportunity(trx, id, changes);
+      record({ entity: 'opportunity', entityId: id, action: 'update', before: current, after: updated });
+      return updated;
     });
   }
 
-  async transition(id: string, to: OpportunityStatus): Promise<Opportunity> {
-    return this.changes.write('opportunity', id, async (trx) => {
-      const current = await findOpportunity(trx, id, { forUpdate: true });
-      if (!current) throw notFound('Opportunity', id);
+  async transition(id: string, to: OpportunityStatus, actor: Actor, condition?: VersionCondition): Promise<Opportunity> {
+    return this.changes.write(actor, async (trx, record) => {
+      const current = await this.#lockForWrite(trx, id, condition);
       if (!canTransition(current.status, to)) {
         throw conflict('illegal-transition', `Opportunity ${id} is ${current.status}; it cannot become ${to}.`);
       }
-      return updateOpportunity(trx, id, { status: to });
+      const updated = await updateOpportunity(trx, id, { status: to });
+      record({ entity: 'opportunity', entityId: id, action: ACTIONS[to], before: current, after: updated });
+      return updated;
     });
   }
 
-  async search(query: OpportunitySearchQuery) {
+  async search(query: OpportunitySearchQuery, actor: Actor) {
+    if (!seesUnpublished(actor) && query.status?.some((status) => status !== 'published')) {
+      throw forbidden('Only published opportunities are public; drafts, withdrawn and closed ones need a staff key.', 'status', 'querystring');
+    }
     try {
       return await searchOpportunities(this.db, toFilter(query), query);
     } catch (error) {
@@ -67,6 +81,17 @@ export class OpportunityService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The row lock makes the version check and the write one atomic step: of two writers that
+   * read the same version, the second waits for the first and then finds the version moved.
+   */
+  async #lockForWrite(trx: Transaction<Database>, id: string, condition: VersionCondition | undefined): Promise<Opportunity> {
+    const current = await findOpportunity(trx, id, { forUpdate: true });
+    if (!current) throw notFound('Opportunity', id);
+    if (!versionSatisfies(current.version, condition)) throw preconditionFailed('Opportunity', id, current.version);
+    return current;
   }
 }
 

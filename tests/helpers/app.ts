@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import createClient from 'openapi-fetch';
 import pg from 'pg';
 import type { paths } from '../../openapi/types.ts';
 import { buildApp } from '../../src/app.ts';
+import type { Config } from '../../src/config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
+import { SYSTEM_ACTOR, type Role } from '../../src/domain/access.ts';
 
 /** `tap`'s test object, as far as the helpers need it. */
 interface TestContext {
@@ -39,13 +41,55 @@ export async function openTestDatabase(t: TestContext): Promise<DatabaseHandle> 
 
 export type Api = ReturnType<typeof createClient<paths>>;
 
-/** The app on a test database, and a client typed from the committed OpenAPI document. */
-export async function buildTestApp(t: TestContext, database?: DatabaseHandle): Promise<{ app: FastifyInstance; api: Api; database: DatabaseHandle }> {
+export interface TestApp {
+  app: FastifyInstance;
+  /** A client authenticated with an admin key. */
+  api: Api;
+  database: DatabaseHandle;
+  /** That admin key, and its Authorization header. */
+  adminKey: string;
+  auth: { authorization: string };
+  /** `app.inject` as that admin; headers given override it (e.g. `authorization` for another key). */
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+/**
+ * The app on a test database, and a client typed from the committed OpenAPI document. Rate
+ * limits are off unless `config` sets them, so long tests are never throttled.
+ */
+export async function buildTestApp(t: TestContext, database?: DatabaseHandle, config: Partial<Config> = {}): Promise<TestApp> {
   const db = database ?? (await openTestDatabase(t));
-  const app = await buildApp({ config: { BODY_LIMIT_BYTES: 256 * 1024, TRUST_PROXY: false }, database: db });
+  const app = await buildApp({
+    config: { BODY_LIMIT_BYTES: 256 * 1024, TRUST_PROXY: false, RATE_LIMIT_ANONYMOUS_PER_MINUTE: 0, RATE_LIMIT_KEY_PER_MINUTE: 0, ...config },
+    database: db,
+  });
   t.teardown(() => app.close());
   await app.ready();
-  return { app, api: clientFor(app), database: db };
+  const admin = await createKey(app, { role: 'admin', label: 'test admin' });
+  const auth = bearer(admin.key);
+  return {
+    app,
+    api: clientFor(app, auth),
+    database: db,
+    adminKey: admin.key,
+    auth,
+    inject: (options) => app.inject({ ...options, headers: { ...auth, ...options.headers } }),
+  };
+}
+
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+export interface KeyRequest {
+  role: Role;
+  investorId?: string;
+  allowedOrigins?: string[];
+  label?: string;
+}
+
+/** Issues a key directly through the service, as the operator's command line does. */
+export async function createKey(app: FastifyInstance, request: KeyRequest): Promise<{ id: string; key: string }> {
+  const { key, record } = await app.services.apiKeys.create({ label: `test ${request.role} key`, ...request }, SYSTEM_ACTOR);
+  return { id: record.id, key };
 }
 
 /** An openapi-fetch client whose requests go through `app.inject`, no socket needed. */

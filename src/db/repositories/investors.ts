@@ -93,6 +93,7 @@ export async function markInvestorDeleted(db: Db, id: string): Promise<boolean> 
 }
 
 export interface InvestorFilter {
+  ids?: readonly string[];
   countries?: readonly string[];
   sectors?: readonly SectorCode[];
   technologies?: readonly Technology[];
@@ -100,6 +101,7 @@ export interface InvestorFilter {
 
 export async function searchInvestors(db: Db, filter: InvestorFilter, page: { limit: number; cursor?: string }) {
   let query = db.selectFrom('investors').selectAll().where('deleted_at', 'is', null);
+  if (filter.ids) query = query.where(filter.ids.length ? sql<SqlBool>`id = any(${sql.val([...filter.ids])}::uuid[])` : sql<SqlBool>`false`);
   if (filter.countries?.length) query = query.where(sql<SqlBool>`country = any(${textArray(filter.countries)})`);
   if (filter.sectors?.length) query = query.where(sql<SqlBool>`sectors && ${textArray(filter.sectors)}`);
   if (filter.technologies?.length) query = query.where(sql<SqlBool>`technologies && ${textArray(filter.technologies)}`);

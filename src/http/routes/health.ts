@@ -9,13 +9,15 @@ const Status = z.object({ status: z.literal('ok') }).meta({ id: 'HealthStatus' }
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
-    { schema: { tags: ['operations'], summary: 'The process is alive', operationId: 'getHealth', response: { 200: Status } } },
+    // Load balancers poll these; they are never rate limited.
+    { config: { rateLimit: false }, schema: { tags: ['operations'], summary: 'The process is alive', operationId: 'getHealth', response: { 200: Status } } },
     async () => ({ status: 'ok' as const }),
   );
 
   app.get(
     '/ready',
     {
+      config: { rateLimit: false },
       schema: {
         tags: ['operations'],
         summary: 'The database answers',

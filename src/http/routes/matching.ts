@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MATCHING_MODEL } from '../../domain/matching/model.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { IdParams, problemResponses } from '../../schemas/common.ts';
+import { ANYONE, ANY_KEY, STAFF, STAFF_AND_INVESTORS } from '../access.ts';
 import {
   InvestorMatchPage,
   InvestorMatchQuery,
@@ -25,12 +26,20 @@ async function fromQuery<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Match pages are large (20 explained results) and built by the service in exactly the schema's
+ * shape, which the type provider checks at compile time; plain JSON.stringify serialises them
+ * several times faster than re-validating every field per response.
+ */
+const serializeMatchPage = () => (page: unknown) => JSON.stringify(page);
+
 export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
   const matching = app.services.matching;
 
   app.get(
     '/v1/matching/model',
     {
+      config: { access: ANYONE },
       schema: {
         tags: ['matching'],
         operationId: 'getMatchingModel',
@@ -44,17 +53,21 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/investors/:id/matches',
     {
+      config: { access: STAFF_AND_INVESTORS },
       schema: {
         tags: ['matching'],
         operationId: 'matchOpportunitiesForInvestor',
         summary: 'Published opportunities ranked for an investor, each with its explanation',
-        description: 'Ordered by score (highest first), ties by opportunity id. Filters narrow the candidates and never change a score.',
+        description:
+          'Ordered by score (highest first), ties by opportunity id. Filters narrow the candidates and never change a score. An investor key gets its own matches only; any other investor id is 404.',
         params: IdParams,
         querystring: OpportunityMatchQuery,
         response: { 200: OpportunityMatchPage, ...problemResponses(400, 404) },
       },
+      serializerCompiler: serializeMatchPage,
     },
     async (request) => {
+      app.services.investors.ensureVisible(request.actor, request.params.id);
       const { sector, province, islandGroup, ...rest } = request.query;
       return fromQuery(() =>
         matching.matchesForInvestor(
@@ -69,6 +82,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/opportunities/:id/matches',
     {
+      config: { access: STAFF },
       schema: {
         tags: ['matching'],
         operationId: 'matchInvestorsForOpportunity',
@@ -77,6 +91,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: InvestorMatchQuery,
         response: { 200: InvestorMatchPage, ...problemResponses(400, 404, 409) },
       },
+      serializerCompiler: serializeMatchPage,
     },
     async (request) => {
       const { country, ...rest } = request.query;
@@ -89,6 +104,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/matches/preview',
     {
+      config: { access: ANY_KEY },
       schema: {
         tags: ['matching'],
         operationId: 'previewMatches',
@@ -96,6 +112,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         body: PreviewRequest,
         response: { 200: OpportunityMatchPage, ...problemResponses(400, 413, 415) },
       },
+      serializerCompiler: serializeMatchPage,
     },
     async (request) => {
       const { profile, sector, province, islandGroup, ...rest } = request.body;

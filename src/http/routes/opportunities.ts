@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { OpportunityStatus } from '../../domain/codes.ts';
-import { IdParams, problemResponses } from '../../schemas/common.ts';
+import { IdParams, NotModified, problemResponses } from '../../schemas/common.ts';
+import { ConditionalReadHeaders, ConditionalWriteHeaders, CreateHeaders } from '../../schemas/headers.ts';
 import {
   Opportunity,
   OpportunityCreate,
@@ -8,6 +9,8 @@ import {
   OpportunitySearch,
   OpportunityUpdate,
 } from '../../schemas/opportunities.ts';
+import { ANYONE, STAFF } from '../access.ts';
+import { ifMatchCondition, tagResponse } from '../conditional.ts';
 import { presentOpportunity } from '../presenters.ts';
 
 const TRANSITIONS: { action: string; to: OpportunityStatus; summary: string }[] = [
@@ -22,16 +25,19 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/opportunities',
     {
+      config: { access: STAFF, idempotent: true, etag: true },
       schema: {
         tags: ['opportunities'],
         operationId: 'createOpportunity',
         summary: 'Create an opportunity (as a draft)',
+        headers: CreateHeaders,
         body: OpportunityCreate,
-        response: { 201: Opportunity, ...problemResponses(400, 413, 415) },
+        response: { 201: Opportunity, ...problemResponses(400, 409, 413, 415, 422) },
       },
     },
     async (request, reply) => {
-      const created = await service.create(request.body);
+      const created = await service.create(request.body, request.actor);
+      tagResponse(request, reply, created.version);
       return reply.code(201).header('location', `/v1/opportunities/${created.id}`).send(presentOpportunity(created, request.language));
     },
   );
@@ -39,18 +45,19 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/opportunities',
     {
+      config: { access: ANYONE },
       schema: {
         tags: ['opportunities'],
         operationId: 'searchOpportunities',
         summary: 'Search opportunities with filters, full text and cursor pagination',
         description:
-          'Published opportunities by default. List filters are comma-separated and match any of their values; different filters must all match. `q` searches titles, summaries and sponsor names in Indonesian and English.',
+          'Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches titles, summaries and sponsor names in Indonesian and English.',
         querystring: OpportunitySearch,
         response: { 200: OpportunityPage, ...problemResponses(400) },
       },
     },
     async (request) => {
-      const page = await service.search(request.query);
+      const page = await service.search(request.query, request.actor);
       return { data: page.items.map((item) => presentOpportunity(item, request.language)), nextCursor: page.nextCursor };
     },
   );
@@ -58,45 +65,64 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/opportunities/:id',
     {
+      config: { access: ANYONE, etag: true },
       schema: {
         tags: ['opportunities'],
         operationId: 'getOpportunity',
         summary: 'Read one opportunity',
+        description: 'Drafts, withdrawn and closed opportunities exist only for staff keys; for everyone else they are 404.',
         params: IdParams,
-        response: { 200: Opportunity, ...problemResponses(400, 404) },
+        headers: ConditionalReadHeaders,
+        response: { 200: Opportunity, 304: NotModified, ...problemResponses(400, 404) },
       },
     },
-    async (request) => presentOpportunity(await service.get(request.params.id), request.language),
+    async (request, reply) => {
+      const opportunity = await service.get(request.params.id, request.actor);
+      if (tagResponse(request, reply, opportunity.version).notModified) return reply.code(304).send(null);
+      return presentOpportunity(opportunity, request.language);
+    },
   );
 
   app.patch(
     '/v1/opportunities/:id',
     {
+      config: { access: STAFF, etag: true },
       schema: {
         tags: ['opportunities'],
         operationId: 'updateOpportunity',
         summary: 'Change fields of a draft or published opportunity',
         params: IdParams,
+        headers: ConditionalWriteHeaders,
         body: OpportunityUpdate,
-        response: { 200: Opportunity, ...problemResponses(400, 404, 409, 413, 415) },
+        response: { 200: Opportunity, ...problemResponses(400, 404, 409, 412, 413, 415) },
       },
     },
-    async (request) => presentOpportunity(await service.update(request.params.id, request.body), request.language),
+    async (request, reply) => {
+      const updated = await service.update(request.params.id, request.body, request.actor, ifMatchCondition(request));
+      tagResponse(request, reply, updated.version);
+      return presentOpportunity(updated, request.language);
+    },
   );
 
   for (const { action, to, summary } of TRANSITIONS) {
     app.post(
       `/v1/opportunities/:id/${action}`,
       {
+        config: { access: STAFF, etag: true },
         schema: {
           tags: ['opportunities'],
           operationId: `${action}Opportunity`,
           summary,
           params: IdParams,
-          response: { 200: Opportunity, ...problemResponses(400, 404, 409) },
+          headers: ConditionalWriteHeaders,
+          response: { 200: Opportunity, ...problemResponses(400, 404, 409, 412) },
         },
       },
-      async (request) => presentOpportunity(await service.transition(request.params.id, to), request.language),
+      async (request, reply) => {
+        const changed = await service.transition(request.params.id, to, request.actor, ifMatchCondition(request));
+        tagResponse(request, reply, changed.version);
+        return presentOpportunity(changed, request.language);
+      },
     );
   }
 };

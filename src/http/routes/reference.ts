@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ANYONE } from '../access.ts';
 import type { UiLanguage } from '../../domain/codes.ts';
 import { ISLAND_GROUPS } from '../../domain/codes.ts';
 import { COUNTRY_CODES, countryName } from '../../reference/countries.ts';
@@ -28,28 +29,26 @@ const localized = (names: LocalizedName, language: UiLanguage) => ({ name: names
 
 /** Reference data: read-only, public, the vocabulary every other endpoint validates against. */
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
-  const schema = (operationId: string, summary: string, response: object) => ({
-    tags: ['reference'],
-    operationId,
-    summary,
-    response: { 200: response },
+  const route = (operationId: string, summary: string, response: object) => ({
+    config: { access: ANYONE },
+    schema: { tags: ['reference'], operationId, summary, response: { 200: response } },
   });
   app.addHook('onSend', async (_request, reply) => {
     if (reply.statusCode === 200) reply.header('cache-control', 'public, max-age=3600');
   });
 
-  app.get('/v1/sectors', { schema: schema('listSectors', 'Sector taxonomy (two levels) with KBLI codes', SectorList) }, async (request) => ({
+  app.get('/v1/sectors', route('listSectors', 'Sector taxonomy (two levels) with KBLI codes', SectorList), async (request) => ({
     kbliVersion: KBLI_VERSION,
     data: SECTORS.map((sector) => ({ ...sector, ...localized(sector.names, request.language), kbli: [...sector.kbli] })),
   }));
 
-  app.get('/v1/technologies', { schema: schema('listTechnologies', 'Technologies sought and held', TechnologyList) }, async (request) => ({
+  app.get('/v1/technologies', route('listTechnologies', 'Technologies sought and held', TechnologyList), async (request) => ({
     data: TECHNOLOGY_INFO.map((tech) => ({ code: tech.code, ...localized(tech.names, request.language), sectors: [...tech.sectors] })),
   }));
 
   app.get(
     '/v1/transfer-depths',
-    { schema: schema('listTransferDepths', 'Technology-transfer depths, in order', TransferDepthList) },
+    route('listTransferDepths', 'Technology-transfer depths, in order', TransferDepthList),
     async (request) => ({
       data: TRANSFER_DEPTH_INFO.map((depth) => ({
         code: depth.code,
@@ -60,7 +59,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
   );
 
-  app.get('/v1/modalities', { schema: schema('listModalities', 'Investment modalities', ModalityList) }, async (request) => ({
+  app.get('/v1/modalities', route('listModalities', 'Investment modalities', ModalityList), async (request) => ({
     data: MODALITY_INFO.map((modality) => ({
       code: modality.code,
       ...localized(modality.names, request.language),
@@ -68,11 +67,11 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     })),
   }));
 
-  app.get('/v1/provinces', { schema: schema('listProvinces', "Indonesia's 38 provinces", ProvinceList) }, async (request) => ({
+  app.get('/v1/provinces', route('listProvinces', "Indonesia's 38 provinces", ProvinceList), async (request) => ({
     data: PROVINCES.map((province) => ({ ...province, name: bilingual(province.names, request.language) })),
   }));
 
-  app.get('/v1/island-groups', { schema: schema('listIslandGroups', 'Island groups and their provinces', IslandGroupList) }, async (request) => ({
+  app.get('/v1/island-groups', route('listIslandGroups', 'Island groups and their provinces', IslandGroupList), async (request) => ({
     data: ISLAND_GROUPS.map((code) => ({
       code,
       ...localized(ISLAND_GROUP_NAMES[code], request.language),
@@ -82,7 +81,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/special-economic-zones',
-    { schema: schema('listSpecialEconomicZones', 'Special economic zones (KEK) relevant to health industry', SpecialEconomicZoneList) },
+    route('listSpecialEconomicZones', 'Special economic zones (KEK) relevant to health industry', SpecialEconomicZoneList),
     async (request) => ({
       data: SPECIAL_ECONOMIC_ZONES.map((zone) => ({
         ...zone,
@@ -93,7 +92,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
   );
 
-  app.get('/v1/countries', { schema: schema('listCountries', 'Countries (ISO 3166-1 alpha-2)', CountryList) }, async (request) => ({
+  app.get('/v1/countries', route('listCountries', 'Countries (ISO 3166-1 alpha-2)', CountryList), async (request) => ({
     data: COUNTRY_CODES.map((code) => ({
       code,
       name: countryName(code, request.language) ?? code,
@@ -103,7 +102,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/v1/health-partners',
-    { schema: schema('listHealthPartners', 'Countries with a bilateral health MoU or partnership with Indonesia', HealthPartnerList) },
+    route('listHealthPartners', 'Countries with a bilateral health MoU or partnership with Indonesia', HealthPartnerList),
     async (request) => ({
       sourceNote: HEALTH_PARTNERS_SOURCE_NOTE,
       data: HEALTH_PARTNERS.map((partner) => ({

@@ -1,0 +1,94 @@
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { AuditRow, Database } from '../schema.ts';
+import { InvalidCursorError } from './opportunities.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type AuditedEntity = 'opportunity' | 'investor' | 'api-key';
+
+export interface AuditEntryInput {
+  actorKeyId: string | null;
+  actorRole: string;
+  action: string;
+  entity: AuditedEntity;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+export interface AuditEntry extends AuditEntryInput {
+  id: number;
+  at: Date;
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+export async function insertAuditEntries(db: Db, entries: readonly AuditEntryInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_log')
+    .values(
+      entries.map((entry) => ({
+        actor_key_id: entry.actorKeyId,
+        actor_role: entry.actorRole,
+        action: entry.action,
+        entity: entry.entity,
+        entity_id: entry.entityId,
+        before: json(entry.before),
+        after: json(entry.after),
+        request_id: entry.requestId,
+      })),
+    )
+    .execute();
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    id: Number(row.id),
+    at: row.at,
+    actorKeyId: row.actor_key_id,
+    actorRole: row.actor_role,
+    action: row.action,
+    entity: row.entity as AuditedEntity,
+    entityId: row.entity_id,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    requestId: row.request_id,
+  };
+}
+
+export interface AuditFilter {
+  entities?: readonly string[];
+  entityId?: string;
+  actorKeyId?: string;
+  actions?: readonly string[];
+  since?: Date;
+  until?: Date;
+}
+
+/** Newest first; the cursor is the last entry's id, which only grows. */
+export async function searchAudit(db: Db, filter: AuditFilter, page: { limit: number; cursor?: string }) {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (filter.entities?.length) query = query.where('entity', 'in', [...filter.entities]);
+  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.actorKeyId) query = query.where('actor_key_id', '=', filter.actorKeyId);
+  if (filter.actions?.length) query = query.where('action', 'in', [...filter.actions]);
+  if (filter.since) query = query.where('at', '>=', filter.since);
+  if (filter.until) query = query.where('at', '<', filter.until);
+  if (page.cursor) {
+    const before = decodeAuditCursor(page.cursor);
+    if (before === undefined) throw new InvalidCursorError();
+    query = query.where(sql<SqlBool>`id < ${before}`);
+  }
+  const rows = await query.orderBy('id', 'desc').limit(page.limit + 1).execute();
+  const hasMore = rows.length > page.limit;
+  const items = (hasMore ? rows.slice(0, page.limit) : rows).map(toEntry);
+  const last = items.at(-1);
+  return { items, nextCursor: hasMore && last ? Buffer.from(`audit:${last.id}`).toString('base64url') : null };
+}
+
+function decodeAuditCursor(raw: string): number | undefined {
+  const match = /^audit:(\d{1,18})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'));
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  deleteExpiredIdempotencyKeys,
+  findIdempotencyRecord,
+  releaseIdempotencyKey,
+} from '../../db/repositories/idempotency.ts';
+import { sendProblem } from './problems.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route creates something: it honours `Idempotency-Key`. */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    idempotencyClaim: { owner: string; key: string } | null;
+  }
+}
+
+/** Response headers a replay must repeat. */
+const REPLAYED_HEADERS = ['location', 'etag', 'content-type'] as const;
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
+/** JSON with object keys sorted, so the same body always hashes the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function requestHash(request: FastifyRequest): string {
+  const path = request.url.split('?')[0];
+  return createHash('sha256').update(`${request.method} ${path}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+}
+
+/**
+ * `Idempotency-Key` on creates, kept in PostgreSQL so a retry is recognised by any instance,
+ * after a restart too. The key is claimed before the work starts (so a concurrent duplicate
+ * is turned away), and the response is stored once sent, to be replayed to any retry.
+ * Requests that fail validation never get this far and store nothing, as with Stripe.
+ */
+export const idempotencyPlugin = fp(
+  async (app) => {
+    const db = app.database.db;
+    let sweptAt = 0;
+    app.decorateRequest('idempotencyClaim', null);
+
+    app.addHook('preHandler', async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      if (!request.routeOptions.config.idempotent || typeof key !== 'string' || !request.principal) return;
+      const owner = request.principal.keyId;
+      const hash = requestHash(request);
+      if (Date.now() - sweptAt > SWEEP_EVERY_MS) {
+        sweptAt = Date.now();
+        deleteExpiredIdempotencyKeys(db).catch((err: unknown) => request.log.warn({ err }, 'could not delete expired idempotency keys'));
+      }
+      if (await claimIdempotencyKey(db, owner, key, hash)) {
+        request.idempotencyClaim = { owner, key };
+        return;
+      }
+      const earlier = await findIdempotencyRecord(db, owner, key);
+      if (earlier && earlier.requestHash !== hash) {
+        return sendProblem(request, reply, {
+          status: 422,
+          code: 'idempotency-key-reused',
+          title: 'Idempotency key reused',
+          detail: 'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+          errors: [{ in: 'headers', field: 'idempotency-key', pointer: '/idempotency-key', message: 'already used with a different body or path' }],
+        });
+      }
+      if (!earlier || earlier.status === 0) {
+        return sendProblem(request, reply, {
+          status: 409,
+          code: 'idempotency-key-in-progress',
+          title: 'Conflict',
+          detail: 'A request with this Idempotency-Key is still being handled; retry once it has finished.',
+        });
+      }
+      for (const [name, value] of Object.entries(earlier.headers)) reply.header(name, value);
+      return reply.code(earlier.status).header('idempotent-replayed', 'true').send(JSON.stringify(earlier.response));
+    });
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      const claim = request.idempotencyClaim;
+      if (!claim) return payload;
+      request.idempotencyClaim = null;
+      if (reply.statusCode >= 500 || typeof payload !== 'string') {
+        // Our failure, not the request's: let a retry run it again.
+        await releaseIdempotencyKey(db, claim.owner, claim.key);
+        return payload;
+      }
+      const headers: Record<string, string> = {};
+      for (const name of REPLAYED_HEADERS) {
+        const value = reply.getHeader(name);
+        if (value !== undefined) headers[name] = String(value);
+      }
+      await completeIdempotencyKey(db, claim.owner, claim.key, { status: reply.statusCode, response: JSON.parse(payload), headers });
+      return payload;
+    });
+  },
+  { name: 'idempotency', dependencies: ['auth'] },
+);

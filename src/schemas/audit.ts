@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { Cursor, Id, PageLimit, Timestamp, csvList, page } from './common.ts';
+
+export const AUDITED_ENTITIES = ['opportunity', 'investor', 'api-key'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'publish', 'withdraw', 'close', 'delete', 'revoke'] as const;
+
+const Snapshot = z.record(z.string(), z.unknown()).nullable();
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int().meta({ description: 'Increases with every entry' }),
+    at: Timestamp,
+    actorKeyId: Id.nullable().meta({ description: 'The API key that made the change; null for the operator at the command line' }),
+    actorRole: z.string().meta({ description: 'The role of that key, or `system`' }),
+    action: z.enum(AUDIT_ACTIONS),
+    entity: z.enum(AUDITED_ENTITIES),
+    entityId: Id,
+    before: Snapshot.meta({ description: 'The entity before the change; null when created' }),
+    after: Snapshot.meta({ description: 'The entity after the change; null when deleted' }),
+    requestId: z.string().nullable().meta({ description: 'X-Request-Id of the request that made the change' }),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const AuditPage = page(AuditEntry, 'AuditPage');
+
+export const AuditSearch = z
+  .object({
+    entity: csvList(z.enum(AUDITED_ENTITIES), AUDITED_ENTITIES.length, 'Kinds of entity').optional(),
+    entityId: Id.optional(),
+    actorKeyId: Id.optional(),
+    action: csvList(z.enum(AUDIT_ACTIONS), AUDIT_ACTIONS.length, 'Actions').optional(),
+    since: Timestamp.optional().meta({ description: 'Entries at or after this time' }),
+    until: Timestamp.optional().meta({ description: 'Entries before this time' }),
+    limit: PageLimit,
+    cursor: Cursor.optional(),
+  })
+  .strict();
+export type AuditEntryView = z.infer<typeof AuditEntry>;

@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely';
+import { SYSTEM_ACTOR, mayCreateKey, type Actor, type Principal, type Role } from '../domain/access.ts';
+import { displayPrefix, generateKey, hashKey, isWellFormedKey, keyBindingProblems, roleOfKey } from '../domain/api-keys.ts';
+import {
+  apiKeyHashExists,
+  countActiveKeys,
+  findApiKey,
+  findApiKeyByHash,
+  insertApiKey,
+  revokeApiKey,
+  searchApiKeys,
+  touchApiKey,
+  type ApiKeyRecord,
+} from '../db/repositories/api-keys.ts';
+import { findInvestor } from '../db/repositories/investors.ts';
+import { InvalidCursorError } from '../db/repositories/opportunities.ts';
+import type { Database } from '../db/schema.ts';
+import type { ChangeWriter } from './changes.ts';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from './errors.ts';
+
+export interface ApiKeyInput {
+  role: Role;
+  label: string;
+  investorId?: string | null | undefined;
+  allowedOrigins?: readonly string[] | undefined;
+}
+
+export interface ApiKeySearch {
+  role?: Role | undefined;
+  investorId?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+interface ErrorLog {
+  error(details: object, message: string): void;
+}
+
+const TOUCH_EVERY_MS = 60_000;
+
+/** Issuing, listing and revoking API keys, and recognising them on requests. */
+export class ApiKeyService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly changes: ChangeWriter,
+    private readonly log: ErrorLog,
+  ) {}
+
+  /** The secret is returned here and never again: only its hash is stored. */
+  async create(input: ApiKeyInput, actor: Actor, secret?: string): Promise<{ key: string; record: ApiKeyRecord }> {
+    if (!mayCreateKey(actor, input.role)) {
+      throw forbidden(`A ${actor.role} key cannot create ${input.role} keys; staff may create investor and embed keys.`, 'role');
+    }
+    const [problem] = keyBindingProblems(input);
+    if (problem) throw badRequest('invalid-key-binding', problem.message, problem.field);
+    const key = secret ?? generateKey(input.role);
+    if (!isWellFormedKey(key) || roleOfKey(key) !== input.role) throw badRequest('malformed-api-key', `A ${input.role} key must look like pk_${input.role}_ followed by at least 32 letters and digits.`);
+
+    return this.changes.write(actor, async (trx, record) => {
+      if (input.investorId && !(await findInvestor(trx, input.investorId))) {
+        throw unprocessable('unknown-investor', `Investor ${input.investorId} does not exist; create the profile first.`, 'investorId');
+      }
+      const created = await insertApiKey(trx, {
+        secretHash: hashKey(key),
+        prefix: displayPrefix(key),
+        role: input.role,
+        label: input.label,
+        investorId: input.investorId ?? null,
+        allowedOrigins: input.allowedOrigins ?? [],
+      });
+      record({ entity: 'api-key', entityId: created.id, action: 'create', before: null, after: created });
+      return { key, record: created };
+    });
+  }
+
+  async get(id: string): Promise<ApiKeyRecord> {
+    const found = await findApiKey(this.db, id);
+    if (!found) throw notFound('API key', id);
+    return found;
+  }
+
+  async search(query: ApiKeySearch) {
+    try {
+      return await searchApiKeys(this.db, { ...(query.role && { role: query.role }), ...(query.investorId && { investorId: query.investorId }) }, query);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) {
+        throw badRequest('invalid-cursor', 'The cursor is not valid; start again without a cursor.', 'cursor', 'querystring');
+      }
+      throw error;
+    }
+  }
+
+  /** Revoking is final and repeatable; the last working admin key is kept so nobody is locked out. */
+  async revoke(id: string, actor: Actor): Promise<ApiKeyRecord> {
+    return this.changes.write(actor, async (trx, record) => {
+      const current = await findApiKey(trx, id, { forUpdate: true });
+      if (!current) throw notFound('API key', id);
+      if (current.revokedAt) return current;
+      if (current.role === 'admin' && (await countActiveKeys(trx, 'admin')) <= 1) {
+        throw conflict('last-admin-key', 'This is the only working admin key; create another admin key before revoking it.');
+      }
+      const revoked = await revokeApiKey(trx, id);
+      record({ entity: 'api-key', entityId: id, action: 'revoke', before: current, after: revoked });
+      return revoked;
+    });
+  }
+
+  /** The caller a key stands for, or null for a key that is malformed, unknown or revoked. */
+  async authenticate(secret: string): Promise<Principal | null> {
+    if (!isWellFormedKey(secret)) return null;
+    const found = await findApiKeyByHash(this.db, hashKey(secret));
+    if (!found || found.revokedAt) return null;
+    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+      // Not awaited: recording use must never slow down or fail the request.
+      touchApiKey(this.db, found.id).catch((err: unknown) => this.log.error({ err, keyId: found.id }, 'could not record when an API key was last used'));
+    }
+    return { keyId: found.id, role: found.role, investorId: found.investorId, allowedOrigins: found.allowedOrigins };
+  }
+
+  /**
+   * The operator's chosen first admin key (BOOTSTRAP_ADMIN_KEY), stored only while no working
+   * admin key exists and never twice, so a revoked bootstrap key stays revoked.
+   */
+  async ensureBootstrapAdminKey(secret: string): Promise<ApiKeyRecord | null> {
+    if (roleOfKey(secret) !== 'admin') throw new Error('BOOTSTRAP_ADMIN_KEY must be an admin key (pk_admin_…)');
+    if ((await countActiveKeys(this.db, 'admin')) > 0 || (await apiKeyHashExists(this.db, hashKey(secret)))) return null;
+    const { record } = await this.create({ role: 'admin', label: 'Bootstrap admin key (BOOTSTRAP_ADMIN_KEY)' }, SYSTEM_ACTOR, secret);
+    return record;
+  }
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import { searchAudit, type AuditFilter } from '../db/repositories/audit.ts';
+import { InvalidCursorError } from '../db/repositories/opportunities.ts';
+import type { Database } from '../db/schema.ts';
+import { badRequest } from './errors.ts';
+
+/** Reading the audit log; entries are written by ChangeWriter alongside each change. */
+export class AuditService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async search(filter: AuditFilter, page: { limit: number; cursor?: string | undefined }) {
+    if (filter.since && filter.until && filter.since >= filter.until) {
+      throw badRequest('invalid-range', '`since` must be before `until`.', 'until', 'querystring');
+    }
+    try {
+      return await searchAudit(this.db, filter, { limit: page.limit, ...(page.cursor && { cursor: page.cursor }) });
+    } catch (error) {
+      if (error instanceof InvalidCursorError) {
+        throw badRequest('invalid-cursor', 'The cursor is not valid; start again without a cursor.', 'cursor', 'querystring');
+      }
+      throw error;
+    }
+  }
+}
