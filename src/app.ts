@@ -16,6 +16,7 @@ import { rateLimitPlugin } from './http/plugins/rate-limit.ts';
 import { securityHeadersPlugin } from './http/plugins/security-headers.ts';
 import { apiKeyRoutes } from './http/routes/api-keys.ts';
 import { auditRoutes } from './http/routes/audit.ts';
+import { embedRoutes } from './http/routes/embed.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { investorRoutes } from './http/routes/investors.ts';
 import { opportunityRoutes } from './http/routes/opportunities.ts';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(matchingRoutes);
   await app.register(apiKeyRoutes);
   await app.register(auditRoutes);
+  await app.register(embedRoutes);
 
   return app;
 }
