@@ -118,9 +118,13 @@ async function openPostgres(target: { url: string; poolSize?: number; schema?: s
   };
 }
 
-/** Brings the schema to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * Brings the schema to the latest migration; throws with the failing migration's name. A
+ * database confined to one schema names it, so the migrator never mistakes another schema's
+ * bookkeeping tables for its own.
+ */
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema && { migrationTableSchema: schema }) });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -21,8 +21,8 @@ export async function openTestDatabase(t: TestContext): Promise<DatabaseHandle> 
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const database = await openDatabase({ kind: 'embedded', dataDir: null });
-    await migrateToLatest(database.db);
     t.teardown(() => database.close());
+    await migrateToLatest(database.db);
     return database;
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
@@ -30,12 +30,12 @@ export async function openTestDatabase(t: TestContext): Promise<DatabaseHandle> 
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   const database = await openDatabase({ kind: 'postgres', url, schema, poolSize: 5 });
-  await migrateToLatest(database.db);
   t.teardown(async () => {
     await database.close();
     await admin.query(`drop schema ${schema} cascade`);
     await admin.end();
   });
+  await migrateToLatest(database.db, schema);
   return database;
 }
 
