@@ -49,7 +49,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key; the key is in this response only
-         * @description Admins create keys of any role; staff create `investor` keys (with the `investorId` they act for) and `embed` keys (with their `allowedOrigins`). Only a hash of the key is stored.
+         * @description Admins create keys of any role; staff create `investor` keys (with the `investorId` they act for) and `embed` keys (with their `allowedOrigins`). Only a hash of the key is stored, so a replay of this request (same Idempotency-Key) returns `key: null`: revoke that key and create another if the first response was lost.
          *
          *     **Access:** admin, staff keys.
          */
@@ -601,8 +601,8 @@ export interface components {
              */
             id: string;
             investorId: string | null;
-            /** @description The key itself. It is shown only in this response: store it now. */
-            key: string;
+            /** @description The key itself. It is shown only in this response: store it now. Null in a replay (`Idempotent-Replayed: true`), since the key is never stored. */
+            key: string | null;
             label: string;
             /** @description Updated at most once a minute */
             lastUsedAt: string | null;
@@ -628,8 +628,8 @@ export interface components {
              */
             id: string;
             investorId: string | null;
-            /** @description The key itself. It is shown only in this response: store it now. */
-            key: string;
+            /** @description The key itself. It is shown only in this response: store it now. Null in a replay (`Idempotent-Replayed: true`), since the key is never stored. */
+            key: string | null;
             label: string;
             /** @description Updated at most once a minute */
             lastUsedAt: string | null;

@@ -45,7 +45,10 @@ export const ApiKey = z
   .meta({ id: 'ApiKey' });
 
 export const ApiKeyCreated = ApiKey.extend({
-  key: z.string().meta({ description: 'The key itself. It is shown only in this response: store it now.' }),
+  key: z
+    .string()
+    .nullable()
+    .meta({ description: 'The key itself. It is shown only in this response: store it now. Null in a replay (`Idempotent-Replayed: true`), since the key is never stored.' }),
 }).meta({ id: 'ApiKeyCreated' });
 
 export const ApiKeyPage = page(ApiKey, 'ApiKeyPage');

@@ -12,8 +12,11 @@ import { sendProblem } from './problems.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The route creates something: it honours `Idempotency-Key`. */
-    idempotent?: boolean;
+    /**
+     * The route creates something: it honours `Idempotency-Key`. `withhold` names response
+     * fields never stored for a replay (they come back as null), for secrets shown only once.
+     */
+    idempotent?: true | { withhold: readonly string[] };
   }
   interface FastifyRequest {
     idempotencyClaim: { owner: string; key: string } | null;
@@ -100,7 +103,12 @@ export const idempotencyPlugin = fp(
         const value = reply.getHeader(name);
         if (value !== undefined) headers[name] = String(value);
       }
-      await completeIdempotencyKey(db, claim.owner, claim.key, { status: reply.statusCode, response: JSON.parse(payload), headers });
+      const response = JSON.parse(payload) as unknown;
+      const config = request.routeOptions.config.idempotent;
+      if (typeof config === 'object' && response && typeof response === 'object') {
+        for (const field of config.withhold) if (field in response) (response as Record<string, unknown>)[field] = null;
+      }
+      await completeIdempotencyKey(db, claim.owner, claim.key, { status: reply.statusCode, response, headers });
       return payload;
     });
   },

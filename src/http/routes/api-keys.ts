@@ -11,13 +11,13 @@ export const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/api-keys',
     {
-      config: { access: STAFF, idempotent: true },
+      config: { access: STAFF, idempotent: { withhold: ['key'] } },
       schema: {
         tags: ['api-keys'],
         operationId: 'createApiKey',
         summary: 'Create an API key; the key is in this response only',
         description:
-          'Admins create keys of any role; staff create `investor` keys (with the `investorId` they act for) and `embed` keys (with their `allowedOrigins`). Only a hash of the key is stored.',
+          'Admins create keys of any role; staff create `investor` keys (with the `investorId` they act for) and `embed` keys (with their `allowedOrigins`). Only a hash of the key is stored, so a replay of this request (same Idempotency-Key) returns `key: null`: revoke that key and create another if the first response was lost.',
         headers: CreateHeaders,
         body: ApiKeyCreate,
         response: { 201: ApiKeyCreated, ...problemResponses(400, 409, 413, 415, 422) },
