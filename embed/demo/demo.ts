@@ -26,7 +26,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     pageTitle: 'Peluang on your site',
   },
   id: {
-    siteName: 'Contoh Kamar Dagang · Meja Indonesia',
+    siteName: 'Contoh Kamar Dagang · Desk Indonesia',
     language: 'Bahasa',
     title: 'Industri kesehatan Indonesia: peluang investasi terkini',
     lead: 'Halaman ini menampilkan dua komponen Peluang sebagaimana kamar dagang, kedutaan, atau lembaga perdagangan memasangnya di situs mereka sendiri: satu tag script, satu elemen untuk masing-masing. Salin cuplikan kode di bawah untuk melakukan hal yang sama.',
@@ -68,9 +68,9 @@ const TEXT: Record<Lang, Record<string, string>> = {
     pageTitle: '내 사이트에 Peluang 넣기',
   },
   ja: {
-    siteName: '商工会議所(例)· インドネシア窓口',
+    siteName: '商工会議所（例）・インドネシア窓口',
     language: '言語',
-    title: 'インドネシアの保健医療産業:最新の投資案件',
+    title: 'インドネシアの保健医療産業：最新の投資案件',
     lead: 'このページでは、商工会議所・大使館・貿易振興機関が自らのサイトにPeluangの2つのコンポーネントを載せたときの表示を紹介します。必要なのはscriptタグ1つと要素1つだけです。下のコードをコピーしてお使いください。',
     keyTitle: '埋め込みキー',
     keyHelp: '公開中の案件はキーなしで表示できます。マッチング機能には、許可するオリジンにこのサイトを含む埋め込みキーが必要です。',
@@ -85,7 +85,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     copied: 'コピーしました',
     finderTitle: '貴社に合う案件は?',
     themeTitle: 'サイトのデザインに合わせる',
-    themeHelp: 'コンポーネントのスタイルはページから独立しています。ご自身のスタイルシートで次のカスタムプロパティを設定するか、各パーツ(part)にスタイルを指定してください。',
+    themeHelp: 'コンポーネントのスタイルはページから独立しています。ご自身のスタイルシートで次のカスタムプロパティを設定するか、各パーツ（part）にスタイルを指定してください。',
     pageTitle: 'Peluangをあなたのサイトに',
   },
 };
