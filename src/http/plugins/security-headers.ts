@@ -53,7 +53,7 @@ export const securityHeadersPlugin = fp(
       hook: 'onRequest',
       strictPreflight: false,
       delegator: async (request: FastifyRequest) => corsFor(request),
-    } as FastifyCorsOptions);
+    });
   },
   { name: 'security-headers', dependencies: ['auth'] },
 );
