@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium; CI installs it (`.ci/run`), a developer may not have it. */
@@ -89,3 +90,22 @@ export async function until<T>(read: () => Promise<T>, done: (value: T) => boole
 }
 
 export const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * WCAG 2.1 A and AA violations axe-core finds on the page as it is now, shadow roots included
+ * (names, labels, contrast, ARIA use). Evaluated through the debugger, so a strict
+ * Content-Security-Policy on the page does not stop it.
+ */
+export async function accessibilityViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)),
+    }));
+  });
+}
