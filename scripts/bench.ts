@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
+import { SYSTEM_ACTOR } from '../src/domain/access.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DatabaseTarget } from '../src/db/database.ts';
 import { insertInvestors, listLiveInvestors } from '../src/db/repositories/investors.ts';
 import { insertOpportunities } from '../src/db/repositories/opportunities.ts';
@@ -59,10 +60,11 @@ interface Load {
   errors: number;
 }
 
-function load(base: string, seconds: number, paths: string[]): Promise<Load> {
+function load(base: string, seconds: number, paths: string[], apiKey?: string): Promise<Load> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/load.ts', base, String(seconds), String(CONNECTIONS), ...paths], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...(apiKey && { LOAD_API_KEY: apiKey }) },
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -74,14 +76,17 @@ function load(base: string, seconds: number, paths: string[]): Promise<Load> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function benchmarkHttp(database: DatabaseHandle, size: number) {
-  const app = await buildApp({ config: { BODY_LIMIT_BYTES: 1024 * 1024, TRUST_PROXY: false }, database });
+  // As in production, with a staff key and rate limiting on (its counter is written per request);
+  // the limit is only raised so that the load is never refused.
+  const app = await buildApp({ config: { BODY_LIMIT_BYTES: 1024 * 1024, TRUST_PROXY: false, RATE_LIMIT_KEY_PER_MINUTE: 100_000_000 }, database });
   await app.listen({ port: 0, host: '127.0.0.1' });
   await app.services.matching.reload();
+  const { key } = await app.services.apiKeys.create({ role: 'staff', label: 'benchmark' }, SYSTEM_ACTOR);
   const investors = await database.db.selectFrom('investors').select('id').orderBy('id').limit(1000).execute();
   const paths = investors.map((row) => `/v1/investors/${row.id}/matches?limit=20`);
 
   // Two floors: Fastify's smallest JSON answer, and Fastify sending a page as large as ours.
-  const samplePage = (await app.inject({ method: 'GET', url: paths[0]! })).body;
+  const samplePage = (await app.inject({ method: 'GET', url: paths[0]!, headers: { authorization: `Bearer ${key}` } })).body;
   const bare = Fastify();
   bare.get('/bare', async () => ({ hello: 'world' }));
   bare.get('/page', async (_request, reply) => reply.type('application/json').send(samplePage));
@@ -89,9 +94,9 @@ async function benchmarkHttp(database: DatabaseHandle, size: number) {
   const url = (server: typeof bare) => `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
   console.log(`\n${size} opportunities: warming up, then ${SECONDS} s of load on each route (${CONNECTIONS} connections, ${paths.length} investors in turn)…`);
   await load(url(bare), 2, ['/bare']);
-  await load(url(app as unknown as typeof bare), 2, paths);
+  await load(url(app as unknown as typeof bare), 2, paths, key);
   const bareResult = await load(url(bare), SECONDS, ['/bare']);
-  const ours = await load(url(app as unknown as typeof bare), SECONDS, paths);
+  const ours = await load(url(app as unknown as typeof bare), SECONDS, paths, key);
   const samePayload = await load(url(bare), SECONDS, ['/page']);
   if (ours.non2xx || ours.errors) throw new Error(`matches endpoint answered ${ours.non2xx} non-2xx responses and ${ours.errors} errors`);
 

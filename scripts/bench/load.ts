@@ -1,7 +1,8 @@
 /**
  * Load generator for the benchmark, run in its own process so it does not share the server's
  * event loop: `tsx scripts/bench/load.ts <base-url> <seconds> <connections> [path ...]`.
- * Rotates through the given paths; prints one JSON line with throughput and latency.
+ * Rotates through the given paths; prints one JSON line with throughput and latency. An API key
+ * in LOAD_API_KEY is sent as a bearer token.
  */
 import autocannon from 'autocannon';
 
@@ -15,6 +16,7 @@ const result = await autocannon({
   url: base,
   duration: Number(seconds),
   connections: Number(connections),
+  ...(process.env.LOAD_API_KEY && { headers: { authorization: `Bearer ${process.env.LOAD_API_KEY}` } }),
   requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
 });
 console.log(

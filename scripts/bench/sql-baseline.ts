@@ -58,11 +58,12 @@ export async function sqlTopMatches(db: Kysely<Database>, investor: MatchableInv
               else (select count(*) from unnest(o.technologies) t where t = any(${investor.technologies}::text[]))::float8 / cardinality(o.technologies) end)
         * (case when ${willing}::int < 0 then 1
                 else (array[${fit[0]}, ${fit[1]}, ${fit[2]}, ${fit[3]}]::float8[])[greatest(0, d.rank - ${willing}::int) + 1] end) as technology,
-        case when o.province = any(${preferred}::text[]) then 1
+        -- With no preferred place there is no anchor; the factor is neutral (weight 0), so 0.
+        coalesce(case when o.province = any(${preferred}::text[]) then 1
              when p.grp = any(${groups}::text[]) or p.grp = any(${preferredGroups}::text[]) then ${LOCATION_ISLAND_GROUP_SCORE}::float8
              else ${LOCATION_DISTANCE_MAX}::float8 * exp(-(select min(2 * 6371.0088 * asin(sqrt(
                     sin(radians(a.lat - p.lat) / 2) ^ 2 + cos(radians(p.lat)) * cos(radians(a.lat)) * sin(radians(a.lon - p.lon) / 2) ^ 2)))
-                  from anchor a) / ${LOCATION_DISTANCE_SCALE_KM}::float8) end as location,
+                  from anchor a) / ${LOCATION_DISTANCE_SCALE_KM}::float8) end, 0) as location,
         case when least(log(o.investment_max_usd::float8), ${ticketMax}::float8) >= greatest(log(o.investment_min_usd::float8), ${ticketMin}::float8)
              then ${SIZE_OVERLAP_FLOOR}::float8 + (1 - ${SIZE_OVERLAP_FLOOR}::float8) * coalesce(least(1,
                     (least(log(o.investment_max_usd::float8), ${ticketMax}::float8) - greatest(log(o.investment_min_usd::float8), ${ticketMin}::float8))
