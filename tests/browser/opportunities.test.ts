@@ -1,9 +1,9 @@
 import t from 'tap';
 import { STRINGS } from '../../embed/src/i18n.ts';
-import { browserAvailable, sameList, until } from './harness.ts';
-import { embedStack, fillFinder, finder, list, shownIds, shownTitles } from './stack.ts';
+import { accessibilityViolations, browserAvailable, sameList, until } from './harness.ts';
+import { embedStack, fillFinder, finder, list, shownIds, shownMatches, shownTitles } from './stack.ts';
 
-/** The opportunities list on a chamber's page, and what the components say when things go wrong. */
+/** The opportunities list on a chamber's page, what the components say when things go wrong, accessibility. */
 if (browserAvailable(t)) {
   const { open, search, keyFor, withKey } = await embedStack(t);
 
@@ -104,5 +104,22 @@ if (browserAvailable(t)) {
     await fillFinder(page);
     t.equal(await until(() => finder(page).getByRole('alert').locator('p').textContent(), Boolean), STRINGS.id.errors.keyRequired);
     t.same(errors, []);
+  });
+
+  t.test('no WCAG 2.1 A/AA violations axe-core can find: list, detail view, form and results, narrow or wide', async (t) => {
+    for (const [lang, width] of [['en', 1024], ['ko', 360]] as const) {
+      const { page } = await open(
+        `<peluang-opportunities${withKey} page-size="4" lang="${lang}"></peluang-opportunities>` +
+          `<peluang-match-finder${withKey} page-size="3" lang="${lang}"></peluang-match-finder>`,
+        width,
+      );
+      await until(() => shownIds(page), (ids) => ids.length === 4);
+      await fillFinder(page);
+      await until(() => shownMatches(page), (matches) => matches.length === 3);
+      t.same(await accessibilityViolations(page), [], `${lang} at ${width}px`);
+      await list(page).locator('.title-button').first().click();
+      await list(page).getByRole('dialog').waitFor();
+      t.same(await accessibilityViolations(page), [], `${lang}: with the detail dialog open`);
+    }
   });
 }
