@@ -70,7 +70,7 @@ t.test('invalid bodies get a 400 problem naming the field, and nothing is writte
 });
 
 t.test('updates are validated the same way', async (t) => {
-  const { app, api, inject } = await buildTestApp(t);
+  const { api, inject } = await buildTestApp(t);
   const { data } = await api.POST('/v1/opportunities', { body: opportunityBody() });
   const url = `/v1/opportunities/${data!.id}`;
   const empty = await inject({ method: 'PATCH', url, payload: {} });

@@ -13,7 +13,7 @@ import {
   type ApiKeyRecord,
 } from '../db/repositories/api-keys.ts';
 import { findInvestor } from '../db/repositories/investors.ts';
-import { InvalidCursorError } from '../db/repositories/opportunities.ts';
+import { InvalidCursorError } from '../db/repositories/cursor.ts';
 import type { Database } from '../db/schema.ts';
 import type { ChangeWriter } from './changes.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from './errors.ts';

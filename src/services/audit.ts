@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { searchAudit, type AuditFilter } from '../db/repositories/audit.ts';
-import { InvalidCursorError } from '../db/repositories/opportunities.ts';
+import { InvalidCursorError } from '../db/repositories/cursor.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest } from './errors.ts';
 

@@ -4,7 +4,7 @@ import type { SectorCode } from '../domain/codes.ts';
 import type { Investor, InvestorInput } from '../domain/investor.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import { revokeKeysOfInvestor } from '../db/repositories/api-keys.ts';
-import { InvalidCursorError } from '../db/repositories/opportunities.ts';
+import { InvalidCursorError } from '../db/repositories/cursor.ts';
 import { findInvestor, insertInvestor, markInvestorDeleted, searchInvestors, updateInvestor } from '../db/repositories/investors.ts';
 import type { Database } from '../db/schema.ts';
 import { sectorParentOf, leavesOf } from '../reference/sectors.ts';

@@ -4,7 +4,6 @@ import type { IslandGroup, OpportunityStatus, ProvinceCode, SectorCode } from '.
 import { canTransition, isEditable, type Opportunity, type OpportunityInput } from '../domain/opportunity.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import {
-  InvalidCursorError,
   findOpportunity,
   insertOpportunity,
   searchOpportunities,
@@ -16,6 +15,7 @@ import { PROVINCES } from '../reference/provinces.ts';
 import { leavesOf } from '../reference/sectors.ts';
 import { kekByCode } from '../reference/special-economic-zones.ts';
 import type { OpportunitySearchQuery } from '../schemas/opportunities.ts';
+import { InvalidCursorError } from '../db/repositories/cursor.ts';
 import type { ChangeWriter } from './changes.ts';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed } from './errors.ts';
 

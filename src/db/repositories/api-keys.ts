@@ -1,8 +1,8 @@
-import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Role } from '../../domain/access.ts';
 import type { ApiKeyRow, Database } from '../schema.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import { InvalidCursorError, nowMs } from './opportunities.ts';
+import { afterNewestFirst, newestFirstCursor, toPage } from './cursor.ts';
+import { nowMs } from './opportunities.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -132,18 +132,8 @@ export async function searchApiKeys(db: Db, filter: ApiKeyFilter, page: { limit:
   let query = db.selectFrom('api_keys').select(COLUMNS);
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.investorId) query = query.where('investor_id', '=', filter.investorId);
-  if (page.cursor) {
-    const cursor = decodeCursor(page.cursor);
-    const createdAt = cursor && new Date(String(cursor.value));
-    if (!cursor || cursor.sort !== '-createdAt' || !createdAt || Number.isNaN(createdAt.getTime())) throw new InvalidCursorError();
-    query = query.where(sql<SqlBool>`(created_at, id) < (${createdAt}, ${cursor.id})`);
-  }
+  if (page.cursor) query = query.where(afterNewestFirst(page.cursor));
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
-  const hasMore = rows.length > page.limit;
-  const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
-  const last = pageRows.at(-1);
-  return {
-    items: pageRows.map(toRecord),
-    nextCursor: hasMore && last ? encodeCursor({ sort: '-createdAt', value: last.created_at.toISOString(), id: last.id }) : null,
-  };
+  const { rows: pageRows, nextCursor } = toPage(rows, page.limit, newestFirstCursor);
+  return { items: pageRows.map(toRecord), nextCursor };
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { AuditRow, Database } from '../schema.ts';
-import { InvalidCursorError } from './opportunities.ts';
+import { InvalidCursorError } from './cursor.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

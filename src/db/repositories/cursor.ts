@@ -1,3 +1,5 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+
 /** Opaque keyset cursor: the sort it belongs to, the last row's sort value and id. */
 export interface KeysetCursor {
   sort: string;
@@ -23,3 +25,33 @@ export function decodeCursor(raw: string): KeysetCursor | undefined {
     return undefined;
   }
 }
+
+export class InvalidCursorError extends Error {}
+
+/** The condition for rows after `raw` in newest-first (created_at, id) order. */
+export function afterNewestFirst(raw: string): RawBuilder<SqlBool> {
+  const cursor = decodeCursor(raw);
+  const createdAt = cursor && new Date(String(cursor.value));
+  if (!cursor || cursor.sort !== NEWEST_FIRST || !createdAt || Number.isNaN(createdAt.getTime())) throw new InvalidCursorError();
+  return sql<SqlBool>`(created_at, id) < (${createdAt}, ${cursor.id})`;
+}
+
+export const NEWEST_FIRST = '-createdAt';
+
+/**
+ * A page from rows fetched with `limit + 1`: the extra row only says another page exists,
+ * and the cursor points after the last row shown.
+ */
+export function toPage<R>(rows: R[], limit: number, cursorAfter: (last: R) => KeysetCursor): { rows: R[]; nextCursor: string | null } {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  return { rows: pageRows, nextCursor: hasMore && last !== undefined ? encodeCursor(cursorAfter(last)) : null };
+}
+
+/** The cursor of a row in newest-first order. */
+export const newestFirstCursor = (row: { created_at: Date; id: string }): KeysetCursor => ({
+  sort: NEWEST_FIRST,
+  value: row.created_at.toISOString(),
+  id: row.id,
+});

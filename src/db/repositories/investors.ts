@@ -2,8 +2,8 @@ import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { IslandGroup, Modality, ProvinceCode, SectorCode, Technology, TransferDepth } from '../../domain/codes.ts';
 import type { Investor, InvestorInput } from '../../domain/investor.ts';
 import type { Database, InvestorRow } from '../schema.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import { InvalidCursorError, nowMs, textArray } from './opportunities.ts';
+import { afterNewestFirst, newestFirstCursor, toPage } from './cursor.ts';
+import { nowMs, textArray } from './opportunities.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -105,20 +105,10 @@ export async function searchInvestors(db: Db, filter: InvestorFilter, page: { li
   if (filter.countries?.length) query = query.where(sql<SqlBool>`country = any(${textArray(filter.countries)})`);
   if (filter.sectors?.length) query = query.where(sql<SqlBool>`sectors && ${textArray(filter.sectors)}`);
   if (filter.technologies?.length) query = query.where(sql<SqlBool>`technologies && ${textArray(filter.technologies)}`);
-  if (page.cursor) {
-    const cursor = decodeCursor(page.cursor);
-    const createdAt = cursor && new Date(String(cursor.value));
-    if (!cursor || cursor.sort !== '-createdAt' || !createdAt || Number.isNaN(createdAt.getTime())) throw new InvalidCursorError();
-    query = query.where(sql<SqlBool>`(created_at, id) < (${createdAt}, ${cursor.id})`);
-  }
+  if (page.cursor) query = query.where(afterNewestFirst(page.cursor));
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
-  const hasMore = rows.length > page.limit;
-  const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
-  const last = pageRows.at(-1);
-  return {
-    items: pageRows.map(toInvestor),
-    nextCursor: hasMore && last ? encodeCursor({ sort: '-createdAt', value: last.created_at.toISOString(), id: last.id }) : null,
-  };
+  const { rows: pageRows, nextCursor } = toPage(rows, page.limit, newestFirstCursor);
+  return { items: pageRows.map(toInvestor), nextCursor };
 }
 
 export async function listLiveInvestors(db: Db): Promise<Investor[]> {

@@ -9,7 +9,7 @@ import type {
 } from '../../domain/codes.ts';
 import type { Opportunity, OpportunityInput } from '../../domain/opportunity.ts';
 import type { Database, OpportunityRow } from '../schema.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { InvalidCursorError, decodeCursor, toPage } from './cursor.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -95,8 +95,6 @@ export interface PageRequest {
   cursor?: string;
 }
 
-export class InvalidCursorError extends Error {}
-
 export async function insertOpportunity(db: Db, input: OpportunityInput): Promise<Opportunity> {
   const columns = toColumns(input) as Required<ReturnType<typeof toColumns>>;
   const row = await db.insertInto('opportunities').values(columns).returning(COLUMNS).executeTakeFirstOrThrow();
@@ -167,17 +165,11 @@ export async function searchOpportunities(db: Db, filter: OpportunityFilter, pag
 
   const direction = descending ? 'desc' : 'asc';
   const rows = await query.orderBy(column, direction).orderBy('id', direction).limit(page.limit + 1).execute();
-  const hasMore = rows.length > page.limit;
-  const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
-  const last = pageRows.at(-1);
-  const lastValue = last?.[column];
-  return {
-    items: pageRows.map(toOpportunity),
-    nextCursor:
-      hasMore && last
-        ? encodeCursor({ sort: page.sort, value: lastValue instanceof Date ? lastValue.toISOString() : Number(lastValue), id: last.id })
-        : null,
-  };
+  const { rows: pageRows, nextCursor } = toPage(rows, page.limit, (last) => {
+    const value = last[column];
+    return { sort: page.sort, value: value instanceof Date ? value.toISOString() : Number(value), id: last.id };
+  });
+  return { items: pageRows.map(toOpportunity), nextCursor };
 }
 
 /** Every published opportunity, in the compact form matching needs. */
