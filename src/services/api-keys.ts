@@ -13,10 +13,9 @@ import {
   type ApiKeyRecord,
 } from '../db/repositories/api-keys.ts';
 import { findInvestor } from '../db/repositories/investors.ts';
-import { InvalidCursorError } from '../db/repositories/cursor.ts';
 import type { Database } from '../db/schema.ts';
 import type { ChangeWriter } from './changes.ts';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from './errors.ts';
+import { badRequest, conflict, forbidden, notFound, unprocessable, withCursor } from './errors.ts';
 
 export interface ApiKeyInput {
   role: Role;
@@ -80,14 +79,9 @@ export class ApiKeyService {
   }
 
   async search(query: ApiKeySearch) {
-    try {
-      return await searchApiKeys(this.db, { ...(query.role && { role: query.role }), ...(query.investorId && { investorId: query.investorId }) }, query);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw badRequest('invalid-cursor', 'The cursor is not valid; start again without a cursor.', 'cursor', 'querystring');
-      }
-      throw error;
-    }
+    return withCursor(() =>
+      searchApiKeys(this.db, { ...(query.role && { role: query.role }), ...(query.investorId && { investorId: query.investorId }) }, query),
+    );
   }
 
   /** Revoking is final and repeatable; the last working admin key is kept so nobody is locked out. */

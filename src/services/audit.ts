@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { searchAudit, type AuditFilter } from '../db/repositories/audit.ts';
-import { InvalidCursorError } from '../db/repositories/cursor.ts';
 import type { Database } from '../db/schema.ts';
-import { badRequest } from './errors.ts';
+import { badRequest, withCursor } from './errors.ts';
 
 /** Reading the audit log; entries are written by ChangeWriter alongside each change. */
 export class AuditService {
@@ -12,13 +11,6 @@ export class AuditService {
     if (filter.since && filter.until && filter.since >= filter.until) {
       throw badRequest('invalid-range', '`since` must be before `until`.', 'until', 'querystring');
     }
-    try {
-      return await searchAudit(this.db, filter, { limit: page.limit, ...(page.cursor && { cursor: page.cursor }) });
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw badRequest('invalid-cursor', 'The cursor is not valid; start again without a cursor.', 'cursor', 'querystring');
-      }
-      throw error;
-    }
+    return withCursor(() => searchAudit(this.db, filter, { limit: page.limit, ...(page.cursor && { cursor: page.cursor }) }));
   }
 }

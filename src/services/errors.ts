@@ -1,3 +1,5 @@
+import { InvalidCursorError } from '../db/repositories/cursor.ts';
+
 /** Errors a service raises for the HTTP layer to turn into problem responses. */
 export class ServiceError extends Error {
   constructor(
@@ -31,3 +33,13 @@ export const preconditionFailed = (what: string, id: string, version: number) =>
     'if-match',
     'headers',
   );
+
+/** Runs a listing; a cursor the repository cannot use becomes a 400 naming the `cursor` parameter. */
+export async function withCursor<T>(list: () => Promise<T>, detail = 'The cursor is not valid; start again without a cursor.'): Promise<T> {
+  try {
+    return await list();
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw badRequest('invalid-cursor', detail, 'cursor', 'querystring');
+    throw error;
+  }
+}

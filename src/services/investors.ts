@@ -4,13 +4,12 @@ import type { SectorCode } from '../domain/codes.ts';
 import type { Investor, InvestorInput } from '../domain/investor.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import { revokeKeysOfInvestor } from '../db/repositories/api-keys.ts';
-import { InvalidCursorError } from '../db/repositories/cursor.ts';
 import { findInvestor, insertInvestor, markInvestorDeleted, searchInvestors, updateInvestor } from '../db/repositories/investors.ts';
 import type { Database } from '../db/schema.ts';
 import { sectorParentOf, leavesOf } from '../reference/sectors.ts';
 import type { InvestorSearchQuery } from '../schemas/investors.ts';
 import type { ChangeWriter } from './changes.ts';
-import { badRequest, notFound, preconditionFailed } from './errors.ts';
+import { notFound, preconditionFailed, withCursor } from './errors.ts';
 
 /** Investor profiles: kept by the companies themselves, read by staff and matching. */
 export class InvestorService {
@@ -64,8 +63,8 @@ export class InvestorService {
 
   async search(query: InvestorSearchQuery, actor: Actor) {
     const scope = investorScope(actor);
-    try {
-      return await searchInvestors(
+    return withCursor(() =>
+      searchInvestors(
         this.db,
         {
           ...(scope !== 'all' && { ids: scope === 'none' ? [] : [scope.only] }),
@@ -74,13 +73,8 @@ export class InvestorService {
           ...(query.technology && { technologies: query.technology }),
         },
         query,
-      );
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw badRequest('invalid-cursor', 'The cursor is not valid; start again without a cursor.', 'cursor', 'querystring');
-      }
-      throw error;
-    }
+      ),
+    );
   }
 }
 

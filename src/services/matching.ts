@@ -11,6 +11,7 @@ import type { MatchingReference } from '../domain/matching/reference.ts';
 import { scorePair, scorePrepared } from '../domain/matching/score.ts';
 import type { MatchableInvestor, MatchableOpportunity, Weights } from '../domain/matching/types.ts';
 import type { DatabaseHandle } from '../db/database.ts';
+import { decodeCursor, encodeCursor } from '../db/repositories/cursor.ts';
 import { findInvestor, listLiveInvestors } from '../db/repositories/investors.ts';
 import { findOpportunity, listPublishedOpportunities } from '../db/repositories/opportunities.ts';
 import { ServiceError, badRequest, notFound } from './errors.ts';
@@ -329,16 +330,13 @@ function fingerprintOf(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 12);
 }
 
+/** A match cursor is a keyset cursor whose "sort" is the ranking's fingerprint. */
 function encodeMatchCursor(cursor: RankCursor, fingerprint: string): string {
-  return Buffer.from(JSON.stringify([cursor.score, cursor.id, fingerprint])).toString('base64url');
+  return encodeCursor({ sort: fingerprint, value: cursor.score, id: cursor.id });
 }
 
 function decodeMatchCursor(raw: string, fingerprint: string): RankCursor {
-  try {
-    const [score, id, print] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof score === 'number' && typeof id === 'string' && print === fingerprint) return { score, id };
-  } catch {
-    // fall through to the problem below
-  }
+  const cursor = decodeCursor(raw);
+  if (cursor && cursor.sort === fingerprint && typeof cursor.value === 'number') return { score: cursor.value, id: cursor.id };
   throw badRequest('invalid-cursor', 'The cursor does not belong to this ranking (weights or filters changed); start again without a cursor.', 'cursor');
 }

@@ -15,9 +15,8 @@ import { PROVINCES } from '../reference/provinces.ts';
 import { leavesOf } from '../reference/sectors.ts';
 import { kekByCode } from '../reference/special-economic-zones.ts';
 import type { OpportunitySearchQuery } from '../schemas/opportunities.ts';
-import { InvalidCursorError } from '../db/repositories/cursor.ts';
 import type { ChangeWriter } from './changes.ts';
-import { badRequest, conflict, forbidden, notFound, preconditionFailed } from './errors.ts';
+import { badRequest, conflict, forbidden, notFound, preconditionFailed, withCursor } from './errors.ts';
 
 const ACTIONS: Record<OpportunityStatus, string> = { draft: 'create', published: 'publish', withdrawn: 'withdraw', closed: 'close' };
 
@@ -73,14 +72,10 @@ export class OpportunityService {
     if (!seesUnpublished(actor) && query.status?.some((status) => status !== 'published')) {
       throw forbidden('Only published opportunities are public; drafts, withdrawn and closed ones need a staff key.', 'status', 'querystring');
     }
-    try {
-      return await searchOpportunities(this.db, toFilter(query), query);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw badRequest('invalid-cursor', 'The cursor is not valid for this sort; start again without a cursor.', 'cursor', 'querystring');
-      }
-      throw error;
-    }
+    return withCursor(
+      () => searchOpportunities(this.db, toFilter(query), query),
+      'The cursor is not valid for this sort; start again without a cursor.',
+    );
   }
 
   /**
