@@ -25,6 +25,7 @@ import { defaultMatchingReference, defaultNameLookup } from './domain/matching/d
 import { matchingRoutes } from './http/routes/matching.ts';
 import { ApiKeyService } from './services/api-keys.ts';
 import { AuditService } from './services/audit.ts';
+import { ChangeFeed } from './services/change-feed.ts';
 import { ChangeWriter } from './services/changes.ts';
 import { InvestorService } from './services/investors.ts';
 import { MatchingService } from './services/matching.ts';
@@ -86,17 +87,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', async () => database.close());
   }
   app.decorate('database', database);
+  const feed = new ChangeFeed(database, app.log);
+  const changes = new ChangeWriter(database.db, database.changeChannel, (change) => feed.publish(change));
   const matching = new MatchingService(database, defaultMatchingReference, defaultNameLookup, app.log);
-  const changes = new ChangeWriter(database.db, database.changeChannel, (change) => matching.applyChange(change));
+  const apiKeys = new ApiKeyService(database.db, changes, app.log);
+  feed.subscribe(matching);
+  feed.subscribe(apiKeys);
   app.decorate('services', {
     opportunities: new OpportunityService(database.db, changes),
     investors: new InvestorService(database.db, changes),
     matching,
-    apiKeys: new ApiKeyService(database.db, changes, app.log),
+    apiKeys,
     audit: new AuditService(database.db),
   });
-  app.addHook('onReady', () => matching.start());
-  app.addHook('onClose', () => matching.stop());
+  // Listening starts before the index loads, so no change can fall between the two.
+  app.addHook('onReady', async () => {
+    await feed.start();
+    matching.start();
+  });
+  app.addHook('onClose', async () => {
+    await feed.stop();
+    await matching.stop();
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

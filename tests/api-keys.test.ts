@@ -141,7 +141,9 @@ t.test('API keys: issued once, stored as a hash, listed, revoked', async (t) => 
     await app.inject({ method: 'GET', url: '/v1/sectors', headers: bearer(key.key) });
     await new Promise((resolve) => setTimeout(resolve, 100));
     t.same(await lastUsed(), first, 'not rewritten within the minute');
+    // A minute on: the row says so, and the instance's memory of the key has expired.
     await database.db.updateTable('api_keys').set({ last_used_at: new Date(Date.now() - 120_000) }).where('id', '=', key.id).execute();
+    app.services.apiKeys.resync();
     await app.inject({ method: 'GET', url: '/v1/sectors', headers: bearer(key.key) });
     let later: Date | null = null;
     for (let i = 0; i < 50; i += 1) {
@@ -150,6 +152,23 @@ t.test('API keys: issued once, stored as a hash, listed, revoked', async (t) => 
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     t.ok(later && later.getTime() > Date.now() - 60_000, 'rewritten once a minute has passed');
+  });
+
+  t.test('a recognised key is served from memory until a key change or its minute is up', async (t) => {
+    const key = await createKey(app, { role: 'admin' });
+    const use = async () => (await app.inject({ method: 'GET', url: '/v1/api-keys', headers: bearer(key.key) })).statusCode;
+    t.equal(await use(), 200);
+    // Revoked behind the service's back (no notification): only memory can still say yes.
+    await database.db.updateTable('api_keys').set({ revoked_at: new Date() }).where('id', '=', key.id).execute();
+    t.equal(await use(), 200, 'no query per request');
+    app.services.apiKeys.resync();
+    t.equal(await use(), 401, 'read again from the database');
+
+    const other = await createKey(app, { role: 'admin' });
+    t.equal((await app.inject({ method: 'GET', url: '/v1/api-keys', headers: bearer(other.key) })).statusCode, 200);
+    await database.db.updateTable('api_keys').set({ revoked_at: new Date() }).where('id', '=', other.id).execute();
+    await createKey(app, { role: 'embed', allowedOrigins: ['https://site.example'] });
+    t.equal((await app.inject({ method: 'GET', url: '/v1/api-keys', headers: bearer(other.key) })).statusCode, 401, 'any key change forgets recognised keys');
   });
 
   t.test('an investor key stops working when its profile is deleted', async (t) => {

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { buildTestApp, openTestDatabase } from './helpers/app.ts';
+import { bearer, buildTestApp, openTestDatabase } from './helpers/app.ts';
 import { investorBody, opportunityBody } from './helpers/fixtures.ts';
 
 /** Polls until `check` passes; other instances hear of a write through LISTEN/NOTIFY, within moments. */
@@ -41,4 +41,15 @@ t.test('two instances on one database: a write on one reaches the matches of the
 
   await a.api.DELETE('/v1/investors/{id}', { params: { path: { id: investor!.id } } });
   t.ok(await eventually(async () => (await matchesOnB()).response.status === 404), 'deleted on A, unknown on B');
+});
+
+t.test('two instances on one database: a key revoked on one stops working on the other', async (t) => {
+  const database = await openTestDatabase(t);
+  const a = await buildTestApp(t, database);
+  const b = await buildTestApp(t, database);
+  const { data: created } = await a.api.POST('/v1/api-keys', { body: { role: 'staff', label: 'travelling' } });
+  const onB = async () => (await b.app.inject({ method: 'GET', url: '/v1/opportunities?status=draft', headers: bearer(created!.key!) })).statusCode;
+  t.equal(await onB(), 200, 'B recognises the key (and now keeps it in memory)');
+  await a.api.DELETE('/v1/api-keys/{id}', { params: { path: { id: created!.id } } });
+  t.ok(await eventually(async () => (await onB()) === 401), 'revoked on A, refused on B');
 });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import { SYSTEM_ACTOR, mayCreateKey, type Actor, type Principal, type Role } from '../domain/access.ts';
 import { displayPrefix, generateKey, hashKey, isWellFormedKey, keyBindingProblems, roleOfKey } from '../domain/api-keys.ts';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../db/repositories/api-keys.ts';
 import { findInvestor } from '../db/repositories/investors.ts';
 import type { Database } from '../db/schema.ts';
+import type { ChangeSubscriber } from './change-feed.ts';
 import type { ChangeWriter } from './changes.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable, withCursor } from './errors.ts';
 
@@ -38,7 +40,15 @@ interface ErrorLog {
 const TOUCH_EVERY_MS = 60_000;
 
 /** Issuing, listing and revoking API keys, and recognising them on requests. */
-export class ApiKeyService {
+export class ApiKeyService implements ChangeSubscriber {
+  /**
+   * Principals by key hash. The minute-long lifetime also paces last-use recording: a key is
+   * read again, and touched if due, when its entry expires.
+   */
+  readonly #recognised = new LRUCache<string, Principal>({ max: 10_000, ttl: TOUCH_EVERY_MS });
+  /** Bumped on every key change, so a lookup that raced with the change is not kept. */
+  #generation = 0;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly changes: ChangeWriter,
@@ -99,16 +109,38 @@ export class ApiKeyService {
     });
   }
 
-  /** The caller a key stands for, or null for a key that is malformed, unknown or revoked. */
+  /**
+   * The caller a key stands for, or null for a key that is malformed, unknown or revoked.
+   * Recognised keys are kept in memory for a minute so a request costs no query; a revoke on
+   * any instance reaches every instance at once through the change feed.
+   */
   async authenticate(secret: string): Promise<Principal | null> {
     if (!isWellFormedKey(secret)) return null;
-    const found = await findApiKeyByHash(this.db, hashKey(secret));
+    const secretHash = hashKey(secret);
+    const known = this.#recognised.get(secretHash);
+    if (known) return known;
+    const generation = this.#generation;
+    const found = await findApiKeyByHash(this.db, secretHash);
     if (!found || found.revokedAt) return null;
     if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       // Not awaited: recording use must never slow down or fail the request.
       touchApiKey(this.db, found.id).catch((err: unknown) => this.log.error({ err, keyId: found.id }, 'could not record when an API key was last used'));
     }
-    return { keyId: found.id, role: found.role, investorId: found.investorId, allowedOrigins: found.allowedOrigins };
+    const principal: Principal = { keyId: found.id, role: found.role, investorId: found.investorId, allowedOrigins: found.allowedOrigins };
+    // A key change heard while the row was being read may be newer than the row: don't keep it.
+    if (generation === this.#generation) this.#recognised.set(secretHash, principal);
+    return principal;
+  }
+
+  /** Any key change (created, revoked, revoked with its investor) forgets every recognised key. */
+  async applyChange(payload: string): Promise<void> {
+    const [entity] = payload.split(':');
+    if (entity === 'api-key' || entity === 'reload') this.resync();
+  }
+
+  resync(): void {
+    this.#generation += 1;
+    this.#recognised.clear();
   }
 
   /**

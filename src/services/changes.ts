@@ -16,7 +16,7 @@ export interface RecordedChange {
 export type RecordChange = (change: RecordedChange) => void;
 
 /** Entities other parts of the system keep in memory, and so must hear about. */
-const NOTIFIED: ReadonlySet<AuditedEntity> = new Set(['opportunity', 'investor']);
+const NOTIFIED: ReadonlySet<AuditedEntity> = new Set(['opportunity', 'investor', 'api-key']);
 
 /**
  * Every write goes through here, so every change is audited in the same transaction that

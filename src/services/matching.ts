@@ -11,6 +11,7 @@ import type { MatchingReference } from '../domain/matching/reference.ts';
 import { scorePair, scorePrepared } from '../domain/matching/score.ts';
 import type { MatchableInvestor, MatchableOpportunity, Weights } from '../domain/matching/types.ts';
 import type { DatabaseHandle } from '../db/database.ts';
+import type { ChangeSubscriber } from './change-feed.ts';
 import { decodeCursor, encodeCursor } from '../db/repositories/cursor.ts';
 import { findInvestor, listLiveInvestors } from '../db/repositories/investors.ts';
 import { findOpportunity, listPublishedOpportunities } from '../db/repositories/opportunities.ts';
@@ -86,13 +87,12 @@ export const toMatchableInvestor = (i: Omit<Investor, 'createdAt' | 'updatedAt' 
  * it through PostgreSQL LISTEN/NOTIFY, and a write on this instance is applied before the
  * write's response is sent, so a caller always sees its own change.
  */
-export class MatchingService {
+export class MatchingService implements ChangeSubscriber {
   #index = new OpportunityIndex();
   #cards = new Map<string, OpportunityCard>();
   #investors = new Map<string, InvestorEntry>();
   #investorList: MatchableInvestor[] | undefined;
   #loading: Promise<void> | undefined;
-  #stopListening: (() => Promise<void>) | undefined;
   /**
    * Finished pages by request. Cleared on every change to the index, so a cached page is
    * always the page the index would compute now; repeated requests (an embed's visitors, a
@@ -107,18 +107,17 @@ export class MatchingService {
     private readonly log: MatchingLog,
   ) {}
 
-  /** Subscribes to changes first, then loads, so no change can fall between the two. */
-  async start(): Promise<void> {
-    this.#stopListening = await this.database.listen(
-      (payload) => void this.applyChange(payload).catch((err: unknown) => this.log.error({ err, payload }, 'could not apply a change to the matching index')),
-      () => this.#reloadInBackground(),
-    );
+  /** Loads the index; call once the change feed is listening, so no change falls between the two. */
+  start(): void {
+    this.#reloadInBackground();
+  }
+
+  /** Notifications may have been missed: rebuild from the database. */
+  resync(): void {
     this.#reloadInBackground();
   }
 
   async stop(): Promise<void> {
-    // The database may already be gone (closed first by its owner); nothing is left to stop then.
-    await this.#stopListening?.().catch(() => {});
     await this.#loading?.catch(() => {});
   }
 
@@ -164,7 +163,8 @@ export class MatchingService {
   /** Applies one change notification: `opportunity:<id>`, `investor:<id>` or `reload`. */
   async applyChange(payload: string): Promise<void> {
     const [entity, id] = payload.split(':');
-    if (entity === 'reload' || !id) return this.reload();
+    if (entity === 'reload') return this.reload();
+    if (!id || (entity !== 'opportunity' && entity !== 'investor')) return;
     await this.#ready();
     if (entity === 'opportunity') await this.refreshOpportunity(id);
     else if (entity === 'investor') await this.refreshInvestor(id);
