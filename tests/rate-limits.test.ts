@@ -80,6 +80,53 @@ t.test('rate limits', async (t) => {
     t.same(statuses, [200, 200, 200, 429], 'the fourth request is refused, whichever instance gets it');
   });
 
+  t.test('a large limit is counted in reserved blocks, not a query per request', async (t) => {
+    await awayFromWindowEdge();
+    const { app: generous } = await buildTestApp(t, database, { RATE_LIMIT_ANONYMOUS_PER_MINUTE: 3, RATE_LIMIT_KEY_PER_MINUTE: 1000 });
+    const key = await createKey(generous, { role: 'staff' });
+    const remaining = [];
+    for (let i = 0; i < 60; i += 1) {
+      const response = await generous.inject({ method: 'GET', url: '/v1/sectors', headers: bearer(key.key) });
+      t.equal(response.statusCode, 200);
+      remaining.push(Number(response.headers['x-ratelimit-remaining']));
+    }
+    t.same(remaining, Array.from({ length: 60 }, (_, i) => 999 - i), 'down by exactly one per request');
+    const row = await database.db.selectFrom('rate_limit_counters').select('count').where('bucket', '=', `key:${key.id}`).executeTakeFirstOrThrow();
+    // A query per request would have left 60. Reserving one number for the new window, then a
+    // block of min(100, floor(999 / 8)), leaves 101: two queries served all 60 requests.
+    t.equal(row.count, 101, 'the counter moved in two reservations: 1, then 100');
+  });
+
+  t.test('concurrent requests on one instance: exactly the limit is allowed', async (t) => {
+    await awayFromWindowEdge();
+    const { app: busy } = await buildTestApp(t, database, { RATE_LIMIT_ANONYMOUS_PER_MINUTE: 3, RATE_LIMIT_KEY_PER_MINUTE: 20 });
+    const key = bearer((await createKey(busy, { role: 'staff' })).key);
+    const responses = await Promise.all(Array.from({ length: 30 }, () => busy.inject({ method: 'GET', url: '/v1/sectors', headers: key })));
+    t.equal(responses.filter((r) => r.statusCode === 200).length, 20);
+    t.equal(responses.filter((r) => r.statusCode === 429).length, 10);
+  });
+
+  t.test('two instances with a larger limit: never more than the limit, few refused early', async (t) => {
+    await awayFromWindowEdge();
+    const forty = { RATE_LIMIT_ANONYMOUS_PER_MINUTE: 3, RATE_LIMIT_KEY_PER_MINUTE: 40 };
+    const [one, two] = [await buildTestApp(t, database, forty), await buildTestApp(t, database, forty)];
+    const key = await createKey(one.app, { role: 'staff' });
+    let allowed = 0;
+    let refused = 0;
+    for (let i = 0; refused < 6 && i < 100; i += 1) {
+      const instance = i % 2 === 0 ? one.app : two.app;
+      const response = await instance.inject({ method: 'GET', url: '/v1/sectors', headers: bearer(key.key) });
+      if (response.statusCode === 200) allowed += 1;
+      else if (response.statusCode === 429) refused += 1;
+      else t.fail(`unexpected status ${response.statusCode}`);
+    }
+    t.ok(allowed <= 40, `${allowed} allowed: no more than the limit`);
+    t.ok(allowed >= 35, `${allowed} allowed: numbers held by the other instance refuse only a few early`);
+    const row = await database.db.selectFrom('rate_limit_counters').select('count').where('bucket', '=', `key:${key.id}`).executeTakeFirstOrThrow();
+    // A query per refusal would have pushed it to allowed + refused; each instance reserves at most once past the limit.
+    t.ok(row.count <= 42, `the counter stopped at ${row.count}: refusals past the limit are answered locally`);
+  });
+
   t.test('a limit of 0 switches limiting off', async (t) => {
     const { app: unlimited } = await buildTestApp(t, database, { RATE_LIMIT_ANONYMOUS_PER_MINUTE: 0, RATE_LIMIT_KEY_PER_MINUTE: 0 });
     for (let i = 0; i < 6; i += 1) {

@@ -2,9 +2,10 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
-import { countRequest, deleteExpiredCounters } from '../../db/repositories/rate-limits.ts';
+import { deleteExpiredCounters, reserveCount } from '../../db/repositories/rate-limits.ts';
 import type { Database } from '../../db/schema.ts';
 import { ServiceError } from '../../services/errors.ts';
+import { ReservedCounters } from '../rate-limit-store.ts';
 
 export interface RateLimits {
   /** Requests per minute without a key, per client IP; 0 switches the limit off. */
@@ -19,7 +20,9 @@ type Callback = (error: Error | null, result?: { current: number; ttl: number })
 
 /**
  * Counters live in PostgreSQL so every instance behind the load balancer enforces one shared
- * limit. Old windows are swept now and then by whichever instance notices first.
+ * limit, reserved in blocks so most requests are counted without a query (see ReservedCounters
+ * for the bound on early refusals). Old windows are swept now and then by whichever instance
+ * notices first.
  */
 function postgresStore(db: Kysely<Database>, log: FastifyBaseLogger) {
   let sweptAt = 0;
@@ -28,10 +31,11 @@ function postgresStore(db: Kysely<Database>, log: FastifyBaseLogger) {
     sweptAt = Date.now();
     deleteExpiredCounters(db, new Date(sweptAt - 2 * WINDOW_MS)).catch((err: unknown) => log.warn({ err }, 'could not delete old rate-limit counters'));
   };
+  const counters = new ReservedCounters((bucket, n, windowMs) => reserveCount(db, bucket, n, windowMs));
   return class PostgresRateLimitStore {
-    incr(bucket: string, callback: Callback, timeWindow: number = WINDOW_MS): void {
-      countRequest(db, bucket, timeWindow).then(
-        ({ count, ttlMs }) => callback(null, { current: count, ttl: ttlMs }),
+    incr(bucket: string, callback: Callback, timeWindow: number = WINDOW_MS, max?: number): void {
+      counters.count(bucket, timeWindow, max).then(
+        (counted) => callback(null, counted),
         (err: unknown) => {
           log.error({ err }, 'could not count a request against its rate limit; letting it through');
           callback(err instanceof Error ? err : new Error(String(err)));
