@@ -29,9 +29,20 @@ async function fromQuery<T>(run: () => Promise<T>): Promise<T> {
 /**
  * Match pages are large (20 explained results) and built by the service in exactly the schema's
  * shape, which the type provider checks at compile time; plain JSON.stringify serialises them
- * several times faster than re-validating every field per response.
+ * several times faster than re-validating every field per response. The service hands out the
+ * same page object for a repeated request until the index changes, so its encoded JSON is kept
+ * with it: a repeated page is written to the socket as it is, neither serialised nor re-encoded.
  */
-const serializeMatchPage = () => (page: unknown) => JSON.stringify(page);
+const encodedPages = new WeakMap<object, Buffer>();
+const serializeMatchPage = () => (page: unknown) => {
+  let encoded = encodedPages.get(page as object);
+  if (!encoded) {
+    encoded = Buffer.from(JSON.stringify(page));
+    encodedPages.set(page as object, encoded);
+  }
+  // Fastify writes a Buffer as it is; the serializer type only names strings.
+  return encoded as unknown as string;
+};
 
 export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
   const matching = app.services.matching;
