@@ -88,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   app.decorate('database', database);
   const feed = new ChangeFeed(database, app.log);
-  const changes = new ChangeWriter(database.db, database.changeChannel, (change) => feed.publish(change));
+  const changes = new ChangeWriter(database.db, database.changeChannel, feed);
   const matching = new MatchingService(database, defaultMatchingReference, defaultNameLookup, app.log);
   const apiKeys = new ApiKeyService(database.db, changes, app.log);
   feed.subscribe(matching);

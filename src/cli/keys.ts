@@ -73,7 +73,7 @@ await runCli(USAGE, async () => {
 
 function keyService(database: DatabaseHandle): ApiKeyService {
   // Key changes need no notification: nothing keeps keys in memory.
-  const changes = new ChangeWriter(database.db, database.changeChannel, async () => {});
+  const changes = new ChangeWriter(database.db, database.changeChannel, { source: 'keys-cli', publish: async () => {} });
   return new ApiKeyService(database.db, changes, { error: (details, message) => console.error(message, details) });
 }
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '../db/database.ts';
+import { SOURCE_MARK, type LocalChanges } from './changes.ts';
 
 /** Something that keeps database rows in memory and must hear when they change. */
 export interface ChangeSubscriber {
@@ -14,10 +16,13 @@ interface FeedLog {
 
 /**
  * The one LISTEN connection of an instance, fanned out to every in-memory copy of database
- * state (the matching index, recognised API keys). Changes made on this instance are also
- * published here directly, so they apply before the write's response is sent.
+ * state (the matching index, recognised API keys). Changes made on this instance are published
+ * here directly, so they apply before the write's response is sent; their notifications, which
+ * come back later, are skipped.
  */
-export class ChangeFeed {
+export class ChangeFeed implements LocalChanges {
+  /** Marks this instance's notifications: it applied them when it made them. */
+  readonly source = randomUUID();
   readonly #subscribers: ChangeSubscriber[] = [];
   #stopListening: (() => Promise<void>) | undefined;
 
@@ -33,7 +38,11 @@ export class ChangeFeed {
   /** Starts listening; call before loading anything, so no change falls between the two. */
   async start(): Promise<void> {
     this.#stopListening = await this.database.listen(
-      (payload) => void this.publish(payload).catch((err: unknown) => this.log.error({ err, payload }, 'could not apply a change notification')),
+      (payload) => {
+        const [change = '', source] = payload.split(SOURCE_MARK);
+        if (source === this.source) return;
+        void this.publish(change);
+      },
       () => this.#subscribers.forEach((subscriber) => subscriber.resync()),
     );
   }
@@ -43,7 +52,20 @@ export class ChangeFeed {
     await this.#stopListening?.().catch(() => {});
   }
 
-  async publish(payload: string): Promise<void> {
-    await Promise.all(this.#subscribers.map((subscriber) => subscriber.applyChange(payload)));
+  /**
+   * Never fails: a subscriber that cannot apply a change starts over from the database instead
+   * (the index makes requests wait for that reload), so the write itself still succeeds.
+   */
+  async publish(change: string): Promise<void> {
+    await Promise.all(
+      this.#subscribers.map(async (subscriber) => {
+        try {
+          await subscriber.applyChange(change);
+        } catch (err) {
+          this.log.error({ err, change }, 'could not apply a change; reloading from the database');
+          subscriber.resync();
+        }
+      }),
+    );
   }
 }

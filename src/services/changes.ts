@@ -15,20 +15,29 @@ export interface RecordedChange {
 
 export type RecordChange = (change: RecordedChange) => void;
 
+/** Where this process applies its own changes; its notifications carry `source`, so it can skip them. */
+export interface LocalChanges {
+  readonly source: string;
+  publish(change: string): Promise<void>;
+}
+
+/** Separates a notification's change from the process that made it: `investor:<id>@<source>`. */
+export const SOURCE_MARK = '@';
+
 /** Entities other parts of the system keep in memory, and so must hear about. */
 const NOTIFIED: ReadonlySet<AuditedEntity> = new Set(['opportunity', 'investor', 'api-key']);
 
 /**
  * Every write goes through here, so every change is audited in the same transaction that
  * makes it. The notification is sent inside the transaction too (PostgreSQL delivers it to
- * every instance on commit); `afterCommit` applies the change on this instance before the
- * caller gets its response, so it reads its own write.
+ * every instance on commit); the change is applied on this instance before the caller gets its
+ * response, so it reads its own write.
  */
 export class ChangeWriter {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly channel: string,
-    private readonly afterCommit: (change: string) => Promise<void>,
+    private readonly local: LocalChanges,
   ) {}
 
   async write<T>(actor: Actor, work: (trx: Transaction<Database>, record: RecordChange) => Promise<T>): Promise<T> {
@@ -41,10 +50,10 @@ export class ChangeWriter {
         recorded.map((change) => ({ ...change, actorKeyId: actor.keyId, actorRole: actor.role, requestId: actor.requestId })),
       );
       notifications = [...new Set(recorded.filter((c) => NOTIFIED.has(c.entity)).map((c) => `${c.entity}:${c.entityId}`))];
-      for (const change of notifications) await notifyChange(trx, this.channel, change);
+      for (const change of notifications) await notifyChange(trx, this.channel, `${change}${SOURCE_MARK}${this.local.source}`);
       return value;
     });
-    for (const change of notifications) await this.afterCommit(change);
+    for (const change of notifications) await this.local.publish(change);
     return result;
   }
 }
