@@ -114,6 +114,21 @@ t.test('matching through the API, on the demo data', async (t) => {
     t.equal(draftMatches.json().code, 'opportunity-not-published');
   });
 
+  t.test('a repeated page is the same JSON, byte for byte, with its length in bytes', async (t) => {
+    const { data: investors } = await api.GET('/v1/investors', { params: { query: { limit: 1 } } });
+    const url = `/v1/investors/${investors!.data[0]!.id}/matches?limit=5`;
+    // Japanese text makes bytes and characters differ, so a wrong Content-Length would show.
+    const ask = () => inject({ method: 'GET', url, headers: { 'accept-language': 'ja' } });
+    const first = await ask();
+    const again = await ask();
+    t.equal(first.statusCode, 200);
+    t.match(again.headers['content-type'], /^application\/json; charset=utf-8$/);
+    t.equal(again.body, first.body);
+    t.equal(Number(again.headers['content-length']), Buffer.byteLength(again.body));
+    t.ok(Buffer.byteLength(again.body) > again.body.length, 'the page holds multi-byte text');
+    t.equal(again.json().data.length, 5);
+  });
+
   t.test('writes reach the next match request', async (t) => {
     const { data: investor } = await api.POST('/v1/investors', {
       body: investorBody({ companyName: 'Fresh Imaging', sectors: ['electromedical-imaging'], technologies: ['medical-imaging'], preferredProvinces: ['ID-PE'] }),
