@@ -1,7 +1,7 @@
 import t from 'tap';
 import type { DatabaseHandle } from '../src/db/database.ts';
 import { ChangeFeed, type ChangeSubscriber } from '../src/services/change-feed.ts';
-import { SOURCE_MARK } from '../src/services/changes.ts';
+import { notificationOf, type Change } from '../src/services/changes.ts';
 
 /** A feed over a stand-in database whose notifications the test delivers by hand. */
 async function feedWith(...subscribers: ChangeSubscriber[]) {
@@ -22,7 +22,7 @@ async function feedWith(...subscribers: ChangeSubscriber[]) {
 }
 
 function recorder(fail = false) {
-  const seen = { changes: [] as string[], resyncs: 0 };
+  const seen = { changes: [] as Change[], resyncs: 0 };
   const subscriber: ChangeSubscriber = {
     async applyChange(change) {
       seen.changes.push(change);
@@ -37,11 +37,11 @@ t.test('notifications reach every subscriber, except those this instance made it
   const a = recorder();
   const b = recorder();
   const { feed, deliver } = await feedWith(a.subscriber, b.subscriber);
-  deliver(`investor:1${SOURCE_MARK}another-instance`);
-  deliver(`investor:2${SOURCE_MARK}${feed.source}`);
+  deliver(notificationOf({ entity: 'investor', id: '1' }, 'another-instance'));
+  deliver(notificationOf({ entity: 'investor', id: '2' }, feed.source));
   deliver('reload');
   await new Promise((resolve) => setImmediate(resolve));
-  t.same(a.seen.changes, ['investor:1', 'reload'], 'its own change was applied when it was made');
+  t.same(a.seen.changes, [{ entity: 'investor', id: '1' }, { entity: 'reload', id: undefined }], 'its own change was applied when it was made');
   t.same(b.seen.changes, a.seen.changes);
 });
 
@@ -49,10 +49,10 @@ t.test('a change a subscriber cannot apply makes it start over, and never fails 
   const broken = recorder(true);
   const fine = recorder();
   const { feed, errors } = await feedWith(broken.subscriber, fine.subscriber);
-  await t.resolves(feed.publish('opportunity:9'));
+  await t.resolves(feed.publish({ entity: 'opportunity', id: '9' }));
   t.equal(broken.seen.resyncs, 1, 'the failing subscriber reloads');
   t.equal(fine.seen.resyncs, 0);
-  t.same(fine.seen.changes, ['opportunity:9'], 'the others still get the change');
+  t.same(fine.seen.changes, [{ entity: 'opportunity', id: '9' }], 'the others still get the change');
   t.equal(errors.length, 1, 'and the failure is logged');
 });
 

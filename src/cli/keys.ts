@@ -72,7 +72,7 @@ await runCli(USAGE, async () => {
 });
 
 function keyService(database: DatabaseHandle): ApiKeyService {
-  // Key changes need no notification: nothing keeps keys in memory.
+  // This process keeps no keys in memory; running servers hear of a change through its notification.
   const changes = new ChangeWriter(database.db, database.changeChannel, { source: 'keys-cli', publish: async () => {} });
   return new ApiKeyService(database.db, changes, { error: (details, message) => console.error(message, details) });
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '../db/database.ts';
-import { SOURCE_MARK, type LocalChanges } from './changes.ts';
+import { parseNotification, type Change, type LocalChanges } from './changes.ts';
 
 /** Something that keeps database rows in memory and must hear when they change. */
 export interface ChangeSubscriber {
-  /** One change: `<entity>:<id>`, or `reload` after a bulk load. */
-  applyChange(payload: string): Promise<void>;
+  applyChange(change: Change): Promise<void>;
   /** Notifications may have been missed (a lost listener connection): forget or reload everything. */
   resync(): void;
 }
@@ -39,9 +38,8 @@ export class ChangeFeed implements LocalChanges {
   async start(): Promise<void> {
     this.#stopListening = await this.database.listen(
       (payload) => {
-        const [change = '', source] = payload.split(SOURCE_MARK);
-        if (source === this.source) return;
-        void this.publish(change);
+        const { change, source } = parseNotification(payload);
+        if (source !== this.source) void this.publish(change);
       },
       () => this.#subscribers.forEach((subscriber) => subscriber.resync()),
     );
@@ -56,7 +54,7 @@ export class ChangeFeed implements LocalChanges {
    * Never fails: a subscriber that cannot apply a change starts over from the database instead
    * (the index makes requests wait for that reload), so the write itself still succeeds.
    */
-  async publish(change: string): Promise<void> {
+  async publish(change: Change): Promise<void> {
     await Promise.all(
       this.#subscribers.map(async (subscriber) => {
         try {

@@ -18,11 +18,27 @@ export type RecordChange = (change: RecordedChange) => void;
 /** Where this process applies its own changes; its notifications carry `source`, so it can skip them. */
 export interface LocalChanges {
   readonly source: string;
-  publish(change: string): Promise<void>;
+  publish(change: Change): Promise<void>;
+}
+
+/** A change as subscribers get it: an entity and its id, or `reload` (no id) after a bulk load. */
+export interface Change {
+  entity: string;
+  id: string | undefined;
 }
 
 /** Separates a notification's change from the process that made it: `investor:<id>@<source>`. */
-export const SOURCE_MARK = '@';
+const SOURCE_MARK = '@';
+
+/** Reads a notification (`investor:<id>@<source>`, or a bare `reload` from seeding). */
+export function parseNotification(payload: string): { change: Change; source: string | undefined } {
+  const [text = '', source] = payload.split(SOURCE_MARK);
+  const [entity = '', id] = text.split(':');
+  return { change: { entity, id }, source };
+}
+
+/** The notification text for a change made by `source`. */
+export const notificationOf = (change: Change, source: string) => `${change.entity}:${change.id}${SOURCE_MARK}${source}`;
 
 /** Entities other parts of the system keep in memory, and so must hear about. */
 const NOTIFIED: ReadonlySet<AuditedEntity> = new Set(['opportunity', 'investor', 'api-key']);
@@ -41,7 +57,7 @@ export class ChangeWriter {
   ) {}
 
   async write<T>(actor: Actor, work: (trx: Transaction<Database>, record: RecordChange) => Promise<T>): Promise<T> {
-    let notifications: string[] = [];
+    let notifications: Change[] = [];
     const result = await this.db.transaction().execute(async (trx) => {
       const recorded: RecordedChange[] = [];
       const value = await work(trx, (change) => recorded.push(change));
@@ -49,8 +65,10 @@ export class ChangeWriter {
         trx,
         recorded.map((change) => ({ ...change, actorKeyId: actor.keyId, actorRole: actor.role, requestId: actor.requestId })),
       );
-      notifications = [...new Set(recorded.filter((c) => NOTIFIED.has(c.entity)).map((c) => `${c.entity}:${c.entityId}`))];
-      for (const change of notifications) await notifyChange(trx, this.channel, `${change}${SOURCE_MARK}${this.local.source}`);
+      const notified = new Map<string, Change>();
+      for (const c of recorded) if (NOTIFIED.has(c.entity)) notified.set(`${c.entity}:${c.entityId}`, { entity: c.entity, id: c.entityId });
+      notifications = [...notified.values()];
+      for (const change of notifications) await notifyChange(trx, this.channel, notificationOf(change, this.local.source));
       return value;
     });
     for (const change of notifications) await this.local.publish(change);

@@ -11,10 +11,11 @@ import type { MatchingReference } from '../domain/matching/reference.ts';
 import { scorePair, scorePrepared } from '../domain/matching/score.ts';
 import type { MatchableInvestor, MatchableOpportunity, Weights } from '../domain/matching/types.ts';
 import type { DatabaseHandle } from '../db/database.ts';
-import type { ChangeSubscriber } from './change-feed.ts';
 import { decodeCursor, encodeCursor } from '../db/repositories/cursor.ts';
 import { findInvestor, listLiveInvestors } from '../db/repositories/investors.ts';
 import { findOpportunity, listPublishedOpportunities } from '../db/repositories/opportunities.ts';
+import type { ChangeSubscriber } from './change-feed.ts';
+import type { Change } from './changes.ts';
 import { ServiceError, badRequest, notFound } from './errors.ts';
 
 /** The two log levels the index reports at; Fastify's logger is one. */
@@ -160,9 +161,8 @@ export class MatchingService implements ChangeSubscriber {
     await (this.#loading ?? this.reload());
   }
 
-  /** Applies one change notification: `opportunity:<id>`, `investor:<id>` or `reload`. */
-  async applyChange(payload: string): Promise<void> {
-    const [entity, id] = payload.split(':');
+  /** Applies one change: to an opportunity, an investor, or a reload after a bulk load. */
+  async applyChange({ entity, id }: Change): Promise<void> {
     if (entity === 'reload') return this.reload();
     if (!id || (entity !== 'opportunity' && entity !== 'investor')) return;
     await this.#ready();
