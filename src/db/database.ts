@@ -22,6 +22,14 @@ export interface DatabaseHandle {
 }
 
 const INT8_OID = 20;
+/** A server that does not accept a connection within this is treated as down (503), not waited for. */
+const CONNECT_TIMEOUT_MS = 5000;
+
+/** Exponential backoff with jitter for the LISTEN connection: 0.25 s doubling up to 15 s. */
+export function reconnectDelay(failures: number): number {
+  const ceiling = Math.min(15_000, 250 * 2 ** failures);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   const handle = target.kind === 'postgres' ? await openPostgres(target) : await openEmbedded(target.dataDir);
@@ -63,9 +71,11 @@ async function openPostgres(target: { url: string; poolSize?: number; schema?: s
     types,
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   };
-  const pool = new pg.Pool({ ...connectionOptions, max: target.poolSize ?? 10 });
-  // An idle client that loses its server must not crash the process; the next query reports it.
+  const pool = new pg.Pool({ ...connectionOptions, max: target.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // A client that loses its server emits `error`, idle or checked out; unheard, that would end
+  // the process. The query in flight (if any) fails on its own and the request answers 503.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const changeChannel = target.schema ? `peluang_changes_${target.schema}` : 'peluang_changes';
   const listeners = new Set<pg.Client>();
@@ -78,30 +88,50 @@ async function openPostgres(target: { url: string; poolSize?: number; schema?: s
       let client: pg.Client | undefined;
       let stopped = false;
       let retryTimer: NodeJS.Timeout | undefined;
-      const connect = async (isReconnect: boolean): Promise<void> => {
-        const next = new pg.Client(connectionOptions);
+      let failures = 0;
+      const connect = async (): Promise<void> => {
+        const next = new pg.Client({ ...connectionOptions, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
         next.on('notification', (message) => {
           if (message.channel === changeChannel) onMessage(message.payload ?? '');
         });
-        next.on('error', () => scheduleReconnect(next));
-        next.on('end', () => scheduleReconnect(next));
-        await next.connect();
-        await next.query(`listen ${pg.escapeIdentifier(changeChannel)}`);
-        client = next;
+        next.on('error', () => lost(next));
+        next.on('end', () => lost(next));
         listeners.add(next);
-        if (isReconnect) onReconnect();
+        try {
+          await next.connect();
+          await next.query(`listen ${pg.escapeIdentifier(changeChannel)}`);
+        } catch (error) {
+          listeners.delete(next);
+          await next.end().catch(() => {});
+          throw error;
+        }
+        client = next;
       };
-      const scheduleReconnect = (failed: pg.Client) => {
-        listeners.delete(failed);
-        if (stopped || client !== failed || retryTimer) return;
-        client = undefined;
+      // Until the connection is back, notifications are missed: on reconnecting, subscribers resync.
+      const retry = () => {
+        if (stopped || retryTimer) return;
         retryTimer = setTimeout(() => {
           retryTimer = undefined;
-          connect(true).catch(() => scheduleReconnect(failed));
-        }, 1000);
+          connect().then(
+            () => {
+              failures = 0;
+              onReconnect();
+            },
+            () => {
+              failures += 1;
+              retry();
+            },
+          );
+        }, reconnectDelay(failures));
         retryTimer.unref();
       };
-      await connect(false);
+      const lost = (failed: pg.Client) => {
+        listeners.delete(failed);
+        if (client !== failed) return;
+        client = undefined;
+        retry();
+      };
+      await connect();
       return async () => {
         stopped = true;
         if (retryTimer) clearTimeout(retryTimer);

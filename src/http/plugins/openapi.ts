@@ -46,7 +46,7 @@ function headersFor(status: string, route: RouteOptions): Headers | undefined {
   const success = status.startsWith('2');
   const headers: Headers = {
     ...((success || status === '429') && RATE_LIMIT_HEADERS),
-    ...(status === '429' && RETRY_AFTER),
+    ...((status === '429' || status === '503') && RETRY_AFTER),
     ...(status === '401' && WWW_AUTHENTICATE),
     ...((status === '200' || status === '201') && route.config?.etag && ETAG),
     ...(status === '201' && LOCATION),
@@ -55,9 +55,14 @@ function headersFor(status: string, route: RouteOptions): Headers | undefined {
   return Object.keys(headers).length ? headers : undefined;
 }
 
+/** Any operation may fail on our side (500) or while the database or the process cannot serve (503). */
+function withServerErrors(schema: FastifySchema): FastifySchema {
+  return { ...schema, response: { ...(schema.response as object), 500: Problem, 503: Problem } };
+}
+
 const transform: typeof jsonSchemaTransform = (input) => {
-  if (!input.route.config?.access) return jsonSchemaTransform(input);
-  const output = jsonSchemaTransform({ ...input, schema: withConventions(input.schema, input.route) });
+  const schema = withServerErrors(input.route.config?.access ? withConventions(input.schema, input.route) : input.schema);
+  const output = jsonSchemaTransform({ ...input, schema });
   const responses = output.schema.response as Record<string, object> | undefined;
   for (const [status, response] of Object.entries(responses ?? {})) {
     const headers = headersFor(status, input.route);

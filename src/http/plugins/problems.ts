@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { classifyDatabaseError } from '../../db/errors.ts';
 import { ServiceError } from '../../services/errors.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -37,6 +38,29 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
       ...(problem.errors ? { errors: problem.errors } : {}),
     });
 }
+
+/** Seconds a client is asked to wait while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * 503 with `Retry-After`: the service cannot answer now but will again by itself (the database
+ * is away, the process is overloaded or shutting down). One shape for every such answer.
+ */
+export function sendServiceUnavailable(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  problem: { code: string; detail: string; retryAfterSeconds: number },
+): FastifyReply {
+  reply.header('retry-after', String(problem.retryAfterSeconds));
+  return sendProblem(request, reply, { status: 503, code: problem.code, title: TITLES[503]!, detail: problem.detail });
+}
+
+export const sendDatabaseUnavailable = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
+  sendServiceUnavailable(request, reply, {
+    code: 'database-unavailable',
+    detail: 'The database cannot be reached just now; try again shortly.',
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+  });
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -120,6 +144,22 @@ export const problemsPlugin = fp(
       if (isResponseSerializationError(error)) {
         request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
         return sendProblem(request, reply, { status: 500, code: 'internal', title: TITLES[500]! });
+      }
+      const failure = classifyDatabaseError(error);
+      if (failure?.kind === 'unavailable') {
+        request.log.warn({ err: error }, 'database unavailable');
+        return sendDatabaseUnavailable(request, reply);
+      }
+      if (failure?.kind === 'conflict' || failure?.kind === 'invalid') {
+        // Validation should have caught it; the database's rule is the last line, still the caller's to fix.
+        request.log.warn({ err: error }, 'request refused by a database constraint');
+        const conflict = failure.kind === 'conflict';
+        return sendProblem(request, reply, {
+          status: conflict ? 409 : 400,
+          code: conflict ? 'conflict' : 'bad-request',
+          title: TITLES[conflict ? 409 : 400]!,
+          detail: conflict ? 'The request conflicts with data that already exists.' : 'The database refused a value in the request.',
+        });
       }
       const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
       const status = error.statusCode ?? 500;

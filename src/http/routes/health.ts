@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem } from '../../schemas/common.ts';
-import { sendProblem } from '../plugins/problems.ts';
+import { sendDatabaseUnavailable } from '../plugins/problems.ts';
 
 const Status = z.object({ status: z.literal('ok') }).meta({ id: 'HealthStatus' });
 
@@ -31,12 +31,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         return { status: 'ok' as const };
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed');
-        return sendProblem(request, reply, {
-          status: 503,
-          code: 'database-unavailable',
-          title: 'Service unavailable',
-          detail: 'The database does not answer; check DATABASE_URL and that PostgreSQL is running.',
-        });
+        return sendDatabaseUnavailable(request, reply);
       }
     },
   );
