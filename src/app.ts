@@ -14,6 +14,8 @@ import { openapiPlugin } from './http/plugins/openapi.ts';
 import { frameworkErrorHandler, problemsPlugin } from './http/plugins/problems.ts';
 import { rateLimitPlugin } from './http/plugins/rate-limit.ts';
 import { securityHeadersPlugin } from './http/plugins/security-headers.ts';
+import { deadlinePlugin } from './http/plugins/deadline.ts';
+import { shutdownPlugin } from './http/plugins/shutdown.ts';
 import { apiKeyRoutes } from './http/routes/api-keys.ts';
 import { auditRoutes } from './http/routes/audit.ts';
 import { embedRoutes } from './http/routes/embed.ts';
@@ -63,6 +65,7 @@ export function databaseTarget(config: Partial<Config>) {
 
 /** Builds the whole service; `npm start` and the tests both go through here. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const requestTimeoutMs = options.config.REQUEST_TIMEOUT_MS ?? 30_000;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.config.BODY_LIMIT_BYTES,
@@ -74,6 +77,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorHandler,
+    requestTimeout: requestTimeoutMs,
+    // While shutting down, requests on open connections are still served, with `Connection: close`.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -115,6 +121,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(problemsPlugin);
+  await app.register(shutdownPlugin);
+  await app.register(deadlinePlugin, { timeoutMs: requestTimeoutMs });
   // Order matters: the caller is recognised first, then CORS and rate limits use who it is.
   await app.register(authPlugin);
   await app.register(securityHeadersPlugin);
@@ -122,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     anonymousPerMinute: options.config.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? 120,
     keyPerMinute: options.config.RATE_LIMIT_KEY_PER_MINUTE ?? 600,
   });
-  await app.register(idempotencyPlugin);
+  await app.register(idempotencyPlugin, { requestTimeoutMs });
   await app.register(languagePlugin);
   await app.register(openapiPlugin);
   await app.register(healthRoutes);

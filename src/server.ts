@@ -24,10 +24,12 @@ async function main(): Promise<void> {
     if (stored) app.log.info({ keyId: stored.id, prefix: stored.prefix }, 'stored the admin key from BOOTSTRAP_ADMIN_KEY');
   }
 
-  closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+  // Readiness fails at once, the drain lets load balancers notice, then in-flight requests get the grace period.
+  const timing = { drainMs: config.SHUTDOWN_DRAIN_MS, graceMs: config.SHUTDOWN_GRACE_MS };
+  closeWithGrace({ delay: timing.drainMs + timing.graceMs + 1000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down');
-    await app.close();
+    else app.log.info({ signal, ...timing }, 'shutting down');
+    await app.shutdown(err ? { drainMs: 0, graceMs: timing.graceMs } : timing);
   });
 
   await app.listen({ port: config.PORT, host: config.HOST });

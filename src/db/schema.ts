@@ -123,3 +123,8 @@ export type NewInvestorRow = Insertable<InvestorsTable>;
 export type InvestorRowUpdate = Updateable<InvestorsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+/** The claim of an idempotency key this row belongs to; null on rows written before claims had tokens. */
+export interface IdempotencyKeysTable {
+  claim_token: string | null;
+}

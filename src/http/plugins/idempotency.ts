@@ -7,6 +7,7 @@ import {
   deleteExpiredIdempotencyKeys,
   findIdempotencyRecord,
   releaseIdempotencyKey,
+  type IdempotencyClaim,
 } from '../../db/repositories/idempotency.ts';
 import { sendProblem } from './problems.ts';
 
@@ -19,7 +20,7 @@ declare module 'fastify' {
     idempotent?: true | { withhold: readonly string[] };
   }
   interface FastifyRequest {
-    idempotencyClaim: { owner: string; key: string } | null;
+    idempotencyClaim: IdempotencyClaim | null;
   }
 }
 
@@ -49,7 +50,7 @@ function requestHash(request: FastifyRequest): string {
  * Requests that fail validation never get this far and store nothing, as with Stripe.
  */
 export const idempotencyPlugin = fp(
-  async (app) => {
+  async (app, options: { requestTimeoutMs: number }) => {
     const db = app.database.db;
     let sweptAt = 0;
     app.decorateRequest('idempotencyClaim', null);
@@ -63,8 +64,10 @@ export const idempotencyPlugin = fp(
         sweptAt = Date.now();
         deleteExpiredIdempotencyKeys(db).catch((err: unknown) => request.log.warn({ err }, 'could not delete expired idempotency keys'));
       }
-      if (await claimIdempotencyKey(db, owner, key, hash)) {
-        request.idempotencyClaim = { owner, key };
+      // A request older than the timeout has been answered (503) and will not store a result: its claim is free.
+      const claim = await claimIdempotencyKey(db, owner, key, hash, options.requestTimeoutMs);
+      if (claim) {
+        request.idempotencyClaim = claim;
         return;
       }
       const earlier = await findIdempotencyRecord(db, owner, key);
@@ -94,8 +97,9 @@ export const idempotencyPlugin = fp(
       if (!claim) return payload;
       request.idempotencyClaim = null;
       if (reply.statusCode >= 500 || typeof payload !== 'string') {
-        // Our failure, not the request's: let a retry run it again.
-        await releaseIdempotencyKey(db, claim.owner, claim.key);
+        // Our failure, not the request's: let a retry run it again. With the database away the
+        // claim stays until the request timeout, then a retry takes it over.
+        await releaseIdempotencyKey(db, claim).catch((err: unknown) => request.log.warn({ err }, 'could not release an idempotency key'));
         return payload;
       }
       const headers: Record<string, string> = {};
@@ -108,7 +112,9 @@ export const idempotencyPlugin = fp(
       if (typeof config === 'object' && response && typeof response === 'object') {
         for (const field of config.withhold) if (field in response) (response as Record<string, unknown>)[field] = null;
       }
-      await completeIdempotencyKey(db, claim.owner, claim.key, { status: reply.statusCode, response, headers });
+      if (!(await completeIdempotencyKey(db, claim, { status: reply.statusCode, response, headers }))) {
+        request.log.warn({ idempotencyKey: claim.key }, 'idempotency key was taken over after the request timeout; this response is not stored');
+      }
       return payload;
     });
   },

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem } from '../../schemas/common.ts';
-import { sendDatabaseUnavailable } from '../plugins/problems.ts';
+import { sendDatabaseUnavailable, sendServiceUnavailable } from '../plugins/problems.ts';
 
 const Status = z.object({ status: z.literal('ok') }).meta({ id: 'HealthStatus' });
 
@@ -20,12 +20,15 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: false },
       schema: {
         tags: ['operations'],
-        summary: 'The database answers',
+        summary: 'The database answers and the instance is not shutting down',
         operationId: 'getReady',
         response: { 200: Status, 503: Problem },
       },
     },
     async (request, reply) => {
+      if (app.draining) {
+        return sendServiceUnavailable(request, reply, { code: 'shutting-down', detail: 'This instance is shutting down.', retryAfterSeconds: 1 });
+      }
       try {
         await sql`select 1`.execute(app.database.db);
         return { status: 'ok' as const };
