@@ -11,11 +11,13 @@ import { authPlugin } from './http/plugins/auth.ts';
 import { idempotencyPlugin } from './http/plugins/idempotency.ts';
 import { languagePlugin } from './http/plugins/language.ts';
 import { openapiPlugin } from './http/plugins/openapi.ts';
-import { frameworkErrorHandler, problemsPlugin } from './http/plugins/problems.ts';
+import { clientErrorHandler, frameworkErrorHandler, problemsPlugin } from './http/plugins/problems.ts';
 import { rateLimitPlugin } from './http/plugins/rate-limit.ts';
 import { securityHeadersPlugin } from './http/plugins/security-headers.ts';
 import { deadlinePlugin } from './http/plugins/deadline.ts';
 import { shutdownPlugin } from './http/plugins/shutdown.ts';
+import { textInputPlugin } from './http/plugins/text-input.ts';
+import { notModifiedPlugin } from './http/plugins/not-modified.ts';
 import { apiKeyRoutes } from './http/routes/api-keys.ts';
 import { auditRoutes } from './http/routes/audit.ts';
 import { embedRoutes } from './http/routes/embed.ts';
@@ -77,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     requestTimeout: requestTimeoutMs,
     // While shutting down, requests on open connections are still served, with `Connection: close`.
     return503OnClosing: false,
@@ -123,6 +126,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(problemsPlugin);
   await app.register(shutdownPlugin);
   await app.register(deadlinePlugin, { timeoutMs: requestTimeoutMs });
+  await app.register(textInputPlugin);
+  await app.register(notModifiedPlugin);
   // Order matters: the caller is recognised first, then CORS and rate limits use who it is.
   await app.register(authPlugin);
   await app.register(securityHeadersPlugin);

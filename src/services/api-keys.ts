@@ -45,7 +45,12 @@ export class ApiKeyService implements ChangeSubscriber {
    * Principals by key hash. The minute-long lifetime also paces last-use recording: a key is
    * read again, and touched if due, when its entry expires.
    */
-  readonly #recognised = new LRUCache<string, Principal>({ max: 10_000, ttl: TOUCH_EVERY_MS });
+  readonly #recognised = new LRUCache<string, Principal>({
+    max: 10_000,
+    maxSize: 4 * 1024 * 1024,
+    sizeCalculation: (principal, hash) => hash.length + JSON.stringify(principal).length,
+    ttl: TOUCH_EVERY_MS,
+  });
   /** Bumped on every key change, so a lookup that raced with the change is not kept. */
   #generation = 0;
 

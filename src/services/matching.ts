@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 import type { ProvinceCode, SectorCode, UiLanguage, IslandGroup } from '../domain/codes.ts';
 import type { Investor } from '../domain/investor.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
@@ -17,6 +16,7 @@ import { findOpportunity, listPublishedOpportunities } from '../db/repositories/
 import type { ChangeSubscriber } from './change-feed.ts';
 import type { Change } from './changes.ts';
 import { ServiceError, badRequest, notFound } from './errors.ts';
+import { PageCache } from './page-cache.ts';
 
 /** The two log levels the index reports at; Fastify's logger is one. */
 export interface MatchingLog {
@@ -97,9 +97,10 @@ export class MatchingService implements ChangeSubscriber {
   /**
    * Finished pages by request. Cleared on every change to the index, so a cached page is
    * always the page the index would compute now; repeated requests (an embed's visitors, a
-   * client paging back and forth) skip ranking and explaining.
+   * client paging back and forth) skip ranking and explaining. Bounded by bytes, with a share
+   * per caller (`cacheOwner`), so one caller's distinct requests cannot push out everyone else's.
    */
-  #pages = new LRUCache<string, MatchPage<object>>({ max: 2000 });
+  #pages = new PageCache<MatchPage<object>>({ maxBytes: 64 * 1024 * 1024, perOwnerBytes: 4 * 1024 * 1024 });
 
   constructor(
     private readonly database: DatabaseHandle,
@@ -195,17 +196,17 @@ export class MatchingService implements ChangeSubscriber {
     this.#pages.clear();
   }
 
-  async matchesForInvestor(investorId: string, query: OpportunityMatchQuery, language: UiLanguage) {
+  async matchesForInvestor(investorId: string, query: OpportunityMatchQuery, language: UiLanguage, cacheOwner: string) {
     await this.#ready();
     const entry = this.#investors.get(investorId);
     if (!entry) throw notFound('Investor', investorId);
-    return this.#cached(['investor', investorId, query, language], () => this.#rankOpportunities(entry.matchable, query, language));
+    return this.#cached(cacheOwner, ['investor', investorId, query, language], () => this.#rankOpportunities(entry.matchable, query, language));
   }
 
   /** Ranks opportunities for a profile sent inline; nothing is stored. */
-  async preview(profile: Omit<MatchableInvestor, 'id'>, query: OpportunityMatchQuery, language: UiLanguage) {
+  async preview(profile: Omit<MatchableInvestor, 'id'>, query: OpportunityMatchQuery, language: UiLanguage, cacheOwner: string) {
     await this.#ready();
-    return this.#cached(['preview', profile, query, language], () => this.#rankOpportunities({ ...profile, id: 'preview' }, query, language));
+    return this.#cached(cacheOwner, ['preview', profile, query, language], () => this.#rankOpportunities({ ...profile, id: 'preview' }, query, language));
   }
 
   #rankOpportunities(investor: MatchableInvestor, query: OpportunityMatchQuery, language: UiLanguage) {
@@ -241,7 +242,7 @@ export class MatchingService implements ChangeSubscriber {
     });
   }
 
-  async matchesForOpportunity(opportunityId: string, query: InvestorMatchQuery, language: UiLanguage) {
+  async matchesForOpportunity(opportunityId: string, query: InvestorMatchQuery, language: UiLanguage, cacheOwner: string) {
     await this.#ready();
     const opportunity = this.#index.get(opportunityId);
     if (!opportunity) {
@@ -249,7 +250,7 @@ export class MatchingService implements ChangeSubscriber {
       if (!exists) throw notFound('Opportunity', opportunityId);
       throw new ServiceError(409, 'opportunity-not-published', `Opportunity ${opportunityId} is ${exists.status}; only published opportunities are matched.`);
     }
-    return this.#cached(['opportunity', opportunityId, query, language], () => this.#rankInvestors(opportunity, query, language));
+    return this.#cached(cacheOwner, ['opportunity', opportunityId, query, language], () => this.#rankInvestors(opportunity, query, language));
   }
 
   #rankInvestors(opportunity: MatchableOpportunity, query: InvestorMatchQuery, language: UiLanguage) {
@@ -291,13 +292,18 @@ export class MatchingService implements ChangeSubscriber {
     }
   }
 
-  #cached<T extends object>(request: unknown[], compute: () => MatchPage<T>): MatchPage<T> {
+  #cached<T extends object>(owner: string, request: unknown[], compute: () => MatchPage<T>): MatchPage<T> {
     const key = JSON.stringify(request);
     const hit = this.#pages.get(key) as MatchPage<T> | undefined;
     if (hit) return hit;
     const page = compute();
-    this.#pages.set(key, page);
+    this.#pages.set(owner, key, page);
     return page;
+  }
+
+  /** Bytes the page cache holds, in all or for one caller. */
+  cachedBytes(owner?: string): number {
+    return this.#pages.usage(owner);
   }
 
   #investorsArray(): MatchableInvestor[] {

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -23,20 +25,47 @@ export interface ProblemInit {
   errors?: FieldError[];
 }
 
+function problemDocument(problem: ProblemInit, request?: FastifyRequest) {
+  return {
+    type: `${TYPE_BASE}${problem.code}`,
+    title: problem.title,
+    status: problem.status,
+    code: problem.code,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...(request && { instance: request.url.split('?')[0], requestId: request.id }),
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  };
+}
+
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemInit): FastifyReply {
-  return reply
-    .code(problem.status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send({
-      type: `${TYPE_BASE}${problem.code}`,
-      title: problem.title,
-      status: problem.status,
-      code: problem.code,
-      ...(problem.detail ? { detail: problem.detail } : {}),
-      instance: request.url.split('?')[0],
-      requestId: request.id,
-      ...(problem.errors ? { errors: problem.errors } : {}),
-    });
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problemDocument(problem, request));
+}
+
+/** A title and stable code for a status nothing more specific was said about. */
+function genericProblem(status: number, detail?: string): ProblemInit {
+  const title = TITLES[status] ?? STATUS_CODES[status] ?? 'Error';
+  return { status, code: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'), title, ...(detail && { detail }) };
+}
+
+/**
+ * Errors Node's HTTP parser meets before there is a request (headers too large, an unknown
+ * method, malformed HTTP): a problem document written to the socket, which is then closed.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const [status, detail] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'The request headers are larger than the service accepts.']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'The request was not received in time.']
+          : [400, 'The request is not valid HTTP.'];
+    const body = JSON.stringify(problemDocument(genericProblem(status, detail)));
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /** Seconds a client is asked to wait while the database is away. */
@@ -68,6 +97,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'Request timeout',
   406: 'Not acceptable',
   409: 'Conflict',
   412: 'Precondition failed',
@@ -76,6 +106,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable content',
   428: 'Precondition required',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
@@ -91,6 +122,9 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; detail: string }> = 
   FST_ERR_ASYNC_CONSTRAINT: { code: 'bad-request', detail: 'The request could not be routed.' },
 };
 
+/** A JSON pointer (RFC 6901) to the field at these path segments. */
+export const pointerOf = (segments: readonly string[]) => segments.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
 /** One entry per offending field; an unknown key is named itself, not its parent object. */
 function fieldErrors(error: FastifyError): FieldError[] {
   const part = (error.validationContext ?? 'body') as ProblemPart;
@@ -101,7 +135,7 @@ function fieldErrors(error: FastifyError): FieldError[] {
     return paths.map((segments) => ({
       in: part,
       field: segments.join('.') || '(root)',
-      pointer: segments.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
+      pointer: pointerOf(segments),
       message: issue.message ?? 'invalid',
     }));
   });
@@ -178,6 +212,14 @@ export const problemsPlugin = fp(
         title: TITLES[500]!,
         detail: `Something went wrong on our side; quote request id ${request.id} when reporting it.`,
       });
+    });
+
+    // Answers sent by plugins in their own format (a refused CORS preflight, say) become problem documents too.
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (reply.statusCode < 400 || String(reply.getHeader('content-type') ?? '').startsWith(PROBLEM_CONTENT_TYPE)) return payload;
+      const text = typeof payload === 'string' && payload.length <= 200 && !payload.startsWith('{') ? payload : undefined;
+      reply.type(PROBLEM_CONTENT_TYPE).removeHeader('content-length');
+      return JSON.stringify(problemDocument(genericProblem(reply.statusCode, text), request));
     });
 
     app.setNotFoundHandler((request, reply) =>

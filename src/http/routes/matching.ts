@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { encodedPage } from '../../services/page-cache.ts';
 import { MATCHING_MODEL } from '../../domain/matching/model.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { IdParams, problemResponses } from '../../schemas/common.ts';
@@ -30,19 +32,21 @@ async function fromQuery<T>(run: () => Promise<T>): Promise<T> {
  * Match pages are large (20 explained results) and built by the service in exactly the schema's
  * shape, which the type provider checks at compile time; plain JSON.stringify serialises them
  * several times faster than re-validating every field per response. The service hands out the
- * same page object for a repeated request until the index changes, so its encoded JSON is kept
- * with it: a repeated page is written to the socket as it is, neither serialised nor re-encoded.
+ * same page object for a repeated request until the index changes, and its JSON is encoded
+ * once: a repeated page is written to the socket as it is, neither serialised nor re-encoded.
  */
-const encodedPages = new WeakMap<object, Buffer>();
-const serializeMatchPage = () => (page: unknown) => {
-  let encoded = encodedPages.get(page as object);
-  if (!encoded) {
-    encoded = Buffer.from(JSON.stringify(page));
-    encodedPages.set(page as object, encoded);
-  }
-  // Fastify writes a Buffer as it is; the serializer type only names strings.
-  return encoded as unknown as string;
-};
+// Fastify writes a Buffer as it is; the serializer type only names strings.
+const serializeMatchPage = () => (page: unknown) => encodedPage(page as object) as unknown as string;
+
+/**
+ * Whose share of the page cache a request uses: its key, and for a publishable embed key (used
+ * by every visitor of a partner's site) also the visitor's address; anonymous callers by address.
+ */
+function cacheOwner(request: FastifyRequest): string {
+  const principal = request.principal;
+  if (!principal) return `ip ${request.ip}`;
+  return principal.role === 'embed' ? `key ${principal.keyId} ${request.ip}` : `key ${principal.keyId}`;
+}
 
 export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
   const matching = app.services.matching;
@@ -85,6 +89,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
           request.params.id,
           { ...rest, weights: weightsFromQuery(rest), ...(sector && { sectors: sector }), ...(province && { provinces: province }), ...(islandGroup && { islandGroups: islandGroup }) },
           request.language,
+          cacheOwner(request),
         ),
       );
     },
@@ -107,7 +112,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { country, ...rest } = request.query;
       return fromQuery(() =>
-        matching.matchesForOpportunity(request.params.id, { ...rest, weights: weightsFromQuery(rest), ...(country && { countries: country }) }, request.language),
+        matching.matchesForOpportunity(request.params.id, { ...rest, weights: weightsFromQuery(rest), ...(country && { countries: country }) }, request.language, cacheOwner(request)),
       );
     },
   );
@@ -131,6 +136,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         { ...profile, country: profile.country ?? '' },
         { ...rest, ...(sector && { sectors: sector }), ...(province && { provinces: province }), ...(islandGroup && { islandGroups: islandGroup }) },
         request.language,
+        cacheOwner(request),
       );
     },
   );
