@@ -14,6 +14,7 @@ import { openapiPlugin } from './http/plugins/openapi.ts';
 import { clientErrorHandler, frameworkErrorHandler, problemsPlugin } from './http/plugins/problems.ts';
 import { rateLimitPlugin } from './http/plugins/rate-limit.ts';
 import { securityHeadersPlugin } from './http/plugins/security-headers.ts';
+import { looksLikeApiKey } from './http/logging.ts';
 import { deadlinePlugin } from './http/plugins/deadline.ts';
 import { shutdownPlugin } from './http/plugins/shutdown.ts';
 import { textInputPlugin } from './http/plugins/text-input.ts';
@@ -72,10 +73,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: options.config.BODY_LIMIT_BYTES,
     trustProxy: options.config.TRUST_PROXY,
-    // A caller's request id is kept when it is safe to log; otherwise a fresh one is made.
+    // A caller's request id is kept when it is safe to log (never one that looks like a key); otherwise a fresh one is made.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      return typeof given === 'string' && REQUEST_ID.test(given) && !looksLikeApiKey(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorHandler,

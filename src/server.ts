@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp, databaseTarget } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
+import { loggerOptions } from './http/logging.ts';
 import { seedDemoDataIfEmpty } from './services/demo-data.ts';
 
 async function main(): Promise<void> {
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     config,
     database,
-    logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: loggerOptions(config.LOG_LEVEL),
   });
   app.addHook('onClose', async () => database.close());
   if (seeded) app.log.warn('demo data loaded, with the well-known demo API keys from the README: keep this database private');
