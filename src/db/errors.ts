@@ -22,6 +22,8 @@ const DRIVER_MESSAGES = [
   'Cannot use a pool after calling end',
   'Query read timeout',
   'PGlite is closed',
+  // The database handle was closed: the instance is shutting down.
+  'driver has already been destroyed',
 ];
 
 export function classifyDatabaseError(error: unknown): DatabaseFailure | undefined {
