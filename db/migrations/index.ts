@@ -12,3 +12,4 @@ export const migrations: Record<string, Migration> = {
   '0002_investor_top_matches': m0002,
   '0003_access_control': m0003,
 };
+import * as m0011 from './0011_speed.ts'; migrations['0011_speed'] = m0011;
