@@ -53,8 +53,27 @@ function formatNumber(n: number, lang: Lang, maxDecimals = 0): string {
   return frac ? `${grouped}${decimal}${frac}` : grouped;
 }
 
-/** Three significant digits in the largest unit that keeps the value at or above 1. */
+/**
+ * Amounts recur across rankings (an opportunity's range, an investor's ticket) and formatting
+ * one is the dearest part of a reason, so each is formatted once per language; the cache is
+ * dropped whole when it fills.
+ */
+const scaledAmounts: Record<Lang, Map<number, string>> = { en: new Map(), id: new Map(), ko: new Map(), ja: new Map() };
+const SCALED_AMOUNTS_MAX = 50_000;
+
 function scaled(v: number, units: readonly [number, string][], lang: Lang): string {
+  const cache = scaledAmounts[lang];
+  let text = cache.get(v);
+  if (text === undefined) {
+    if (cache.size >= SCALED_AMOUNTS_MAX) cache.clear();
+    text = scaledFresh(v, units, lang);
+    cache.set(v, text);
+  }
+  return text;
+}
+
+/** Three significant digits in the largest unit that keeps the value at or above 1. */
+function scaledFresh(v: number, units: readonly [number, string][], lang: Lang): string {
   for (let i = 0; i < units.length; i++) {
     const [size, label] = units[i]!;
     if (v < size) continue;
