@@ -4,10 +4,12 @@
  *     Fastify JSON routes, over real sockets, at 10k and 100k published opportunities with 10k
  *     investors;
  *  2. the matcher against a plain SQL scoring query over the same data;
- *  3. `npm run match:all` over 10k investors × 10k opportunities.
+ *  3. `npm run match:all` over 10k investors × 10k opportunities;
+ *  4. the matcher alone, no HTTP, at 10k, 100k and 1M opportunities (scripts/bench/curve.ts).
  * Shared, noisy machines make absolute numbers wander; the ratios are the result.
  * Env: BENCH_SIZES (default "10000,100000"), BENCH_SECONDS (default 10), BENCH_DATABASE_URL
- * (a real PostgreSQL database to fill; default: an embedded one in a temporary directory).
+ * (a real PostgreSQL database to fill; default: an embedded one in a temporary directory),
+ * BENCH_CURVE_SIZES (default "10000,100000,1000000").
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,10 +24,12 @@ import { insertInvestors, listLiveInvestors } from '../src/db/repositories/inves
 import { insertOpportunities } from '../src/db/repositories/opportunities.ts';
 import { toMatchableInvestor } from '../src/services/matching.ts';
 import { createRandom, syntheticInvestor, syntheticOpportunity } from '../src/services/synthetic-data.ts';
+import { curveReport, matcherCurve } from './bench/curve.ts';
 import { sqlTopMatches } from './bench/sql-baseline.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CURVE_SIZES = (process.env.BENCH_CURVE_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const INVESTORS = 10_000;
 const CONNECTIONS = 10;
 const BATCH = 1000;
@@ -124,7 +128,7 @@ async function benchmarkHttp(database: DatabaseHandle, size: number) {
       `HTTP at ${size} opportunities, GET /v1/investors/{id}/matches (top 20, explained, ${(samplePage.length / 1024).toFixed(0)} KiB):`,
       `  ours, warm (1,000 investors in turn, pages cached)        ${figures(warm)}`,
       `  ours, cold (10,000 investors in turn, every page ranked)  ${figures(cold)}`,
-      ...floors.map(([name, r]) => `  ${name.padEnd(56)} ${figures(r)}  → ours: warm ${ratio(warm, r)}, cold ${ratio(cold, r)}`),
+      ...floors.map(([name, r]) => `  ${name.padEnd(56)} ${figures(r)}  → ours: warm ${ratio(warm, r)}, cold ${ratio(cold, r)} (cold p99 ${cold.p99} ms)`),
     ].join('\n'),
   );
 
@@ -174,4 +178,6 @@ try {
   await database.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
+console.log('\nThe matcher alone, no HTTP:');
+report.push(...curveReport(matcherCurve(CURVE_SIZES)));
 console.log(`\nResults (Node ${process.version}, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PostgreSQL'}):\n${report.join('\n').replace(/^/gm, '  ')}`);

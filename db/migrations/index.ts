@@ -14,3 +14,4 @@ export const migrations: Record<string, Migration> = {
   '0003_access_control': m0003,
   '0004_reliability': m0004,
 };
+import * as m0011 from './0011_speed.ts'; migrations['0011_speed'] = m0011;

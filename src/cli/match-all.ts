@@ -3,18 +3,14 @@ import { Presets, SingleBar } from 'cli-progress';
 import { databaseTarget } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
-import { deleteStaleTopMatches, replaceTopMatches, type TopMatchRow } from '../db/repositories/top-matches.ts';
 import { defaultMatchingReference, defaultNameLookup } from '../domain/matching/default-reference.ts';
-import { MODEL_VERSION } from '../domain/matching/model.ts';
 import { MatchingService } from '../services/matching.ts';
+import { storeAllTopMatches } from '../services/top-matches.ts';
 import { UsageError, runCli } from './run.ts';
 
 const USAGE = `Usage: npm run match:all -- [--top N]
 Ranks every published opportunity for every investor (default weights) and stores each
 investor's best N (default 20) in investor_top_matches, replacing the previous run.`;
-
-/** Investors per write: one statement each, so the table is never long locked. */
-const BATCH = 500;
 
 await runCli(USAGE, async () => {
   const { values } = parseArgs({ options: { top: { type: 'string', default: '20' }, help: { type: 'boolean', default: false } } });
@@ -31,38 +27,13 @@ await runCli(USAGE, async () => {
     const { opportunities, investors } = matching.size;
     console.log(`Loaded ${opportunities} published opportunities and ${investors} investors in ${Math.round(performance.now() - loadStarted)} ms.`);
 
-    const computedAt = new Date();
     const bar = new SingleBar({ format: ' investors [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left' }, Presets.shades_classic);
     bar.start(investors, 0);
-    const started = performance.now();
-    let rankingMs = 0;
-    let done = 0;
-    let batchIds: string[] = [];
-    let batchRows: TopMatchRow[] = [];
-    const flush = async () => {
-      await replaceTopMatches(database.db, batchIds, batchRows, MODEL_VERSION, computedAt);
-      batchIds = [];
-      batchRows = [];
-    };
-    let rankStarted = performance.now();
-    for await (const { investorId, matches } of matching.topMatchesForAll(top)) {
-      rankingMs += performance.now() - rankStarted;
-      batchIds.push(investorId);
-      matches.forEach((match, i) => batchRows.push({ investorId, rank: i + 1, opportunityId: match.id, score: match.score }));
-      done += 1;
-      if (batchIds.length === BATCH) {
-        await flush();
-        bar.update(done);
-      }
-      rankStarted = performance.now();
-    }
-    await flush();
-    await deleteStaleTopMatches(database.db, computedAt);
-    bar.update(done);
+    const run = await storeAllTopMatches(matching, database, top, (done) => bar.update(done));
     bar.stop();
-    const totalMs = performance.now() - started;
+    const { totalMs, rankingMs } = run;
     console.log(
-      `Ranked ${opportunities} opportunities for each of ${done} investors (${(opportunities * done).toExponential(2)} pairs) ` +
+      `Ranked ${opportunities} opportunities for each of ${run.investors} investors (${(opportunities * run.investors).toExponential(2)} pairs) ` +
         `in ${(totalMs / 1000).toFixed(1)} s: ${(rankingMs / 1000).toFixed(1)} s ranking, ${((totalMs - rankingMs) / 1000).toFixed(1)} s writing the top ${top}.`,
     );
     await matching.stop();

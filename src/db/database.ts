@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { migrations } from '../../db/migrations/index.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
@@ -18,8 +21,28 @@ export interface DatabaseHandle {
   changeChannel: string;
   /** Calls `onMessage` for every notification on the change channel; `onReconnect` after a lost connection. */
   listen(onMessage: (payload: string) => void, onReconnect: () => void): Promise<() => Promise<void>>;
+  /** Bulk load with COPY; see CopyRequest. */
+  copyIn(request: CopyRequest): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * Rows for COPY in its text format: `lines` yields chunks of whole lines, columns separated by
+ * tabs in the order of `columns`. `before` (plain SQL, e.g. a delete) runs first, and both run
+ * in one transaction, so readers see the table before or after, never half-loaded.
+ */
+export interface CopyRequest {
+  table: string;
+  columns: readonly string[];
+  before?: string;
+  lines: AsyncIterable<string>;
+}
+
+/** The embedded database copies from an in-memory blob; this much text per COPY statement. */
+const EMBEDDED_COPY_CHUNK = 4 * 1024 * 1024;
+
+const copyStatement = ({ table, columns }: CopyRequest, source: string) =>
+  `copy ${pg.escapeIdentifier(table)} (${columns.map((c) => pg.escapeIdentifier(c)).join(', ')}) from ${source}`;
 
 const INT8_OID = 20;
 /** A server that does not accept a connection within this is treated as down (503), not waited for. */
@@ -52,6 +75,27 @@ async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
       // In-process database: notifications cannot be lost, so there is never a reconnect.
       const unlisten = await pglite.listen(changeChannel, onMessage);
       return unlisten;
+    },
+    async copyIn(request) {
+      // Hold the driver's single connection so no other query falls inside the transaction.
+      await db.connection().execute(() =>
+        pglite.transaction(async (tx) => {
+          if (request.before) await tx.exec(request.before);
+          let chunks: string[] = [];
+          let length = 0;
+          const flush = async () => {
+            if (length > 0) await tx.query(copyStatement(request, "'/dev/blob'"), [], { blob: new Blob(chunks) });
+            chunks = [];
+            length = 0;
+          };
+          for await (const chunk of request.lines) {
+            chunks.push(chunk);
+            length += chunk.length;
+            if (length >= EMBEDDED_COPY_CHUNK) await flush();
+          }
+          await flush();
+        }),
+      );
     },
     async close() {
       await db.destroy();
@@ -140,6 +184,23 @@ async function openPostgres(target: { url: string; poolSize?: number; schema?: s
           await client.end().catch(() => {});
         }
       };
+    },
+    async copyIn(request) {
+      const client = await pool.connect();
+      let failure: Error | undefined;
+      try {
+        await client.query('begin');
+        if (request.before) await client.query(request.before);
+        await pipeline(Readable.from(request.lines), client.query(copyFrom(copyStatement(request, 'stdin'))));
+        await client.query('commit');
+      } catch (error) {
+        failure = error as Error;
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        // A connection that failed mid-COPY is not reused.
+        client.release(failure);
+      }
     },
     async close() {
       await Promise.all([...listeners].map((client) => client.end().catch(() => {})));

@@ -4,7 +4,7 @@ import type { Investor } from '../domain/investor.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
 import { pickText, type LocalizedText } from '../domain/text.ts';
 import { explainPairScore, type ExplainedPairScore, type NameLookup } from '../domain/matching/explain.ts';
-import { OpportunityIndex, compileInvestor, rankInvestors, type RankCursor, type RankedMatch } from '../domain/matching/index.ts';
+import { OpportunityIndex, compileInvestor, rankInvestors, type CompiledInvestor, type RankCursor, type RankedMatch } from '../domain/matching/index.ts';
 import { validateWeights } from '../domain/matching/model.ts';
 import type { MatchingReference } from '../domain/matching/reference.ts';
 import { scorePair, scorePrepared } from '../domain/matching/score.ts';
@@ -35,6 +35,11 @@ interface InvestorEntry {
   matchable: MatchableInvestor;
   companyName: string;
   version: number;
+  /**
+   * Compiled for ranking at the default weights on first use; a changed investor gets a new
+   * entry, so this never outlives the profile it was compiled from.
+   */
+  compiled?: CompiledInvestor;
 }
 
 export interface MatchQuery {
@@ -200,7 +205,7 @@ export class MatchingService implements ChangeSubscriber {
     await this.#ready();
     const entry = this.#investors.get(investorId);
     if (!entry) throw notFound('Investor', investorId);
-    return this.#cached(cacheOwner, ['investor', investorId, query, language], () => this.#rankOpportunities(entry.matchable, query, language));
+    return this.#cached(cacheOwner, ['investor', investorId, query, language], () => this.#rankOpportunities(entry.matchable, query, language, entry));
   }
 
   /** Ranks opportunities for a profile sent inline; nothing is stored. */
@@ -209,11 +214,12 @@ export class MatchingService implements ChangeSubscriber {
     return this.#cached(cacheOwner, ['preview', profile, query, language], () => this.#rankOpportunities({ ...profile, id: 'preview' }, query, language));
   }
 
-  #rankOpportunities(investor: MatchableInvestor, query: OpportunityMatchQuery, language: UiLanguage) {
+  #rankOpportunities(investor: MatchableInvestor, query: OpportunityMatchQuery, language: UiLanguage, entry?: InvestorEntry) {
     const weights = checkWeights(query.weights);
     const fingerprint = fingerprintOf(weights, query.minScore, query.sectors, query.provinces, query.islandGroups);
     const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
-    const compiled = compileInvestor(investor, weights, this.reference);
+    const atDefaults = entry && Object.keys(query.weights ?? {}).length === 0;
+    const compiled = atDefaults ? (entry.compiled ??= compileInvestor(investor, weights, this.reference)) : compileInvestor(investor, weights, this.reference);
     const ranked = this.#index.rank(compiled, {
       limit: query.limit + 1,
       ...(after && { after }),

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { DatabaseHandle } from '../database.ts';
 
 export interface TopMatchRow {
   investorId: string;
@@ -10,17 +7,32 @@ export interface TopMatchRow {
   score: number;
 }
 
-/** Replaces the stored top matches of the given investors with a fresh computation. */
-export async function replaceTopMatches(db: Db, investorIds: readonly string[], rows: readonly TopMatchRow[], modelVersion: string, computedAt: Date): Promise<void> {
-  if (investorIds.length > 0) await db.deleteFrom('investor_top_matches').where('investor_id', 'in', [...investorIds]).execute();
-  if (rows.length === 0) return;
-  await db
-    .insertInto('investor_top_matches')
-    .values(rows.map((row) => ({ investor_id: row.investorId, rank: row.rank, opportunity_id: row.opportunityId, score: row.score, model_version: modelVersion, computed_at: computedAt })))
-    .execute();
-}
+/** A value in COPY's text format: backslash, tab and line breaks escaped. */
+const copyText = (value: string) => value.replace(/[\\\t\n\r]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\\\'));
 
-/** Drops rows of investors that no longer exist or were deleted since the last run. */
-export async function deleteStaleTopMatches(db: Db, computedAt: Date): Promise<void> {
-  await db.deleteFrom('investor_top_matches').where('computed_at', '<', computedAt).execute();
+/**
+ * Replaces every stored top match with a fresh computation: the old rows are deleted and the
+ * new ones copied in as they arrive, in one transaction, so readers see the previous run until
+ * this one commits (a delete does not block them) and rows of investors gone since are dropped.
+ */
+export async function replaceAllTopMatches(
+  database: DatabaseHandle,
+  batches: AsyncIterable<readonly TopMatchRow[]>,
+  modelVersion: string,
+  computedAt: Date,
+): Promise<void> {
+  const suffix = `\t${copyText(modelVersion)}\t${computedAt.toISOString()}\n`;
+  async function* lines() {
+    for await (const rows of batches) {
+      let text = '';
+      for (const row of rows) text += `${row.investorId}\t${row.rank}\t${row.opportunityId}\t${row.score}${suffix}`;
+      if (text) yield text;
+    }
+  }
+  await database.copyIn({
+    table: 'investor_top_matches',
+    columns: ['investor_id', 'rank', 'opportunity_id', 'score', 'model_version', 'computed_at'],
+    before: 'delete from investor_top_matches',
+    lines: lines(),
+  });
 }

@@ -53,8 +53,27 @@ function formatNumber(n: number, lang: Lang, maxDecimals = 0): string {
   return frac ? `${grouped}${decimal}${frac}` : grouped;
 }
 
-/** Three significant digits in the largest unit that keeps the value at or above 1. */
+/**
+ * Amounts recur across rankings (an opportunity's range, an investor's ticket) and formatting
+ * one is the dearest part of a reason, so each is formatted once per language; the cache is
+ * dropped whole when it fills.
+ */
+const scaledAmounts: Record<Lang, Map<number, string>> = { en: new Map(), id: new Map(), ko: new Map(), ja: new Map() };
+const SCALED_AMOUNTS_MAX = 50_000;
+
 function scaled(v: number, units: readonly [number, string][], lang: Lang): string {
+  const cache = scaledAmounts[lang];
+  let text = cache.get(v);
+  if (text === undefined) {
+    if (cache.size >= SCALED_AMOUNTS_MAX) cache.clear();
+    text = scaledFresh(v, units, lang);
+    cache.set(v, text);
+  }
+  return text;
+}
+
+/** Three significant digits in the largest unit that keeps the value at or above 1. */
+function scaledFresh(v: number, units: readonly [number, string][], lang: Lang): string {
   for (let i = 0; i < units.length; i++) {
     const [size, label] = units[i]!;
     if (v < size) continue;
@@ -442,11 +461,25 @@ function modalityText(p: ReasonParams, lang: Lang, n: Names): string {
 const renderedReasons = new WeakMap<NameLookup, Map<string, string>>();
 const RENDERED_REASONS_MAX = 50_000;
 
+/**
+ * The memo key of a reason in one language: its code and every parameter with its type, built
+ * by plain concatenation (cheaper than serialising the parameters as JSON on every call).
+ */
+function reasonKey(reason: Reason, lang: Lang): string {
+  let key = lang + '\u0000' + reason.code;
+  const params = reason.params;
+  for (const name in params) {
+    const v = params[name]!;
+    key += typeof v === 'string' ? `\u0000${name}\u0001${v}` : typeof v === 'number' ? `\u0000${name}\u0002${v}` : `\u0000${name}\u0003${v.join('\u0001')}`;
+  }
+  return key;
+}
+
 /** A short sentence for a factor's reason; unknown codes come back as the code itself. */
 export function renderReason(reason: Reason, lang: UiLanguage, names: NameLookup): string {
   let cache = renderedReasons.get(names);
   if (!cache) renderedReasons.set(names, (cache = new Map()));
-  const key = `${lang}\u0000${reason.code}\u0000${JSON.stringify(reason.params)}`;
+  const key = reasonKey(reason, lang);
   let text = cache.get(key);
   if (text === undefined) {
     if (cache.size >= RENDERED_REASONS_MAX) cache.clear();

@@ -70,13 +70,31 @@ export interface InvestorRankOptions extends RankOptions {
 
 const DEPTHS = TRANSFER_DEPTHS.length;
 
-/** An investor with its per-sector, per-province and per-depth factor scores precomputed. */
+/**
+ * An investor compiled for ranking: its per-sector, per-province and per-depth factor scores,
+ * and each axis ordered best-first. A bucket's upper bound is monotone in its three axis
+ * scores, so these orders generate the buckets best-first without sorting them per request
+ * (see BucketQueue). Nothing here depends on the index's contents, so a compiled investor
+ * stays valid while opportunities come and go; only a change to the investor or the weights
+ * calls for a new one.
+ */
 export interface CompiledInvestor {
   readonly investorId: string;
   readonly prepared: PreparedInvestor;
   readonly sectorByLeaf: Float64Array;
   readonly locationByProvince: Float64Array;
   readonly depthFitByRequired: Float64Array;
+  /** Leaves by sector score, best first. */
+  readonly leafOrder: Uint8Array;
+  /** Provinces by location score, best first. */
+  readonly provinceOrder: Uint8Array;
+  /** Required depths by depth fit, best first. */
+  readonly depthOrder: Uint8Array;
+}
+
+/** Positions 0..n-1 ordered by score descending (stable). */
+function orderByScore(scores: Float64Array): Uint8Array {
+  return Uint8Array.from(Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]! || a - b));
 }
 
 export function compileInvestor(
@@ -91,10 +109,23 @@ export function compileInvestor(
   for (let p = 0; p < PROVINCE_COUNT; p++) locationByProvince[p] = locationScoreAt(prepared, p);
   const depthFitByRequired = new Float64Array(DEPTHS);
   for (let d = 0; d < DEPTHS; d++) depthFitByRequired[d] = depthFitAt(prepared, d);
-  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired };
+  return {
+    investorId: investor.id,
+    prepared,
+    sectorByLeaf,
+    locationByProvince,
+    depthFitByRequired,
+    leafOrder: orderByScore(sectorByLeaf),
+    provinceOrder: orderByScore(locationByProvince),
+    depthOrder: orderByScore(depthFitByRequired),
+  };
 }
 
 const BUCKETS = LEAF_COUNT * PROVINCE_COUNT * DEPTHS;
+/** A queued bucket is packed as bound << POSITION_BITS | position; bounds are at most 10000 cents. */
+const POSITION_BITS = 16;
+const POSITION_MASK = (1 << POSITION_BITS) - 1;
+if (BUCKETS > POSITION_MASK) throw new Error('Too many buckets for the packed queue key; widen POSITION_BITS in matching/index.ts');
 /** Locations are packed as pos * BUCKET_STRIDE + bucket. */
 const BUCKET_STRIDE = 8192;
 
@@ -334,31 +365,14 @@ export class OpportunityIndex {
     const techNeutral = p.neutral.technology;
     const sizeNeutral = p.neutral.size;
     const modalityNeutral = p.neutral.modality;
-
-    const leafAllowed = allowedLeaves(options.sectors, p);
-    const provinceAllowed = allowedProvinces(options.provinces, options.islandGroups, p);
     const minCents = centsFloor(options.minScore);
 
-    // Upper bound per bucket: sector, location and depth fit are exact there, coverage, size
-    // and modality at most 1. Every step of combine/toCents is monotone, so no member of a
-    // bucket can exceed its bound. Keys sort by bound desc, then bucket number.
-    const keys: number[] = [];
-    for (let leaf = 0; leaf < LEAF_COUNT; leaf++) {
-      if (leafAllowed && !leafAllowed[leaf]) continue;
-      const s = sectorByLeaf[leaf]!;
-      for (let prov = 0; prov < PROVINCE_COUNT; prov++) {
-        if (provinceAllowed && !provinceAllowed[prov]) continue;
-        const l = locationByProvince[prov]!;
-        for (let d = 0; d < DEPTHS; d++) {
-          const b = bucketOf(leaf, prov, d);
-          if (!this.#buckets[b]?.length) continue;
-          const bound = toCents(combine(p, s, techNeutral ? 0 : depthFit[d]!, l, 1, 1));
-          if (bound < minCents) continue;
-          keys.push((10000 - bound) * BUCKET_STRIDE + b);
-        }
-      }
-    }
-    const order = Float64Array.from(keys).sort();
+    const queue = new BucketQueue(
+      p,
+      investor,
+      allowedOrder(investor.leafOrder, allowedLeaves(options.sectors, p)),
+      allowedOrder(investor.provinceOrder, allowedProvinces(options.provinces, options.islandGroups, p)),
+    );
 
     const after = options.after;
     const afterCents = after ? Math.round(after.score * 100) : 0;
@@ -368,14 +382,21 @@ export class OpportunityIndex {
     const accepted = p.acceptedMask;
     const tLo = p.ticketLogMin;
     const tHi = p.ticketLogMax;
+    const wT = p.wTechnology;
+    const wM = p.wModality;
+    const sizeAtMost = sizeNeutral ? 0 : p.wSize;
 
     const top = new TopK(limit);
-    for (let k = 0; k < order.length; k++) {
-      const key = order[k]!;
-      const b = key % BUCKET_STRIDE;
-      const bound = 10000 - (key - b) / BUCKET_STRIDE;
-      // Stop once no remaining bucket can reach the current k-th best.
-      if (top.full && bound < top.worstCents) break;
+    // Items whose score, with size at its maximum, stays below this raw sum cannot make the
+    // page: the k-th best once the page is full, minScore before.
+    let floorRaw = rawFloor(minCents);
+    while (queue.next()) {
+      const bound = queue.bound;
+      // Buckets come best-first: once one cannot reach the k-th best (or minScore), none can.
+      if (bound < minCents || (top.full && bound < top.worstCents)) break;
+      const b = queue.bucket;
+      const bucket = this.#buckets[b];
+      if (!bucket?.length) continue;
       const d = b % DEPTHS;
       const cell = (b - d) / DEPTHS;
       const prov = cell % PROVINCE_COUNT;
@@ -383,7 +404,7 @@ export class OpportunityIndex {
       const s = sectorByLeaf[leaf]!;
       const l = locationByProvince[prov]!;
       const fit = depthFit[d]!;
-      const bucket = this.#buckets[b]!;
+      const base = p.wSector * s + p.wLocation * l + sizeAtMost;
       const { words, logMin, logMax, ids } = bucket;
       const n = bucket.length;
       for (let i = 0; i < n; i++) {
@@ -392,8 +413,7 @@ export class OpportunityIndex {
         const modalities = (word >>> MODALITY_SHIFT) & 0x3f;
         const m = modalityNeutral ? 0 : modalityScore(accepted, modalities, popcount(modalities));
         // Cheap check with size at its maximum before paying for the exact size score.
-        const floor = top.full ? top.worstCents : minCents;
-        if (toCents(combine(p, s, t, l, sizeNeutral ? 0 : 1, m)) < floor) continue;
+        if (base + wT * t + wM * m < floorRaw) continue;
         const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
         const cents = toCents(combine(p, s, t, l, z, m));
         if (cents < minCents) continue;
@@ -402,9 +422,110 @@ export class OpportunityIndex {
         if (!top.admits(cents, id)) continue;
         if (filter && !filter(bucket.opportunities[i]!)) continue;
         top.push(cents, id);
+        if (top.full) floorRaw = rawFloor(top.worstCents);
       }
     }
     return top.sorted();
+  }
+}
+
+/**
+ * The lowest raw weighted sum that can still round to `cents` or more (see toCents), less a
+ * margin far wider than any difference in summation order: a conservative cut.
+ */
+function rawFloor(cents: number): number {
+  return cents <= 0 ? -Infinity : (cents - 0.5) * 1e-4 - 1e-9;
+}
+
+function allowedOrder(order: Uint8Array, allowed: Uint8Array | null): Uint8Array {
+  return allowed ? order.filter((i) => allowed[i] === 1) : order;
+}
+
+/** Scratch space for BucketQueue; ranking is synchronous, so one queue is live at a time. */
+const queueKeys = new Int32Array(BUCKETS + 1);
+
+/**
+ * Buckets in order of their upper bound, best first, generated lazily from the investor's
+ * axis orders. Position (i, j, k) stands for the i-th best leaf, j-th best province and k-th
+ * best depth; its bound is no higher than that of its parent — (i, j, k-1), else (i, j-1, 0),
+ * else (i-1, 0, 0) — so a max-heap seeded with (0, 0, 0) that pushes each popped position's
+ * children yields every bucket exactly once in bound order, and a ranking that stops early
+ * pays only for the buckets it visits.
+ */
+class BucketQueue {
+  /** Upper bound of the current bucket, in cents. */
+  bound = 0;
+  /** Current bucket number. */
+  bucket = 0;
+  #size = 0;
+  readonly #provinces: number;
+  readonly #depths = DEPTHS;
+
+  constructor(
+    private readonly p: PreparedInvestor,
+    private readonly investor: CompiledInvestor,
+    private readonly leaves: Uint8Array,
+    private readonly provinceAxis: Uint8Array,
+  ) {
+    this.#provinces = provinceAxis.length;
+    if (leaves.length > 0 && provinceAxis.length > 0) this.#push(0, 0, 0);
+  }
+
+  /** Moves to the next bucket, best first; false when none is left. */
+  next(): boolean {
+    if (this.#size === 0) return false;
+    const top = queueKeys[0]!;
+    const last = queueKeys[--this.#size]!;
+    if (this.#size > 0) this.#siftDown(last);
+    const position = top & POSITION_MASK;
+    this.bound = top >>> POSITION_BITS;
+    const k = position % this.#depths;
+    const ij = (position - k) / this.#depths;
+    const j = ij % this.#provinces;
+    const i = (ij - j) / this.#provinces;
+    this.bucket = bucketOf(this.leaves[i]!, this.provinceAxis[j]!, this.investor.depthOrder[k]!);
+    if (k + 1 < this.#depths) this.#push(i, j, k + 1);
+    if (k === 0 && j + 1 < this.#provinces) this.#push(i, j + 1, 0);
+    if (k === 0 && j === 0 && i + 1 < this.leaves.length) this.#push(i + 1, 0, 0);
+    return true;
+  }
+
+  #push(i: number, j: number, k: number): void {
+    const { p, investor } = this;
+    const d = investor.depthOrder[k]!;
+    const bound = toCents(
+      combine(
+        p,
+        investor.sectorByLeaf[this.leaves[i]!]!,
+        p.neutral.technology ? 0 : investor.depthFitByRequired[d]!,
+        investor.locationByProvince[this.provinceAxis[j]!]!,
+        1,
+        1,
+      ),
+    );
+    const key = (bound << POSITION_BITS) | ((i * this.#provinces + j) * this.#depths + k);
+    let at = this.#size++;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (queueKeys[parent]! >= key) break;
+      queueKeys[at] = queueKeys[parent]!;
+      at = parent;
+    }
+    queueKeys[at] = key;
+  }
+
+  #siftDown(key: number): void {
+    const size = this.#size;
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      if (child + 1 < size && queueKeys[child + 1]! > queueKeys[child]!) child += 1;
+      if (queueKeys[child]! <= key) break;
+      queueKeys[at] = queueKeys[child]!;
+      at = child;
+    }
+    queueKeys[at] = key;
   }
 }
 
