@@ -12,6 +12,15 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   modality: 0.1,
 });
 
+/** How a score reads, best first; half-open ranges [min, next band's min). */
+export const BANDS = ['strong', 'good', 'weak'] as const;
+export type Band = (typeof BANDS)[number];
+export const BAND_MIN_SCORE: Readonly<Record<Band, number>> = Object.freeze({ strong: 75, good: 50, weak: 0 });
+
+export function bandOf(score: number): Band {
+  return BANDS.find((band) => score >= BAND_MIN_SCORE[band]) ?? 'weak';
+}
+
 /** Each caller weight must lie in [min, max]; together they must not all be zero. */
 export const WEIGHT_BOUNDS = Object.freeze({ min: 0, max: 1 });
 
