@@ -18,16 +18,23 @@ import {
   PARENT_INDEX,
   PROVINCE_COUNT,
   PROVINCE_INDEX,
+  KEY_STRIDE,
+  OPEN_MODALITY,
+  OPEN_TECHNOLOGY,
+  centsOfKey,
   combine,
   depthFitAt,
   encodeOpportunity,
   locationScoreAt,
   modalityScore,
-  pairCents,
+  openMaskOf,
+  pairKey,
   popcount,
   prepareInvestor,
+  rankKey,
   ranksBefore,
   sectorScoreAt,
+  shareOfKey,
   sizeScore,
   technologyScore,
   toCents,
@@ -40,16 +47,19 @@ export interface RankedMatch {
   id: string;
   /** Same value as PairScore.score for the pair. */
   score: number;
+  /** Same value as PairScore.evidence.share: the first tie-break. */
+  evidence: number;
 }
 
 export interface RankCursor {
   score: number;
+  evidence: number;
   id: string;
 }
 
 export interface RankOptions {
   limit: number;
-  /** Return only results ordered strictly after this (score, id). */
+  /** Return only results ordered strictly after this (score, evidence, id). */
   after?: RankCursor;
   /** Inclusive, on the rounded score. */
   minScore?: number;
@@ -114,55 +124,62 @@ function centsFloor(minScore: number | undefined): number {
   return minScore === undefined ? 0 : Math.ceil(minScore * 100 - 1e-7);
 }
 
+function cursorKey(after: RankCursor): number {
+  return rankKey(Math.round(after.score * 100), Math.round(after.evidence * 10000));
+}
+
+/** The highest key a pair scoring at most `cents` can have. */
+const keyCeiling = (cents: number) => rankKey(cents, KEY_STRIDE - 1);
+
 /**
- * Top-k by (cents desc, id asc). A binary heap whose root is the worst kept entry, so a
+ * Top-k by (rank key desc, id asc). A binary heap whose root is the worst kept entry, so a
  * candidate is compared with the current k-th best in O(1).
  */
 class TopK {
-  readonly cents: Int32Array;
+  readonly keys: Int32Array;
   readonly ids: string[] = [];
   size = 0;
 
   constructor(readonly capacity: number) {
-    this.cents = new Int32Array(capacity);
+    this.keys = new Int32Array(capacity);
   }
 
   get full(): boolean {
     return this.size === this.capacity;
   }
 
-  /** Cents of the worst kept entry; only meaningful when full. */
-  get worstCents(): number {
-    return this.cents[0]!;
+  /** Key of the worst kept entry; only meaningful when full. */
+  get worstKey(): number {
+    return this.keys[0]!;
   }
 
   private worse(i: number, j: number): boolean {
-    const ci = this.cents[i]!;
-    const cj = this.cents[j]!;
-    return ci < cj || (ci === cj && this.ids[i]! > this.ids[j]!);
+    const ki = this.keys[i]!;
+    const kj = this.keys[j]!;
+    return ki < kj || (ki === kj && this.ids[i]! > this.ids[j]!);
   }
 
   private swap(i: number, j: number): void {
-    const c = this.cents[i]!;
-    this.cents[i] = this.cents[j]!;
-    this.cents[j] = c;
+    const k = this.keys[i]!;
+    this.keys[i] = this.keys[j]!;
+    this.keys[j] = k;
     const id = this.ids[i]!;
     this.ids[i] = this.ids[j]!;
     this.ids[j] = id;
   }
 
-  /** Would an entry with these cents and id be kept? */
-  admits(cents: number, id: string): boolean {
+  /** Would an entry with this key and id be kept? */
+  admits(key: number, id: string): boolean {
     if (this.size < this.capacity) return true;
-    const wc = this.cents[0]!;
-    return cents > wc || (cents === wc && id < this.ids[0]!);
+    const wk = this.keys[0]!;
+    return key > wk || (key === wk && id < this.ids[0]!);
   }
 
   /** Caller has checked admits(). */
-  push(cents: number, id: string): void {
+  push(key: number, id: string): void {
     if (this.size < this.capacity) {
       let i = this.size++;
-      this.cents[i] = cents;
+      this.keys[i] = key;
       this.ids[i] = id;
       while (i > 0) {
         const parent = (i - 1) >> 1;
@@ -172,7 +189,7 @@ class TopK {
       }
       return;
     }
-    this.cents[0] = cents;
+    this.keys[0] = key;
     this.ids[0] = id;
     let i = 0;
     for (;;) {
@@ -188,12 +205,10 @@ class TopK {
   }
 
   sorted(): RankedMatch[] {
-    const out: { cents: number; id: string }[] = [];
-    for (let i = 0; i < this.size; i++) out.push({ cents: this.cents[i]!, id: this.ids[i]! });
-    out.sort((a, b) =>
-      ranksBefore(a.cents, a.id, b.cents, b.id) ? -1 : ranksBefore(b.cents, b.id, a.cents, a.id) ? 1 : 0,
-    );
-    return out.map((e) => ({ id: e.id, score: e.cents / 100 }));
+    const out: { key: number; id: string }[] = [];
+    for (let i = 0; i < this.size; i++) out.push({ key: this.keys[i]!, id: this.ids[i]! });
+    out.sort((a, b) => (ranksBefore(a.key, a.id, b.key, b.id) ? -1 : ranksBefore(b.key, b.id, a.key, a.id) ? 1 : 0));
+    return out.map((e) => ({ id: e.id, score: centsOfKey(e.key) / 100, evidence: shareOfKey(e.key) }));
   }
 }
 
@@ -340,8 +355,9 @@ export class OpportunityIndex {
     const minCents = centsFloor(options.minScore);
 
     // Upper bound per bucket: sector, location and depth fit are exact there, coverage, size
-    // and modality at most 1. Every step of combine/toCents is monotone, so no member of a
-    // bucket can exceed its bound. Keys sort by bound desc, then bucket number.
+    // and modality at most 1, and the best of the opportunity's open masks. Every step of
+    // combine/toCents is monotone, so no member of a bucket can exceed its bound. Keys sort by
+    // bound desc, then bucket number.
     const keys: number[] = [];
     for (let leaf = 0; leaf < LEAF_COUNT; leaf++) {
       if (leafAllowed && !leafAllowed[leaf]) continue;
@@ -352,7 +368,10 @@ export class OpportunityIndex {
         for (let d = 0; d < DEPTHS; d++) {
           const b = bucketOf(leaf, prov, d);
           if (!this.#buckets[b]?.length) continue;
-          const bound = toCents(combine(p, s, techNeutral ? 0 : depthFit[d]!, l, 1, 1));
+          let bound = 0;
+          for (let open = 0; open < 4; open++) {
+            bound = Math.max(bound, toCents(combine(p, open, s, techNeutral ? 0 : depthFit[d]!, l, 1, 1)));
+          }
           if (bound < minCents) continue;
           keys.push((10000 - bound) * BUCKET_STRIDE + b);
         }
@@ -361,7 +380,7 @@ export class OpportunityIndex {
     const order = Float64Array.from(keys).sort();
 
     const after = options.after;
-    const afterCents = after ? Math.round(after.score * 100) : 0;
+    const afterKey = after ? cursorKey(after) : 0;
     const afterId = after ? after.id : '';
     const filter = options.filter;
     const held = p.heldMask;
@@ -375,7 +394,7 @@ export class OpportunityIndex {
       const b = key % BUCKET_STRIDE;
       const bound = 10000 - (key - b) / BUCKET_STRIDE;
       // Stop once no remaining bucket can reach the current k-th best.
-      if (top.full && bound < top.worstCents) break;
+      if (top.full && keyCeiling(bound) < top.worstKey) break;
       const d = b % DEPTHS;
       const cell = (b - d) / DEPTHS;
       const prov = cell % PROVINCE_COUNT;
@@ -388,20 +407,24 @@ export class OpportunityIndex {
       const n = bucket.length;
       for (let i = 0; i < n; i++) {
         const word = words[i]!;
-        const t = techNeutral ? 0 : technologyScore(held, fit, word & TECH_BITS, word >>> TECH_COUNT_SHIFT);
+        const techCount = word >>> TECH_COUNT_SHIFT;
         const modalities = (word >>> MODALITY_SHIFT) & 0x3f;
-        const m = modalityNeutral ? 0 : modalityScore(accepted, modalities, popcount(modalities));
+        const modalityCount = popcount(modalities);
+        const open = openMaskOf(techCount, modalityCount);
+        const t = techNeutral || open & OPEN_TECHNOLOGY ? 0 : technologyScore(held, fit, word & TECH_BITS, techCount);
+        const m = modalityNeutral || open & OPEN_MODALITY ? 0 : modalityScore(accepted, modalities, modalityCount);
         // Cheap check with size at its maximum before paying for the exact size score.
-        const floor = top.full ? top.worstCents : minCents;
-        if (toCents(combine(p, s, t, l, sizeNeutral ? 0 : 1, m)) < floor) continue;
+        const floor = top.full ? top.worstKey : rankKey(minCents, 0);
+        if (keyCeiling(toCents(combine(p, open, s, t, l, sizeNeutral ? 0 : 1, m))) < floor) continue;
         const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
-        const cents = toCents(combine(p, s, t, l, z, m));
+        const cents = toCents(combine(p, open, s, t, l, z, m));
         if (cents < minCents) continue;
-        if (after && (cents > afterCents || (cents === afterCents && ids[i]! <= afterId))) continue;
+        const key = rankKey(cents, p.evidence[open]!.shareTicks);
+        if (after && (key > afterKey || (key === afterKey && ids[i]! <= afterId))) continue;
         const id = ids[i]!;
-        if (!top.admits(cents, id)) continue;
+        if (!top.admits(key, id)) continue;
         if (filter && !filter(bucket.opportunities[i]!)) continue;
-        top.push(cents, id);
+        top.push(key, id);
       }
     }
     return top.sorted();
@@ -443,7 +466,7 @@ function allowedProvinces(
 }
 
 /**
- * The best `limit` opportunities for one investor, ordered by (score desc, id asc), strictly
+ * The best `limit` opportunities for one investor, ordered by (score desc, evidence desc, id asc), strictly
  * after `after`. Scores equal scorePair's exactly; explain the page with scorePair.
  */
 export function rankOpportunities(
@@ -467,16 +490,16 @@ export function rankInvestors(
   const e = encodeOpportunity(opportunity);
   const minCents = centsFloor(options.minScore);
   const after = options.after;
-  const afterCents = after ? Math.round(after.score * 100) : 0;
+  const afterKey = after ? cursorKey(after) : 0;
   const top = new TopK(Math.min(limit, investors.length) || 1);
   for (let i = 0; i < investors.length; i++) {
     const investor = investors[i]!;
-    const cents = pairCents(prepareInvestor(investor, weights, ref), e);
-    if (cents < minCents) continue;
-    if (after && !ranksBefore(afterCents, after.id, cents, investor.id)) continue;
-    if (!top.admits(cents, investor.id)) continue;
+    const key = pairKey(prepareInvestor(investor, weights, ref), e);
+    if (centsOfKey(key) < minCents) continue;
+    if (after && !ranksBefore(afterKey, after.id, key, investor.id)) continue;
+    if (!top.admits(key, investor.id)) continue;
     if (options.filter && !options.filter(investor)) continue;
-    top.push(cents, investor.id);
+    top.push(key, investor.id);
   }
   return top.sorted();
 }
