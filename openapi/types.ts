@@ -1260,9 +1260,21 @@ export interface components {
                     id: string;
                 };
             }[];
+            bands: {
+                band: components["schemas"]["MatchBand"];
+                max: number;
+                min: number;
+            }[];
             combination: {
                 en: string;
                 id: string;
+            };
+            evidence: {
+                exponent: number;
+                rule: {
+                    en: string;
+                    id: string;
+                };
             };
             factors: {
                 constants: {
@@ -1292,6 +1304,13 @@ export interface components {
                 decimals: number;
                 max: number;
                 min: number;
+            };
+            supports: {
+                minFactorScore: number;
+                rule: {
+                    en: string;
+                    id: string;
+                };
             };
             tieBreak: {
                 en: string;
@@ -1324,9 +1343,21 @@ export interface components {
                     id: string;
                 };
             }[];
+            bands: {
+                band: components["schemas"]["MatchBandInput"];
+                max: number;
+                min: number;
+            }[];
             combination: {
                 en: string;
                 id: string;
+            };
+            evidence: {
+                exponent: number;
+                rule: {
+                    en: string;
+                    id: string;
+                };
             };
             factors: {
                 constants: {
@@ -1356,6 +1387,13 @@ export interface components {
                 decimals: number;
                 max: number;
                 min: number;
+            };
+            supports: {
+                minFactorScore: number;
+                rule: {
+                    en: string;
+                    id: string;
+                };
             };
             tieBreak: {
                 en: string;
