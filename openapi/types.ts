@@ -1000,6 +1000,8 @@ export interface components {
         };
         InvestorMatch: {
             badges: components["schemas"]["MatchBadge"][];
+            band: components["schemas"]["MatchBand"];
+            evidence: components["schemas"]["MatchEvidence"];
             factors: components["schemas"]["MatchFactor"][];
             investor: {
                 companyName: string;
@@ -1023,6 +1025,8 @@ export interface components {
         };
         InvestorMatchInput: {
             badges: components["schemas"]["MatchBadgeInput"][];
+            band: components["schemas"]["MatchBandInput"];
+            evidence: components["schemas"]["MatchEvidenceInput"];
             factors: components["schemas"]["MatchFactorInput"][];
             investor: {
                 companyName: string;
@@ -1047,7 +1051,8 @@ export interface components {
         InvestorMatchPage: {
             data: components["schemas"]["InvestorMatch"][];
             nextCursor: string | null;
-            weights: {
+            /** @description The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied. */
+            requestedWeights: {
                 location: number;
                 modality: number;
                 sector: number;
@@ -1058,7 +1063,8 @@ export interface components {
         InvestorMatchPageInput: {
             data: components["schemas"]["InvestorMatchInput"][];
             nextCursor: string | null;
-            weights: {
+            /** @description The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied. */
+            requestedWeights: {
                 location: number;
                 modality: number;
                 sector: number;
@@ -1180,12 +1186,34 @@ export interface components {
             };
             text: string;
         };
+        /**
+         * @description How the score reads: strong [75, 100], good [50, 75), weak [0, 50)
+         * @enum {string}
+         */
+        MatchBand: "strong" | "good" | "weak";
+        /**
+         * @description How the score reads: strong [75, 100], good [50, 75), weak [0, 50)
+         * @enum {string}
+         */
+        MatchBandInput: "strong" | "good" | "weak";
+        MatchEvidence: {
+            /** @description What the weighted mean of those factors is multiplied by: share ** exponent (GET /v1/matching/model) */
+            scale: number;
+            /** @description Share of the requested weight that fell on factors neither side left open */
+            share: number;
+        };
+        MatchEvidenceInput: {
+            /** @description What the weighted mean of those factors is multiplied by: share ** exponent (GET /v1/matching/model) */
+            scale: number;
+            /** @description Share of the requested weight that fell on factors neither side left open */
+            share: number;
+        };
         MatchFactor: {
-            /** @description Points this factor adds to the score */
+            /** @description Points this factor adds to the score (after the evidence scale) */
             contribution: number;
             /** @enum {string} */
             factor: "sector" | "technology" | "location" | "size" | "modality";
-            /** @description No preference stated: left out, its weight shared among the others */
+            /** @description Left open by either side (the investor states no preference, or the opportunity seeks nothing here): left out, its weight shared among the others */
             neutral: boolean;
             reason: {
                 code: string;
@@ -1195,17 +1223,19 @@ export interface components {
             };
             /** @description Factor score, 0–1 */
             score: number;
+            /** @description The factor counts and scores at least half: a reason the match fits */
+            supports: boolean;
             /** @description The reason in the caller's language */
             text: string;
-            /** @description Renormalised weight, 0–1 */
+            /** @description Weight actually applied: the requested weights renormalised over the factors that count for this pair, 0–1; 0 when neutral */
             weight: number;
         };
         MatchFactorInput: {
-            /** @description Points this factor adds to the score */
+            /** @description Points this factor adds to the score (after the evidence scale) */
             contribution: number;
             /** @enum {string} */
             factor: "sector" | "technology" | "location" | "size" | "modality";
-            /** @description No preference stated: left out, its weight shared among the others */
+            /** @description Left open by either side (the investor states no preference, or the opportunity seeks nothing here): left out, its weight shared among the others */
             neutral: boolean;
             reason: {
                 code: string;
@@ -1215,9 +1245,11 @@ export interface components {
             };
             /** @description Factor score, 0–1 */
             score: number;
+            /** @description The factor counts and scores at least half: a reason the match fits */
+            supports: boolean;
             /** @description The reason in the caller's language */
             text: string;
-            /** @description Renormalised weight, 0–1 */
+            /** @description Weight actually applied: the requested weights renormalised over the factors that count for this pair, 0–1; 0 when neutral */
             weight: number;
         };
         MatchingModel: {
@@ -1228,9 +1260,21 @@ export interface components {
                     id: string;
                 };
             }[];
+            bands: {
+                band: components["schemas"]["MatchBand"];
+                max: number;
+                min: number;
+            }[];
             combination: {
                 en: string;
                 id: string;
+            };
+            evidence: {
+                exponent: number;
+                rule: {
+                    en: string;
+                    id: string;
+                };
             };
             factors: {
                 constants: {
@@ -1260,6 +1304,13 @@ export interface components {
                 decimals: number;
                 max: number;
                 min: number;
+            };
+            supports: {
+                minFactorScore: number;
+                rule: {
+                    en: string;
+                    id: string;
+                };
             };
             tieBreak: {
                 en: string;
@@ -1292,9 +1343,21 @@ export interface components {
                     id: string;
                 };
             }[];
+            bands: {
+                band: components["schemas"]["MatchBandInput"];
+                max: number;
+                min: number;
+            }[];
             combination: {
                 en: string;
                 id: string;
+            };
+            evidence: {
+                exponent: number;
+                rule: {
+                    en: string;
+                    id: string;
+                };
             };
             factors: {
                 constants: {
@@ -1324,6 +1387,13 @@ export interface components {
                 decimals: number;
                 max: number;
                 min: number;
+            };
+            supports: {
+                minFactorScore: number;
+                rule: {
+                    en: string;
+                    id: string;
+                };
             };
             tieBreak: {
                 en: string;
@@ -1568,6 +1638,8 @@ export interface components {
         };
         OpportunityMatch: {
             badges: components["schemas"]["MatchBadge"][];
+            band: components["schemas"]["MatchBand"];
+            evidence: components["schemas"]["MatchEvidence"];
             factors: components["schemas"]["MatchFactor"][];
             investorId: string;
             opportunity: {
@@ -1599,6 +1671,8 @@ export interface components {
         };
         OpportunityMatchInput: {
             badges: components["schemas"]["MatchBadgeInput"][];
+            band: components["schemas"]["MatchBandInput"];
+            evidence: components["schemas"]["MatchEvidenceInput"];
             factors: components["schemas"]["MatchFactorInput"][];
             investorId: string;
             opportunity: {
@@ -1631,7 +1705,8 @@ export interface components {
         OpportunityMatchPage: {
             data: components["schemas"]["OpportunityMatch"][];
             nextCursor: string | null;
-            weights: {
+            /** @description The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied. */
+            requestedWeights: {
                 location: number;
                 modality: number;
                 sector: number;
@@ -1642,7 +1717,8 @@ export interface components {
         OpportunityMatchPageInput: {
             data: components["schemas"]["OpportunityMatchInput"][];
             nextCursor: string | null;
-            weights: {
+            /** @description The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied. */
+            requestedWeights: {
                 location: number;
                 modality: number;
                 sector: number;

@@ -6,7 +6,7 @@ const KOTRA = 'https://www.kotra.example';
 t.test('CORS follows the caller', async (t) => {
   const { app, adminKey } = await buildTestApp(t);
   const embed = await createKey(app, { role: 'embed', allowedOrigins: [KOTRA, 'http://localhost:8080'] });
-  const preview = { method: 'POST' as const, url: '/v1/matches/preview', payload: { profile: {} } };
+  const preview = { method: 'POST' as const, url: '/v1/matches/preview', payload: { profile: { sectors: ['vaccines'] } } };
 
   t.test('an embed key from an allowed origin gets that origin back', async (t) => {
     const response = await app.inject({ ...preview, headers: { ...bearer(embed.key), origin: KOTRA } });

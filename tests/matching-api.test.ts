@@ -72,7 +72,7 @@ t.test('matching through the API, on the demo data', async (t) => {
     const weighted = await api.GET('/v1/investors/{id}/matches', {
       params: { path: { id }, query: { weightLocation: 1, weightSector: 0, weightTechnology: 0, weightSize: 0, weightModality: 0, limit: 100 } },
     });
-    t.same(weighted.data!.weights, { sector: 0, technology: 0, location: 1, size: 0, modality: 0 });
+    t.same(weighted.data!.requestedWeights, { sector: 0, technology: 0, location: 1, size: 0, modality: 0 });
     const inEastJava = weighted.data!.data.filter((m) => m.opportunity.province === 'ID-JI');
     t.ok(inEastJava.length > 0);
     t.ok(inEastJava.every((m) => m.score === 100), 'only location counts');
@@ -90,7 +90,7 @@ t.test('matching through the API, on the demo data', async (t) => {
       [`/v1/investors/${id}/matches?weightSector=2`, 400, 'validation-failed', 'weightSector'],
       [`/v1/investors/${id}/matches?weightSector=-0.1`, 400, 'validation-failed', 'weightSector'],
       [`/v1/investors/${id}/matches?weightSector=abc`, 400, 'validation-failed', 'weightSector'],
-      [`/v1/investors/${id}/matches?weightSector=0&weightTechnology=0&weightLocation=0&weightSize=0&weightModality=0`, 400, 'invalid-weights', 'weights'],
+      [`/v1/investors/${id}/matches?weightSector=0&weightTechnology=0&weightLocation=0&weightSize=0&weightModality=0`, 400, 'weights-ineffective', 'weightModality'],
       [`/v1/investors/${id}/matches?weightColour=1`, 400, 'validation-failed', 'weightColour'],
       [`/v1/investors/${id}/matches?minScore=101`, 400, 'validation-failed', 'minScore'],
       [`/v1/investors/${id}/matches?cursor=garbage`, 400, 'invalid-cursor', 'cursor'],

@@ -63,12 +63,36 @@ async function call<T>(config: ApiConfig, path: string, init: { query?: Query; b
   if (response.ok) return (await response.json()) as T;
 
   const problem = (await response.json().catch(() => null)) as { code?: unknown; detail?: unknown } | null;
-  throw new ApiError(
+  const error = new ApiError(
     response.status,
     typeof problem?.code === 'string' ? problem.code : `http-${response.status}`,
     typeof problem?.detail === 'string' ? problem.detail : undefined,
   );
+  if (error.code === 'origin-not-allowed' && config.key) {
+    reportRefusedKey(config.key);
+    // Published opportunities and reference data are public: read them without the key.
+    if (init.body === undefined) return call({ ...config, key: null }, path, init);
+  }
+  throw error;
 }
+
+/** Keys the API refused for this page's origin; each is reported once. */
+const refusedKeys = new Set<string>();
+
+/** Tells the page's author, in the console, which origin to add to the key. */
+function reportRefusedKey(key: string): void {
+  if (refusedKeys.has(key)) return;
+  refusedKeys.add(key);
+  const origin = window.location.origin;
+  console.warn(
+    `[peluang] The API key ${key.slice(0, 14)}… does not allow this page's origin, ${origin}. ` +
+      `Add ${origin} to the key's allowed origins. Until then the opportunity list shows the public list ` +
+      'without the key, and the match finder cannot search.',
+  );
+}
+
+/** Whether the API has refused this key on this page's origin. */
+export const keyRefusedHere = (config: ApiConfig) => config.key !== null && refusedKeys.has(config.key);
 
 export const api = {
   searchOpportunities: (config: ApiConfig, query: SearchQuery, signal?: AbortSignal) =>

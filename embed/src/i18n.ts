@@ -1,10 +1,12 @@
 /** UI strings of the components in the four languages the API speaks. */
+import type { Schemas } from './api.ts';
 
 export const LANGUAGES = ['en', 'id', 'ko', 'ja'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 export const FACTOR_NAMES = ['sector', 'technology', 'location', 'size', 'modality'] as const;
 export type FactorName = (typeof FACTOR_NAMES)[number];
+type Band = Schemas['MatchBand'];
 
 export interface Strings {
   loading: string;
@@ -62,7 +64,15 @@ export interface Strings {
     empty: string;
     score: (score: string) => string;
     factors: Record<FactorName, string>;
+    /** The band of a score, in words. */
+    bands: Record<Band, string>;
     why: string;
+    /** Factors that count but do not help this match. */
+    differs: string;
+    /** The visitor answered nothing the ranking could compare. */
+    nothingStated: string;
+    /** The embed key does not allow the page's origin, so the finder cannot ask. */
+    originRefused: string;
     more: string;
   };
 }
@@ -110,7 +120,7 @@ const en: Strings = {
     transfer: 'How far will you transfer technology?',
     notStated: 'Not stated',
     provinces: 'Preferred provinces',
-    provincesHint: 'Hold Ctrl (⌘ on a Mac) to choose several.',
+    provincesHint: 'Choose as many as you like.',
     ticket: 'Ticket size (million USD)',
     ticketMin: 'Minimum',
     ticketMax: 'Maximum',
@@ -122,7 +132,11 @@ const en: Strings = {
     empty: 'No published opportunity matches this profile yet.',
     score: (s) => `Match score ${s} out of 100`,
     factors: { sector: 'Sector', technology: 'Technology', location: 'Location', size: 'Size', modality: 'Form of investment' },
+    bands: { strong: 'Strong match', good: 'Good match', weak: 'Weak match' },
     why: 'Why it fits',
+    differs: 'Where it differs',
+    nothingStated: 'Answer at least one question (a sector, a technology, a province or a ticket size) to see matches.',
+    originRefused: 'The match finder cannot be used on this site yet: its key does not allow this web address.',
     more: 'Show more matches',
   },
 };
@@ -170,7 +184,7 @@ const id: Strings = {
     transfer: 'Sejauh mana Anda bersedia mengalihkan teknologi?',
     notStated: 'Tidak disebutkan',
     provinces: 'Provinsi pilihan',
-    provincesHint: 'Tahan tombol Ctrl (⌘ di Mac) untuk memilih lebih dari satu.',
+    provincesHint: 'Pilih sebanyak yang Anda mau.',
     ticket: 'Nilai investasi (juta USD)',
     ticketMin: 'Minimum',
     ticketMax: 'Maksimum',
@@ -182,7 +196,11 @@ const id: Strings = {
     empty: 'Belum ada peluang yang cocok dengan profil ini.',
     score: (s) => `Skor kecocokan ${s} dari 100`,
     factors: { sector: 'Sektor', technology: 'Teknologi', location: 'Lokasi', size: 'Nilai', modality: 'Bentuk investasi' },
+    bands: { strong: 'Sangat cocok', good: 'Cukup cocok', weak: 'Kurang cocok' },
     why: 'Alasan kecocokan',
+    differs: 'Yang belum sesuai',
+    nothingStated: 'Jawab setidaknya satu pertanyaan (sektor, teknologi, provinsi, atau nilai investasi) untuk melihat hasil.',
+    originRefused: 'Pencari peluang belum dapat digunakan di situs ini: kuncinya tidak mengizinkan alamat web ini.',
     more: 'Tampilkan lebih banyak',
   },
 };
@@ -230,7 +248,7 @@ const ko: Strings = {
     transfer: '기술이전 가능 범위',
     notStated: '선택 안 함',
     provinces: '희망 지역(주)',
-    provincesHint: '여러 곳을 고르려면 Ctrl 키(Mac은 ⌘ 키)를 누른 채 선택하세요.',
+    provincesHint: '원하는 만큼 고르세요.',
     ticket: '투자 규모(백만 달러)',
     ticketMin: '최소',
     ticketMax: '최대',
@@ -242,7 +260,11 @@ const ko: Strings = {
     empty: '이 조건에 맞는 투자 기회가 아직 없습니다.',
     score: (s) => `적합도 100점 만점에 ${s}점`,
     factors: { sector: '업종', technology: '기술', location: '위치', size: '투자 규모', modality: '투자 방식' },
+    bands: { strong: '적합도 높음', good: '적합도 보통', weak: '적합도 낮음' },
     why: '추천 이유',
+    differs: '맞지 않는 점',
+    nothingStated: '결과를 보려면 질문에 하나 이상 답해 주세요(업종, 기술, 지역, 투자 규모 중 하나).',
+    originRefused: '이 사이트에서는 아직 투자 기회 찾기를 사용할 수 없습니다. 키에 이 웹 주소가 허용되어 있지 않습니다.',
     more: '더 보기',
   },
 };
@@ -290,7 +312,7 @@ const ja: Strings = {
     transfer: '技術移転の意向',
     notStated: '指定なし',
     provinces: '希望の州',
-    provincesHint: '複数選ぶときは Ctrl キー（Mac では ⌘ キー）を押しながら選択してください。',
+    provincesHint: 'いくつでも選べます。',
     ticket: '投資規模（百万米ドル）',
     ticketMin: '下限',
     ticketMax: '上限',
@@ -302,7 +324,11 @@ const ja: Strings = {
     empty: 'このプロフィールに合う公開中の案件はまだありません。',
     score: (s) => `適合度 100点中${s}点`,
     factors: { sector: '業種', technology: '技術', location: '所在地', size: '投資規模', modality: '投資形態' },
+    bands: { strong: '適合度：高', good: '適合度：中', weak: '適合度：低' },
     why: '適合の理由',
+    differs: '合わない点',
+    nothingStated: '結果を表示するには、業種・技術・州・投資額のいずれか一つ以上に答えてください。',
+    originRefused: 'このサイトでは、まだ案件検索を利用できません。キーでこのウェブアドレスが許可されていません。',
     more: 'さらに表示',
   },
 };

@@ -1,4 +1,4 @@
-import { api, errorMessage, isAbort, type OpportunityMatch, type PreviewRequest } from './api.ts';
+import { ApiError, api, errorMessage, isAbort, keyRefusedHere, type OpportunityMatch, type PreviewRequest } from './api.ts';
 import { COMMON_ATTRIBUTES, PeluangElement } from './base.ts';
 import { DetailDialog } from './detail.ts';
 import { h, headingTag, uid } from './dom.ts';
@@ -16,6 +16,14 @@ interface FormState {
   min: string;
   max: string;
 }
+
+/** Whether a profile states anything the ranking compares (the country only adds context). */
+const states = (p: Profile) =>
+  (p.sectors?.length ?? 0) > 0 ||
+  (p.technologies?.length ?? 0) > 0 ||
+  (p.maxTransferDepth ?? null) !== null ||
+  (p.preferredProvinces?.length ?? 0) > 0 ||
+  (p.ticketUsd ?? null) !== null;
 
 const EMPTY_FORM: FormState = { sector: '', country: '', technologies: [], transfer: '', provinces: [], min: '', max: '' };
 const USD_MAX = 1_000_000_000_000;
@@ -91,7 +99,8 @@ export class PeluangMatchFinder extends PeluangElement {
       this.countries = countries;
       this.renderForm();
       this.say('');
-      if (this.lastProfile) await this.search(false);
+      if (keyRefusedHere(config)) this.showOriginRefused();
+      else if (this.lastProfile) await this.search(false);
     } catch (error) {
       this.showError(error, () => void this.refresh());
     }
@@ -108,7 +117,7 @@ export class PeluangMatchFinder extends PeluangElement {
       country: value('country'),
       technologies: [...form.querySelectorAll<HTMLInputElement>('input[name="technology"]:checked')].map((input) => input.value),
       transfer: value('transfer'),
-      provinces: [...(form.elements.namedItem('provinces') as HTMLSelectElement).selectedOptions].map((option) => option.value),
+      provinces: [...form.querySelectorAll<HTMLInputElement>('input[name="province"]:checked')].map((input) => input.value),
       min: value('min'),
       max: value('max'),
     };
@@ -126,7 +135,7 @@ export class PeluangMatchFinder extends PeluangElement {
     }
     const s = this.strings.finder;
     const reference = this.reference!;
-    const ids = { sector: uid('pf-sector'), country: uid('pf-country'), transfer: uid('pf-transfer'), provinces: uid('pf-provinces'), hint: uid('pf-hint'), min: uid('pf-min'), max: uid('pf-max'), ticketError: uid('pf-ticket') };
+    const ids = { sector: uid('pf-sector'), country: uid('pf-country'), transfer: uid('pf-transfer'), hint: uid('pf-hint'), min: uid('pf-min'), max: uid('pf-max'), ticketError: uid('pf-ticket') };
 
     const parents = reference.sectors.filter((sector) => sector.parent === null);
     const sectorSelect = h(
@@ -170,11 +179,19 @@ export class PeluangMatchFinder extends PeluangElement {
     );
     const groups = new Map<string, typeof reference.provinces>();
     for (const province of reference.provinces) groups.set(province.islandGroup, [...(groups.get(province.islandGroup) ?? []), province]);
-    const provinceSelect = h(
-      'select',
-      { id: ids.provinces, name: 'provinces', multiple: true, size: 6, part: 'select', 'aria-describedby': ids.hint },
-      [...groups].map(([group, provinces]) =>
-        h('optgroup', { label: reference.name('islandGroups', group) }, provinces.map((p) => h('option', { value: p.code }, p.name))),
+    // Checkboxes, one folding group per island group: several provinces on a phone without Ctrl-click.
+    const provinceChecks = [...groups].map(([group, provinces]) =>
+      h(
+        'details',
+        { class: 'group', part: 'province-group', 'data-group': group },
+        h('summary', {}, reference.name('islandGroups', group)),
+        h(
+          'div',
+          { class: 'checks' },
+          provinces.map((p) =>
+            h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'province', value: p.code, part: 'checkbox' }), h('span', {}, p.name)),
+          ),
+        ),
       ),
     );
     const ticketInput = (id: string, name: string, label: string) =>
@@ -192,7 +209,13 @@ export class PeluangMatchFinder extends PeluangElement {
         h('div', { class: 'field' }, h('label', { for: ids.country }, s.country), countrySelect),
         h('fieldset', { class: 'field wide', part: 'fieldset' }, h('legend', {}, s.technologies), technologies),
         h('div', { class: 'field' }, h('label', { for: ids.transfer }, s.transfer), transferSelect),
-        h('div', { class: 'field' }, h('label', { for: ids.provinces }, s.provinces), provinceSelect, h('p', { id: ids.hint, class: 'hint' }, s.provincesHint)),
+        h(
+          'fieldset',
+          { class: 'field wide', part: 'fieldset', 'aria-describedby': ids.hint },
+          h('legend', {}, s.provinces),
+          h('p', { id: ids.hint, class: 'hint' }, s.provincesHint),
+          provinceChecks,
+        ),
         h(
           'fieldset',
           { class: 'field wide', part: 'fieldset' },
@@ -227,7 +250,9 @@ export class PeluangMatchFinder extends PeluangElement {
     set('min', state.min);
     set('max', state.max);
     for (const input of form.querySelectorAll<HTMLInputElement>('input[name="technology"]')) input.checked = state.technologies.includes(input.value);
-    for (const option of (form.elements.namedItem('provinces') as HTMLSelectElement).options) option.selected = state.provinces.includes(option.value);
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[name="province"]')) input.checked = state.provinces.includes(input.value);
+    // A group with a chosen province starts open, so the choice is visible.
+    for (const group of form.querySelectorAll<HTMLDetailsElement>('details.group')) group.open = group.querySelector('input:checked') !== null;
   }
 
   /** Only the technologies of the chosen sector are offered, keeping the form short; ticked ones stay. */
@@ -237,7 +262,7 @@ export class PeluangMatchFinder extends PeluangElement {
     const leaves = new Set(
       sector === '' ? [] : this.reference!.sectors.filter((s) => s.code === sector || s.parent === sector).map((s) => s.code as string),
     );
-    for (const label of form.querySelectorAll<HTMLLabelElement>('.check')) {
+    for (const label of form.querySelectorAll<HTMLLabelElement>('.check[data-sectors]')) {
       const input = label.querySelector('input')!;
       const relevant = leaves.size === 0 || (label.dataset.sectors ?? '').split(' ').some((code) => leaves.has(code));
       label.hidden = !relevant && !input.checked;
@@ -248,6 +273,12 @@ export class PeluangMatchFinder extends PeluangElement {
     event.preventDefault();
     const profile = this.profileFromForm();
     if (!profile) return;
+    if (keyRefusedHere(this.apiConfig)) return this.showOriginRefused();
+    if (!states(profile)) {
+      this.clearError();
+      this.alert.replaceChildren(h('p', {}, this.strings.finder.nothingStated));
+      return;
+    }
     this.lastProfile = profile;
     void this.search(false);
   }
@@ -313,7 +344,8 @@ export class PeluangMatchFinder extends PeluangElement {
       this.say(this.found.length ? strings.finder.found(this.found.length) : strings.finder.empty);
       if (append) rendered[0]?.querySelector<HTMLButtonElement>('.title-button')?.focus();
     } catch (error) {
-      if (this.showError(error, () => void this.search(append)) && !append) {
+      if (error instanceof ApiError && error.code === 'origin-not-allowed') this.showOriginRefused();
+      else if (this.showError(error, () => void this.search(append)) && !append) {
         this.found = [];
         this.resultsList.replaceChildren();
         this.resultsTitle.hidden = true;
@@ -345,6 +377,22 @@ export class PeluangMatchFinder extends PeluangElement {
     const bar = h('span');
     bar.style.width = `${Math.max(0, Math.min(100, match.score))}%`;
     const factors = [...match.factors].sort((a, b) => FACTOR_NAMES.indexOf(a.factor as FactorName) - FACTOR_NAMES.indexOf(b.factor as FactorName));
+    // Only what was compared: a factor left open (a question not asked or not answered) is not shown.
+    const supporting = factors.filter((factor) => factor.supports);
+    const differing = factors.filter((factor) => !factor.neutral && !factor.supports && factor.weight > 0);
+    const reasons = (list: typeof factors, kind: string) =>
+      h(
+        'ul',
+        { class: 'reasons', part: 'reasons', 'data-kind': kind },
+        list.map((factor) =>
+          h(
+            'li',
+            { class: 'reason', part: 'reason', 'data-factor': factor.factor },
+            h('span', { class: 'factor' }, s.factors[factor.factor as FactorName] ?? factor.factor),
+            h('span', {}, factor.text),
+          ),
+        ),
+      );
     return h(
       'li',
       { class: 'card', part: 'match', 'data-opportunity-id': o.id, 'data-rank': rank, 'data-score': match.score },
@@ -352,8 +400,14 @@ export class PeluangMatchFinder extends PeluangElement {
         'div',
         { class: 'match-head' },
         h(headingTag(this.getAttribute('heading-level'), 1), { part: 'title' }, open),
-        h('p', { class: 'score', part: 'score' }, h('span', { 'aria-hidden': 'true' }, score, h('small', {}, '/100')), h('span', { class: 'sr-only' }, s.score(score))),
+        h(
+          'p',
+          { class: 'score', part: 'score' },
+          h('span', { 'aria-hidden': 'true' }, score, h('small', {}, '/100')),
+          h('span', { class: 'sr-only' }, s.score(score)),
+        ),
       ),
+      h('p', { class: 'band', part: 'band', 'data-band': match.band }, s.bands[match.band]),
       h('div', { class: 'bar', 'aria-hidden': 'true' }, bar),
       h(
         'p',
@@ -362,20 +416,15 @@ export class PeluangMatchFinder extends PeluangElement {
       ),
       fellBack && h('p', { class: 'note', part: 'note' }, strings.shownInEnglish),
       match.badges.length > 0 && h('ul', { class: 'badges', part: 'badges' }, match.badges.map((badge) => h('li', { class: 'badge', part: 'badge', 'data-code': badge.code }, badge.text))),
-      h('p', { class: 'why' }, s.why),
-      h(
-        'ul',
-        { class: 'reasons', part: 'reasons' },
-        factors.map((factor) =>
-          h(
-            'li',
-            { class: factor.neutral ? 'reason neutral' : 'reason', part: 'reason', 'data-factor': factor.factor },
-            h('span', { class: 'factor' }, s.factors[factor.factor as FactorName] ?? factor.factor),
-            h('span', {}, factor.text),
-          ),
-        ),
-      ),
+      supporting.length > 0 && [h('p', { class: 'why' }, s.why), reasons(supporting, 'supports')],
+      differing.length > 0 && [h('p', { class: 'why' }, s.differs), reasons(differing, 'differs')],
     );
+  }
+
+  /** The key does not allow this page: say so in the visitor's language; the console names the origin. */
+  private showOriginRefused(): void {
+    this.say('');
+    this.alert.replaceChildren(h('p', {}, this.strings.finder.originRefused));
   }
 
   /** The results title sits at the form title's level, which the host page may change. */

@@ -150,7 +150,9 @@ select[multiple] { min-height: 9rem; }
 .reason { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 0.75rem; }
 @container (min-width: 32rem) { .reason { grid-template-columns: 10.5rem minmax(0, 1fr); } }
 .reason .factor { font-weight: 700; }
-.reason.neutral { color: var(--_muted); }
+.band { font-size: 0.875em; font-weight: 700; margin: 0; }
+.group { border-top: 1px solid var(--_border); padding-block: 0.25rem; }
+.group summary { cursor: pointer; min-height: 32px; padding-block: 0.4rem; font-weight: 600; }
 .why { font-size: 0.875em; font-weight: 700; margin-top: 0.25rem; }
 `;
 

@@ -9,6 +9,7 @@ import {
   SIZE_GAP_SCALE_DECADES,
   SIZE_OVERLAP_FLOOR,
   DEFAULT_WEIGHTS,
+  EVIDENCE_EXPONENT,
 } from '../../src/domain/matching/model.ts';
 import type { MatchableInvestor } from '../../src/domain/matching/types.ts';
 import { TRANSFER_DEPTHS } from '../../src/domain/codes.ts';
@@ -33,8 +34,9 @@ export async function sqlTopMatches(db: Kysely<Database>, investor: MatchableInv
     size: investor.ticketUsd === null,
     modality: investor.modalities.length === 0,
   };
-  const total = (Object.keys(neutral) as (keyof typeof neutral)[]).reduce((sum, f) => sum + (neutral[f] ? 0 : DEFAULT_WEIGHTS[f]), 0) || 1;
-  const w = (f: keyof typeof neutral) => (neutral[f] ? 0 : DEFAULT_WEIGHTS[f] / total);
+  const requested = Object.values(DEFAULT_WEIGHTS).reduce((sum, x) => sum + x, 0);
+  // Default weight of a factor the investor states, else 0; technology and modality also need the opportunity to state them.
+  const w = (f: keyof typeof neutral) => (neutral[f] ? 0 : DEFAULT_WEIGHTS[f]);
   const willing = investor.maxTransferDepth === null ? -1 : TRANSFER_DEPTHS.indexOf(investor.maxTransferDepth);
   const provinceRows = sql.join(PROVINCES.map((p) => sql`(${p.code}, ${p.islandGroup}, ${p.coordinate.lat}::float8, ${p.coordinate.lon}::float8)`));
   const parentRows = sql.join(SECTORS.filter((s) => s.parent).map((s) => sql`(${s.code}, ${s.parent})`));
@@ -50,6 +52,8 @@ export async function sqlTopMatches(db: Kysely<Database>, investor: MatchableInv
     anchor as (select lat, lon from province where code = any(${preferred}::text[]) or grp = any(${groups}::text[])),
     factors as (
       select o.id,
+        case when cardinality(o.technologies) = 0 then 0 else ${w('technology')}::float8 end as w_technology,
+        case when cardinality(o.modalities) = 0 then 0 else ${w('modality')}::float8 end as w_modality,
         case when o.sector = any(${leaves}::text[]) then 1
              when lp.parent = any(${parents}::text[]) then 1
              when lp.parent = any(${siblingParents}::text[]) then ${SECTOR_SIBLING_SCORE}::float8
@@ -76,9 +80,13 @@ export async function sqlTopMatches(db: Kysely<Database>, investor: MatchableInv
       join province p on p.code = o.province
       join depth d on d.code = o.required_transfer_depth
       left join leaf_parent lp on lp.leaf = o.sector
-      where o.status = 'published')
-    select id, round((100 * (${w('sector')}::float8 * sector + ${w('technology')}::float8 * technology + ${w('location')}::float8 * location
-                             + ${w('size')}::float8 * size + ${w('modality')}::float8 * modality))::numeric, 2)::float8 as score
-    from factors order by score desc, id limit ${limit}`.execute(db);
+      where o.status = 'published'),
+    known as (
+      select *, ${w('sector')}::float8 + w_technology + ${w('location')}::float8 + ${w('size')}::float8 + w_modality as w_known from factors)
+    -- Weighted mean of the known factors times (share of weight known) ^ EVIDENCE_EXPONENT.
+    select id, case when w_known = 0 then 0 else round((100 * (${w('sector')}::float8 * sector + w_technology * technology
+                             + ${w('location')}::float8 * location + ${w('size')}::float8 * size + w_modality * modality) / w_known
+                             * power(w_known / ${requested}::float8, ${EVIDENCE_EXPONENT}::float8))::numeric, 2)::float8 end as score
+    from known order by score desc, id limit ${limit}`.execute(db);
   return result.rows;
 }

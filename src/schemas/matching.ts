@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FACTORS } from '../domain/matching/types.ts';
-import { WEIGHT_BOUNDS } from '../domain/matching/model.ts';
+import { BANDS, BAND_MIN_SCORE, WEIGHT_BOUNDS } from '../domain/matching/model.ts';
 import { ISLAND_GROUPS, MODALITIES, PROVINCE_CODES, SECTOR_CODES, TECHNOLOGIES } from '../domain/codes.ts';
 import { Cursor, Id, PageLimit, UsdAmount, UsdRange, csvList, uniqueList } from './common.ts';
 import { CountryCode } from './investors.ts';
@@ -101,10 +101,13 @@ const ReasonParams = z.record(z.string(), z.union([z.string(), z.number(), z.arr
 const MatchFactor = z
   .object({
     factor: z.enum(FACTORS),
-    neutral: z.boolean().meta({ description: 'No preference stated: left out, its weight shared among the others' }),
+    neutral: z.boolean().meta({
+      description: 'Left open by either side (the investor states no preference, or the opportunity seeks nothing here): left out, its weight shared among the others',
+    }),
     score: z.number().meta({ description: 'Factor score, 0–1' }),
-    weight: z.number().meta({ description: 'Renormalised weight, 0–1' }),
-    contribution: z.number().meta({ description: 'Points this factor adds to the score' }),
+    weight: z.number().meta({ description: 'Weight actually applied: the requested weights renormalised over the factors that count for this pair, 0–1; 0 when neutral' }),
+    contribution: z.number().meta({ description: 'Points this factor adds to the score (after the evidence scale)' }),
+    supports: z.boolean().meta({ description: 'The factor counts and scores at least half: a reason the match fits' }),
     reason: z.object({ code: z.string(), params: ReasonParams }),
     text: z.string().meta({ description: "The reason in the caller's language" }),
   })
@@ -114,10 +117,24 @@ const MatchBadge = z
   .object({ code: z.string(), params: ReasonParams, text: z.string() })
   .meta({ id: 'MatchBadge', description: 'Context shown with a match; never part of the score' });
 
+const MatchBand = z.enum(BANDS).meta({
+  id: 'MatchBand',
+  description: `How the score reads: strong [${BAND_MIN_SCORE.strong}, 100], good [${BAND_MIN_SCORE.good}, ${BAND_MIN_SCORE.strong}), weak [0, ${BAND_MIN_SCORE.good})`,
+});
+
+const MatchEvidence = z
+  .object({
+    share: z.number().min(0).max(1).meta({ description: 'Share of the requested weight that fell on factors neither side left open' }),
+    scale: z.number().min(0).max(1).meta({ description: 'What the weighted mean of those factors is multiplied by: share ** exponent (GET /v1/matching/model)' }),
+  })
+  .meta({ id: 'MatchEvidence' });
+
 const explained = {
   investorId: z.string(),
   opportunityId: Id,
   score: z.number().min(0).max(100),
+  band: MatchBand,
+  evidence: MatchEvidence,
   factors: z.array(MatchFactor),
   badges: z.array(MatchBadge),
 };
@@ -126,7 +143,9 @@ const ResolvedWeights = z.object(Object.fromEntries(FACTORS.map((f) => [f, z.num
 
 export const OpportunityMatchPage = z
   .object({
-    weights: ResolvedWeights,
+    requestedWeights: ResolvedWeights.meta({
+      description: 'The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied.',
+    }),
     data: z.array(
       z
         .object({
@@ -149,7 +168,9 @@ export const OpportunityMatchPage = z
 
 export const InvestorMatchPage = z
   .object({
-    weights: ResolvedWeights,
+    requestedWeights: ResolvedWeights.meta({
+      description: 'The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied.',
+    }),
     data: z.array(
       z
         .object({
@@ -179,6 +200,9 @@ export const MatchingModelSchema = z
     ),
     weights: z.object({ defaults: ResolvedWeights, bounds: z.object({ min: z.number(), max: z.number() }), rule: Bilingual }),
     combination: Bilingual,
+    evidence: z.object({ exponent: z.number(), rule: Bilingual }),
+    bands: z.array(z.object({ band: MatchBand, min: z.number(), max: z.number() })),
+    supports: z.object({ minFactorScore: z.number(), rule: Bilingual }),
     neutralRule: Bilingual,
     nothingComparable: Bilingual,
     tieBreak: Bilingual,

@@ -8,6 +8,8 @@ export class ServiceError extends Error {
     message: string,
     readonly field?: string,
     readonly part: 'body' | 'querystring' | 'params' | 'headers' = 'body',
+    /** Further fields the problem is about, after `field`. */
+    readonly moreFields: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ServiceError';

@@ -5,10 +5,11 @@ import type { Opportunity } from '../domain/opportunity.ts';
 import { pickText, type LocalizedText } from '../domain/text.ts';
 import { explainPairScore, type ExplainedPairScore, type NameLookup } from '../domain/matching/explain.ts';
 import { OpportunityIndex, compileInvestor, rankInvestors, type CompiledInvestor, type RankCursor, type RankedMatch } from '../domain/matching/index.ts';
-import { validateWeights } from '../domain/matching/model.ts';
+import { ineffectiveWeightFields, validateWeights } from '../domain/matching/model.ts';
+import { openFactorsOf } from '../domain/matching/factors.ts';
 import type { MatchingReference } from '../domain/matching/reference.ts';
 import { scorePair, scorePrepared } from '../domain/matching/score.ts';
-import type { MatchableInvestor, MatchableOpportunity, Weights } from '../domain/matching/types.ts';
+import type { Factor, MatchableInvestor, MatchableOpportunity, Weights } from '../domain/matching/types.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { decodeCursor, encodeCursor } from '../db/repositories/cursor.ts';
 import { findInvestor, listLiveInvestors } from '../db/repositories/investors.ts';
@@ -60,7 +61,8 @@ export interface InvestorMatchQuery extends MatchQuery {
 }
 
 export interface MatchPage<T> {
-  weights: Weights;
+  /** The weights asked for (defaults filled in); each match shows the weights it applied. */
+  requestedWeights: Weights;
   data: (ExplainedPairScore & T)[];
   nextCursor: string | null;
 }
@@ -211,7 +213,7 @@ export class MatchingService implements ChangeSubscriber {
   /** Ranks opportunities for a profile sent inline; nothing is stored. */
   async preview(profile: Omit<MatchableInvestor, 'id'>, query: OpportunityMatchQuery, language: UiLanguage, cacheOwner: string) {
     await this.#ready();
-    return this.#cached(cacheOwner, ['preview', profile, query, language], () => this.#rankOpportunities({ ...profile, id: 'preview' }, query, language));
+    return this.#cached(cacheOwner, ['preview', profile, query, language], () => this.#rankOpportunities({ ...profile, id: PREVIEW_ID }, query, language));
   }
 
   #rankOpportunities(investor: MatchableInvestor, query: OpportunityMatchQuery, language: UiLanguage, entry?: InvestorEntry) {
@@ -220,6 +222,7 @@ export class MatchingService implements ChangeSubscriber {
     const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
     const atDefaults = entry && Object.keys(query.weights ?? {}).length === 0;
     const compiled = atDefaults ? (entry.compiled ??= compileInvestor(investor, weights, this.reference)) : compileInvestor(investor, weights, this.reference);
+    ensureEffective(compiled.prepared.neutral, weights, investor.id === PREVIEW_ID ? 'the profile states no preference on' : 'the investor states no preference on');
     const ranked = this.#index.rank(compiled, {
       limit: query.limit + 1,
       ...(after && { after }),
@@ -261,6 +264,7 @@ export class MatchingService implements ChangeSubscriber {
 
   #rankInvestors(opportunity: MatchableOpportunity, query: InvestorMatchQuery, language: UiLanguage) {
     const weights = checkWeights(query.weights);
+    ensureEffective(openFactorsOf(opportunity), weights, 'the opportunity seeks nothing on');
     const fingerprint = fingerprintOf(weights, query.minScore, query.countries);
     const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
     const countries = query.countries?.length ? new Set(query.countries) : undefined;
@@ -320,9 +324,9 @@ export class MatchingService implements ChangeSubscriber {
     const page = ranked.slice(0, limit);
     const last = page.at(-1);
     return {
-      weights,
+      requestedWeights: weights,
       data: page.map(explain),
-      nextCursor: ranked.length > limit && last ? encodeMatchCursor({ score: last.score, id: last.id }, fingerprint) : null,
+      nextCursor: ranked.length > limit && last ? encodeMatchCursor(last, fingerprint) : null,
     };
   }
 }
@@ -337,18 +341,33 @@ function checkWeights(given: Partial<Weights> = {}): Weights {
   throw badRequest('invalid-weights', result.errors.map((e) => `${e.field}: ${e.message}`).join(' '), first.field);
 }
 
+const PREVIEW_ID = 'preview';
+
+/** 400 when every positively weighted factor is left open: every score would be 0, so no ranking. */
+function ensureEffective(open: Readonly<Record<Factor, boolean>>, weights: Weights, leftOpenBy: string): void {
+  const fields = ineffectiveWeightFields(open, weights);
+  if (!fields) return;
+  const detail = FACTORS_ALL_ZERO(weights)
+    ? 'All weights are 0, so nothing would be compared; give at least one factor a weight above 0.'
+    : `Every factor weighted above 0 (${fields.map((f) => f.replace('weights.', '')).join(', ')}) is one ${leftOpenBy}, so every score would be 0; weight a factor it states.`;
+  throw new ServiceError(400, 'weights-ineffective', detail, fields[0], 'body', fields.slice(1));
+}
+
+const FACTORS_ALL_ZERO = (weights: Weights) => Object.values(weights).every((w) => w === 0);
+
 /** A page's cursor only continues the ranking it came from: same weights and filters. */
 function fingerprintOf(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 12);
 }
 
-/** A match cursor is a keyset cursor whose "sort" is the ranking's fingerprint. */
+/** A match cursor is a keyset cursor whose "sort" is the ranking's fingerprint and value "score:evidence". */
 function encodeMatchCursor(cursor: RankCursor, fingerprint: string): string {
-  return encodeCursor({ sort: fingerprint, value: cursor.score, id: cursor.id });
+  return encodeCursor({ sort: fingerprint, value: `${cursor.score}:${cursor.evidence}`, id: cursor.id });
 }
 
 function decodeMatchCursor(raw: string, fingerprint: string): RankCursor {
   const cursor = decodeCursor(raw);
-  if (cursor && cursor.sort === fingerprint && typeof cursor.value === 'number') return { score: cursor.value, id: cursor.id };
+  const [score, evidence] = typeof cursor?.value === 'string' ? cursor.value.split(':').map(Number) : [];
+  if (cursor && cursor.sort === fingerprint && Number.isFinite(score) && Number.isFinite(evidence)) return { score: score!, evidence: evidence!, id: cursor.id };
   throw badRequest('invalid-cursor', 'The cursor does not belong to this ranking (weights or filters changed); start again without a cursor.', 'cursor');
 }

@@ -15,13 +15,38 @@ if (browserAvailable(t)) {
   t.test('the match finder returns ranked matches with their reasons and badges', async (t) => {
     const { page, errors } = await open(`<peluang-match-finder${withKey} page-size="5"></peluang-match-finder>`);
     await fillFinder(page);
-    const expected = expectedMatches(await preview('en'));
+    const answered = await preview('en');
+    const expected = expectedMatches(answered, 'en');
     const shown = await until(() => shownMatches(page), (matches) => matches.length === expected.length);
-    t.same(shown, expected, 'what POST /v1/matches/preview answers, in its order');
+    t.same(shown, expected, 'what POST /v1/matches/preview answers, in its order, with the band in words');
     t.same(shown.map((m) => m.score), [...shown.map((m) => m.score)].sort((a, b) => b - a), 'best first');
-    t.ok(shown.every((m) => m.reasons.length === 5 && m.reasons.every(([, text]) => text)), 'a reason for every factor');
+    t.ok(shown.every((m) => m.reasons.every(([, text]) => text)), 'every reason shown has its sentence');
+    t.ok(shown.every((m) => !m.reasons.some(([factor]) => factor === 'modality')), 'the form never asks the form of investment, so it never answers it');
+    const supported = await finder(page).locator('ul[data-kind="supports"] [part="reason"]').count();
+    t.equal(supported, answered.flatMap((m) => m.factors.filter((f) => f.supports)).length, '"why it fits" lists only factors that support the match');
     t.ok(shown.some((m) => m.badges.length > 0), 'context badges (a Korean company: the health MoU)');
     t.equal(await finder(page).getByRole('status').textContent(), STRINGS.en.finder.found(expected.length));
+    t.same(errors, []);
+  });
+
+  t.test('the finder on a phone and on a desktop: screenshots saved', async (t) => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const [name, width] of [['phone', 390], ['desktop', 1280]] as const) {
+      const { page, errors } = await open(`<peluang-match-finder${withKey} page-size="3"></peluang-match-finder>`, width);
+      await fillFinder(page);
+      await until(() => shownMatches(page), (matches) => matches.length === 3);
+      t.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name}: nothing wider than the window`);
+      t.same(await accessibilityViolations(page), [], `${name}: no WCAG 2.1 A/AA violations`);
+      await page.screenshot({ path: `${SCREENSHOTS}finder-${name}.png`, fullPage: true });
+      t.same(errors, []);
+    }
+  });
+
+  t.test('a profile that states nothing is not sent; the finder says what to answer', async (t) => {
+    const { page, errors } = await open(`<peluang-match-finder${withKey} lang="ja"></peluang-match-finder>`);
+    await finder(page).locator('form button[type="submit"]').click();
+    t.equal(await until(() => finder(page).getByRole('alert').locator('p').textContent(), Boolean), STRINGS.ja.finder.nothingStated);
+    t.equal(await finder(page).locator('li[part="match"]').count(), 0);
     t.same(errors, []);
   });
 
@@ -56,7 +81,7 @@ if (browserAvailable(t)) {
       if (lang !== 'en') t.ok(notes < published.length, `${lang}: some content is translated`);
       t.equal(await list(page).getByRole('status').textContent(), STRINGS[lang].list.shown(published.length), `${lang}: list UI strings`);
 
-      const expected = expectedMatches(await preview(lang));
+      const expected = expectedMatches(await preview(lang), lang);
       t.same(await until(() => shownMatches(page), (shown) => sameList(shown.map((m) => m.reasons[0]![1]), expected.map((m) => m.reasons[0]![1]))), expected, `${lang}: reasons in ${lang}`);
       t.equal(await finder(page).locator('[part="form-title"]').textContent(), STRINGS[lang].finder.title, `${lang}: form strings`);
       t.equal(await finder(page).locator('select[name="sector"]').inputValue(), SECTOR, `${lang}: the visitor's answers are kept`);

@@ -85,14 +85,25 @@ if (browserAvailable(t)) {
     t.equal(await alert.getByRole('button').textContent(), STRINGS.ja.retry);
   });
 
-  t.test('a key not allowed for the page origin is refused with a clear message', async (t) => {
+  t.test('a key not allowed for the page origin: the public list, a clear finder message, the origin named in the console', async (t) => {
+    // A key issued for the bare host, used on its www. twin.
     const elsewhere = await keyFor('https://chamber.example.org');
-    const { page } = await open(
-      `<peluang-opportunities api-key="${elsewhere}"></peluang-opportunities>` + `<peluang-match-finder api-key="${elsewhere}" lang="ko"></peluang-match-finder>`,
+    const warnings: string[] = [];
+    const { page, errors } = await open(
+      `<peluang-opportunities api-key="${elsewhere}" page-size="3"></peluang-opportunities>` + `<peluang-match-finder api-key="${elsewhere}" lang="ko"></peluang-match-finder>`,
     );
-    t.equal(await until(() => list(page).getByRole('alert').locator('p').textContent(), Boolean), STRINGS.en.errors.originNotAllowed);
-    t.equal(await until(() => finder(page).getByRole('alert').locator('p').textContent(), Boolean), STRINGS.ko.errors.originNotAllowed);
-    t.equal(await list(page).locator('li[part="item"]').count(), 0, 'nothing listed');
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.reload();
+    t.same(await until(() => shownIds(page), (ids) => ids.length === 3), (await search({ limit: 3 })).map((o) => o.id), 'the list falls back to the public list');
+    t.equal(await until(() => finder(page).getByRole('alert').locator('p').textContent(), Boolean), STRINGS.ko.finder.originRefused);
+    await fillFinder(page);
+    t.equal(await finder(page).getByRole('alert').locator('p').textContent(), STRINGS.ko.finder.originRefused, 'still clear after a search');
+    t.equal(await finder(page).locator('li[part="match"]').count(), 0);
+    const origin = new URL(page.url()).origin;
+    t.ok(warnings.some((w) => w.includes(`Add ${origin} to the key's allowed origins`)), 'the console names the origin to add');
+    t.same(errors, []);
 
     const { page: unknown } = await open(`<peluang-opportunities api-key="pk_unknown_0000000000000000"></peluang-opportunities>`);
     t.equal(await until(() => list(unknown).getByRole('alert').locator('p').textContent(), Boolean), STRINGS.en.errors.invalidKey);

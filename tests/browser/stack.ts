@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import type { components } from '../../openapi/types.ts';
-import { FACTOR_NAMES, type Lang } from '../../embed/src/i18n.ts';
+import { FACTOR_NAMES, STRINGS, type Lang } from '../../embed/src/i18n.ts';
 import { seedDemoDataIfEmpty } from '../../src/services/demo-data.ts';
 import { buildTestApp, createKey } from '../helpers/app.ts';
 import { launchBrowser, startHostSite, watchErrors } from './harness.ts';
@@ -39,6 +39,7 @@ export const shownMatches = (page: Page) =>
       items.map((item) => ({
         id: (item as HTMLElement).dataset.opportunityId!,
         score: Number((item as HTMLElement).dataset.score),
+        band: item.querySelector('[part="band"]')!.textContent,
         title: item.querySelector('.title-button')!.textContent,
         reasons: [...item.querySelectorAll('[part="reason"]')].map((reason) => [(reason as HTMLElement).dataset.factor, reason.lastElementChild!.textContent]),
         badges: [...item.querySelectorAll('[part="badge"]')].map((badge) => badge.textContent),
@@ -52,7 +53,12 @@ export async function fillFinder(page: Page): Promise<void> {
   await form.locator('select[name="country"]').selectOption(PROFILE.country);
   for (const technology of PROFILE.technologies) await form.locator(`input[name="technology"][value="${technology}"]`).check();
   await form.locator('select[name="transfer"]').selectOption(PROFILE.maxTransferDepth);
-  await form.locator('select[name="provinces"]').selectOption(PROFILE.preferredProvinces);
+  for (const province of PROFILE.preferredProvinces) {
+    // Provinces sit in one folding group per island group; open it as a visitor would.
+    const group = form.locator('details.group', { has: page.locator(`input[value="${province}"]`) });
+    if ((await group.getAttribute('open')) === null) await group.locator('summary').click();
+    await group.locator(`input[name="province"][value="${province}"]`).check();
+  }
   await form.locator('input[name="min"]').fill('5');
   await form.locator('input[name="max"]').fill('50');
   await form.locator('button[type="submit"]').click();
@@ -103,16 +109,24 @@ export async function embedStack(t: TapLike) {
       return data.data;
     },
 
-    /** What shownMatches should read for the API's matches: reasons in the components' factor order. */
-    expectedMatches(matches: components['schemas']['OpportunityMatch'][]) {
+    /**
+     * What shownMatches should read for the API's matches: the band in words, then the
+     * supporting reasons and those of factors compared that did not help, each in the
+     * components' factor order; factors left open are not shown.
+     */
+    expectedMatches(matches: components['schemas']['OpportunityMatch'][], lang: Lang) {
       const order = (factor: string) => FACTOR_NAMES.indexOf(factor as (typeof FACTOR_NAMES)[number]);
-      return matches.map((m) => ({
-        id: m.opportunity.id,
-        score: m.score,
-        title: m.opportunity.title,
-        reasons: [...m.factors].sort((a, b) => order(a.factor) - order(b.factor)).map((f) => [f.factor, f.text]),
-        badges: m.badges.map((b) => b.text),
-      }));
+      return matches.map((m) => {
+        const factors = [...m.factors].sort((a, b) => order(a.factor) - order(b.factor));
+        return {
+          id: m.opportunity.id,
+          score: m.score,
+          band: STRINGS[lang].finder.bands[m.band],
+          title: m.opportunity.title,
+          reasons: [...factors.filter((f) => f.supports), ...factors.filter((f) => !f.neutral && !f.supports && f.weight > 0)].map((f) => [f.factor, f.text]),
+          badges: m.badges.map((b) => b.text),
+        };
+      });
     },
   };
 }

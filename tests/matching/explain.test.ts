@@ -147,3 +147,40 @@ t.test('the default reference covers every code and matches the real map', async
   t.ok(Math.abs((location.reason.params.distanceKm as number) - 3142) <= 5, 'Surabaya–Jayapura ≈ 3,140 km');
   t.equal(renderReason(location.reason, 'ja', defaultNameLookup), 'Papuaは最も近い希望地域(East Java)から約3,141km');
 });
+
+t.test("reasons take every place, sector and technology name from the lookup, for the caller's language", async (t) => {
+  // A lookup that marks each name with its code and language: whatever names the reference
+  // holds for a language reach the sentence as they are, with no name of its own.
+  const marked = {
+    ...defaultNameLookup,
+    sector: (code: string, lang: UiLanguage) => `«sector ${code} ${lang}»`,
+    technology: (code: string, lang: UiLanguage) => `«technology ${code} ${lang}»`,
+    province: (code: string, lang: UiLanguage) => `«province ${code} ${lang}»`,
+    islandGroup: (code: string, lang: UiLanguage) => `«group ${code} ${lang}»`,
+  };
+  const reasons: Reason[] = [
+    { code: 'sector-exact', params: { sector: 'vaccines' } },
+    { code: 'sector-sibling', params: { sector: 'vaccines', parent: 'pharmaceuticals', listed: ['recombinant-proteins'] } },
+    { code: 'location-province', params: { province: 'ID-JI' } },
+    { code: 'location-island-group', params: { province: 'ID-JI', islandGroup: 'java' } },
+    { code: 'location-distance', params: { province: 'ID-PA', nearest: 'ID-JI', distanceKm: 3142 } },
+    {
+      code: 'technology',
+      params: { sought: ['viral-vector', 'nucleic-acid'], held: ['viral-vector'], missing: ['nucleic-acid'], coverage: 0.5, required: 'licensing', depthFit: 1, stepsShort: 0, willing: 'licensing' },
+    },
+  ];
+  const expected: Record<string, string[]> = {
+    'sector-exact': ['sector vaccines'],
+    'sector-sibling': ['sector vaccines', 'sector pharmaceuticals', 'sector recombinant-proteins'],
+    'location-province': ['province ID-JI'],
+    'location-island-group': ['province ID-JI', 'group java'],
+    'location-distance': ['province ID-PA', 'province ID-JI'],
+    technology: ['technology viral-vector', 'technology nucleic-acid'],
+  };
+  for (const lang of UI_LANGUAGES) {
+    for (const reason of reasons) {
+      const text = renderReason(reason, lang, marked);
+      for (const name of expected[reason.code]!) t.ok(text.includes(`«${name} ${lang}»`), `${lang} ${reason.code}: ${name}`);
+    }
+  }
+});

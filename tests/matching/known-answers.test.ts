@@ -197,13 +197,19 @@ t.test('diagnostics firm with neutral factors × IVD plant in West Java', async 
     size: { score: 0, weight: 0, neutral: true, code: 'neutral' },
     modality: { score: 0.5, weight: 0.1 / 0.55, code: 'modality' },
   });
-  // (0.3 × 1 + 0.15 × 0.6 + 0.1 × 0.5) / 0.55 = 0.44 / 0.55 = 0.8
-  t.equal(pair.score, 80);
+  // Mean (0.3 × 1 + 0.15 × 0.6 + 0.1 × 0.5) / 0.55 = 0.8, on 55 % of the weight: 0.8 × √0.55 = 0.5933
+  t.equal(pair.score, 59.33);
+  t.same(pair.evidence, { share: 0.55, scale: 0.7416 });
+  t.equal(pair.band, 'good');
   t.same(
     pair.factors.map((f) => f.contribution),
-    [54.55, 0, 16.36, 0, 9.09],
+    [40.45, 0, 12.14, 0, 6.74],
   );
-  t.same(factor(pair, 'technology').reason.params, { factor: 'technology' });
+  t.same(
+    pair.factors.map((f) => f.supports),
+    [true, false, true, false, true],
+  );
+  t.same(factor(pair, 'technology').reason.params, { factor: 'technology', side: 'investor' });
   t.same(pair.badges, [{ code: 'health-mou', params: { country: 'JP' } }]);
 });
 
@@ -211,8 +217,9 @@ t.test('diagnostics firm × vaccine plant in Papua: distance from the nearest Ja
   const pair = scorePair(diagnosticsFirm, vaccinePlantPapua, DEFAULT_WEIGHTS, ref);
   t.same(factor(pair, 'location').reason.params, { province: 'ID-PA', nearest: 'ID-JI', distanceKm: 3142 });
   t.equal(factor(pair, 'modality').score, 0);
-  // 100 × 0.15 / 0.55 × 0.0172816 = 0.4713
-  t.equal(pair.score, 0.47);
+  // 100 × √0.55 × 0.15 / 0.55 × 0.0172816 = 0.3495
+  t.equal(pair.score, 0.35);
+  t.equal(pair.band, 'weak');
 });
 
 t.test('vaccine maker × vaccine plant in Papua: one step short on depth, half the range', async (t) => {
@@ -240,25 +247,36 @@ t.test('technology when only part of it is stated', async (t) => {
     DEFAULT_WEIGHTS,
     ref,
   );
-  // Depth term left out: coverage alone.
+  // Depth term left out: coverage alone. The only known factor carries 30 % of the weight: 100 × √0.3.
   t.equal(factor(heldNoWillingness, 'technology').score, 1);
   t.equal(factor(heldNoWillingness, 'technology').weight, 1);
-  t.equal(heldNoWillingness.score, 100);
+  t.equal(heldNoWillingness.score, 54.77);
   t.notOk('willing' in factor(heldNoWillingness, 'technology').reason.params);
 
   const willingNoTechnology = { ...base, technologies: [], maxTransferDepth: 'full-transfer' as const };
   // States willingness, holds none of what is sought.
   t.equal(scorePair(willingNoTechnology, vaccinePlantPapua, DEFAULT_WEIGHTS, ref).score, 0);
   t.equal(factor(scorePair(willingNoTechnology, vaccinePlantPapua, DEFAULT_WEIGHTS, ref), 'technology').neutral, false);
-  // Nothing sought: coverage 1, willingness meets the requirement.
+  // Nothing sought: the opportunity leaves technology open, so it is left out, not scored 1;
+  // this investor states nothing else, so nothing is compared.
   const seeksNothing = { ...vaccinePlantPapua, technologies: [], requiredTransferDepth: 'full-transfer' as const };
-  t.equal(scorePair(willingNoTechnology, seeksNothing, DEFAULT_WEIGHTS, ref).score, 100);
+  const open = scorePair(willingNoTechnology, seeksNothing, DEFAULT_WEIGHTS, ref);
+  t.equal(open.score, 0);
+  t.same(factor(open, 'technology'), {
+    factor: 'technology',
+    neutral: true,
+    score: 0,
+    weight: 0,
+    contribution: 0,
+    supports: false,
+    reason: { code: 'neutral', params: { factor: 'technology', side: 'opportunity' } },
+  });
 
   const steps = (willing: 'none' | 'licensing', required: 'joint-development' | 'full-transfer') =>
     factor(
       scorePair(
-        { ...base, technologies: [], maxTransferDepth: willing },
-        { ...seeksNothing, requiredTransferDepth: required },
+        { ...base, technologies: ['cell-culture-vaccine', 'sterile-fill-finish'], maxTransferDepth: willing },
+        { ...vaccinePlantPapua, requiredTransferDepth: required },
         DEFAULT_WEIGHTS,
         ref,
       ),
@@ -303,4 +321,40 @@ t.test('caller weights are renormalised over the non-neutral factors', async (t)
     pair.factors.map((f) => f.weight),
     [0.5, 0, 0.5, 0, 0],
   );
+});
+
+t.test('an opportunity that seeks no technology gets no free points', async (t) => {
+  // Same sector, place, size and modality as the blood-bag plant, but seeking nothing.
+  const seeksNothing = { ...bloodBagPlantEastJava, id: 'opp-f', technologies: [], requiredTransferDepth: 'none' as const };
+  const pair = scorePair(bloodBagMaker, seeksNothing, DEFAULT_WEIGHTS, ref);
+  // Known: everything but technology, 70 % of the weight, all scoring 1: 100 × √0.7 = 83.67.
+  t.equal(pair.score, 83.67);
+  t.same(pair.evidence, { share: 0.7, scale: 0.8367 });
+  t.same(
+    pair.factors.map((f) => f.weight),
+    [0.4286, 0, 0.2143, 0.2143, 0.1429],
+  );
+  // The plant that seeks what the investor holds rests on more evidence and ranks above it.
+  t.ok(scorePair(bloodBagMaker, bloodBagPlantEastJava, DEFAULT_WEIGHTS, ref).score > pair.score);
+
+  // Own leaf sector seeking what it holds, at the far end of the country, beats a sibling
+  // sector that seeks nothing in the preferred province.
+  const ownFar = { ...bloodBagPlantEastJava, province: 'ID-PA' as const };
+  const siblingNear = { ...glovePlantBanten, province: 'ID-JI' as const, technologies: [], modalities: ['joint-venture' as const], investmentUsd: bloodBagPlantEastJava.investmentUsd };
+  const own = scorePair(bloodBagMaker, ownFar, DEFAULT_WEIGHTS, ref);
+  const sibling = scorePair(bloodBagMaker, siblingNear, DEFAULT_WEIGHTS, ref);
+  // Own: 30 + 30 + 15 × 0.0173 + 15 + 10 = 85.26; sibling: (0.15 + 0.15 + 0.15 + 0.1) / 0.7 × √0.7 = 65.74.
+  t.equal(own.score, 85.26);
+  t.equal(sibling.score, 65.74);
+  t.equal(own.band, 'strong');
+  t.equal(sibling.band, 'good');
+});
+
+t.test('an opportunity that names no modality leaves modality open', async (t) => {
+  const noModality = { ...bloodBagPlantEastJava, modalities: [] };
+  const pair = scorePair(bloodBagMaker, noModality, DEFAULT_WEIGHTS, ref);
+  t.equal(factor(pair, 'modality').neutral, true);
+  t.same(factor(pair, 'modality').reason.params, { factor: 'modality', side: 'opportunity' });
+  // 90 % of the weight known, all scoring 1.
+  t.equal(pair.score, 94.87);
 });

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import t from 'tap';
-import { DEFAULT_WEIGHTS, MATCHING_MODEL, WEIGHT_BOUNDS, validateWeights } from '../../src/domain/matching/model.ts';
-import { FACTORS } from '../../src/domain/matching/types.ts';
+import {
+  DEFAULT_WEIGHTS,
+  MATCHING_MODEL,
+  WEIGHT_BOUNDS,
+  bandOf,
+  ineffectiveWeightFields,
+  validateWeights,
+} from '../../src/domain/matching/model.ts';
+import { FACTORS, type Factor } from '../../src/domain/matching/types.ts';
+import { weights as weightsArb } from './fixtures/arbitraries.ts';
 import { holds } from './fixtures/check.ts';
 
 const factor = fc.constantFrom(...FACTORS);
@@ -45,9 +53,28 @@ t.test('out-of-range, non-finite and non-numeric weights are rejected with their
   );
 });
 
-t.test('all-zero weights are rejected', async (t) => {
-  const result = validateWeights({ sector: 0, technology: 0, location: 0, size: 0, modality: 0 });
-  t.same(result, { ok: false, errors: [{ field: 'weights', message: 'At least one weight must be greater than 0.' }] });
+t.test('weights are ineffective when every positively weighted factor is left open, all-zero included', async (t) => {
+  const none = { sector: false, technology: false, location: false, size: false, modality: false };
+  const zero = { sector: 0, technology: 0, location: 0, size: 0, modality: 0 };
+  t.same(validateWeights(zero), { ok: true, weights: zero }, 'in bounds: the ranking decides whether they compare anything');
+  t.same(ineffectiveWeightFields(none, zero), FACTORS.map((f) => `weights.${f}`));
+  t.equal(ineffectiveWeightFields(none, DEFAULT_WEIGHTS), null);
+  t.same(ineffectiveWeightFields({ ...none, technology: true, location: true }, { ...zero, technology: 1, location: 0.5 }), [
+    'weights.technology',
+    'weights.location',
+  ]);
+  t.equal(ineffectiveWeightFields({ ...none, technology: true }, { ...zero, technology: 1, location: 0.5 }), null);
+  holds(
+    t,
+    fc.property(fc.record(Object.fromEntries(FACTORS.map((f) => [f, fc.boolean()])) as Record<Factor, fc.Arbitrary<boolean>>), weightsArb, (open, w) => {
+      const fields = ineffectiveWeightFields(open, w);
+      return (fields === null) === FACTORS.some((f) => w[f] > 0 && !open[f]);
+    }),
+  );
+});
+
+t.test('bands are half-open and cover 0–100', async (t) => {
+  t.same([0, 49.99, 50, 74.99, 75, 100].map(bandOf), ['weak', 'weak', 'good', 'good', 'strong', 'strong']);
 });
 
 t.test('unknown factor names are rejected', async (t) => {

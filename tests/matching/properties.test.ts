@@ -1,12 +1,20 @@
 import fc from 'fast-check';
 import t from 'tap';
-import { TRANSFER_DEPTHS, type Modality, type Technology } from '../../src/domain/codes.ts';
+import { PROVINCE_CODES, SECTOR_LEAVES, TRANSFER_DEPTHS, type Modality, type SectorLeaf, type Technology } from '../../src/domain/codes.ts';
 import { DEFAULT_WEIGHTS } from '../../src/domain/matching/model.ts';
 import { scorePair } from '../../src/domain/matching/score.ts';
 import { FACTORS, type MatchableInvestor, type MatchableOpportunity, type Weights } from '../../src/domain/matching/types.ts';
 import { investor, opportunity, weights } from './fixtures/arbitraries.ts';
 import { holds } from './fixtures/check.ts';
 import { makeReference, parentOf, ref, PROVINCES } from './fixtures/reference.ts';
+
+const PROVINCE_LIST = [...PROVINCE_CODES];
+
+/** Another leaf with the same parent, or null. */
+function siblingOf(leaf: SectorLeaf): SectorLeaf | null {
+  const parent = parentOf(leaf);
+  return SECTOR_LEAVES.find((other) => other !== leaf && parent !== null && parentOf(other) === parent) ?? null;
+}
 
 const score = (i: MatchableInvestor, o: MatchableOpportunity, w: Weights) => scorePair(i, o, w, ref).score;
 
@@ -176,16 +184,87 @@ t.test('a stated factor scored 1 never lowers the score compared with leaving it
   );
 });
 
-t.test('weights of neutral factors are ignored', async (t) => {
+t.test('the weight of a factor left open changes only the evidence: more of it never raises the score', async (t) => {
   holds(
     t,
     fc.property(investor, opportunity, weights, fc.constantFrom(...FACTORS), fc.double({ min: 0, max: 1, noNaN: true }), (i, o, w, f, x) => {
       const a = scorePair(i, o, w, ref);
       fc.pre(a.factors.find((r) => r.factor === f)!.neutral);
       const b = scorePair(i, o, { ...w, [f]: x }, ref);
-      return JSON.stringify(a) === JSON.stringify(b);
+      const facts = (p: typeof a) => JSON.stringify(p.factors.map(({ contribution: _, ...rest }) => rest));
+      const moved = Math.sign(b.score - a.score);
+      return facts(a) === facts(b) && (moved === 0 || moved === Math.sign(w[f] - x));
     }),
     { numRuns: 500 },
+  );
+});
+
+t.test('a factor either side leaves open adds nothing and takes nothing away: it is left out', async (t) => {
+  holds(
+    t,
+    fc.property(investor, opportunity, weights, (i, o, w) => {
+      const p = scorePair(i, o, w, ref);
+      const open = p.factors.filter((f) => f.neutral);
+      const investorOpen = i.technologies.length === 0 && i.maxTransferDepth === null;
+      const technology = p.factors.find((f) => f.factor === 'technology')!;
+      const modality = p.factors.find((f) => f.factor === 'modality')!;
+      return (
+        open.every((f) => f.weight === 0 && f.contribution === 0 && !f.supports && f.reason.code === 'neutral') &&
+        (o.technologies.length > 0 || investorOpen || (technology.neutral && technology.reason.params.side === 'opportunity')) &&
+        (o.modalities.length > 0 || i.modalities.length === 0 || (modality.neutral && modality.reason.params.side === 'opportunity'))
+      );
+    }),
+    { numRuns: 500 },
+  );
+});
+
+t.test('less evidence never outranks an equally good match resting on more', async (t) => {
+  // An opportunity that seeks exactly what the investor holds, within its willingness, scores
+  // technology 1; the same opportunity seeking nothing leaves technology open. With every
+  // other factor equal, the first rests on more evidence and is at least as good.
+  holds(
+    t,
+    fc.property(investor, opportunity, weights, (i, o, w) => {
+      fc.pre(i.technologies.length > 0);
+      const seeking = { ...o, technologies: i.technologies.slice(0, 4), requiredTransferDepth: i.maxTransferDepth ?? o.requiredTransferDepth };
+      const seekingNothing = { ...o, technologies: [] };
+      const a = scorePair(i, seeking, w, ref);
+      const b = scorePair(i, seekingNothing, w, ref);
+      return a.score >= b.score && a.evidence.share >= b.evidence.share;
+    }),
+    { numRuns: 500 },
+  );
+});
+
+t.test('every match carries the band its score falls in, and its supporting factors', async (t) => {
+  holds(
+    t,
+    fc.property(investor, opportunity, weights, (i, o, w) => {
+      const p = scorePair(i, o, w, ref);
+      const band = p.score >= 75 ? 'strong' : p.score >= 50 ? 'good' : 'weak';
+      return p.band === band && p.factors.every((f) => f.supports === (!f.neutral && w[f.factor] > 0 && f.score >= 0.5));
+    }),
+    { numRuns: 500 },
+  );
+});
+
+t.test('with default weights, own leaf sector seeking what the investor holds beats a sibling seeking nothing, wherever they lie', async (t) => {
+  holds(
+    t,
+    fc.property(investor, opportunity, fc.constantFrom(...PROVINCE_LIST), fc.constantFrom(...PROVINCE_LIST), (i, o, farProvince, nearProvince) => {
+      const sibling = siblingOf(o.sector);
+      fc.pre(sibling !== null && i.technologies.length > 0);
+      const investorOwn = { ...i, sectors: [o.sector] };
+      const own = {
+        ...o,
+        province: farProvince,
+        technologies: i.technologies.slice(0, 4),
+        requiredTransferDepth: i.maxTransferDepth ?? o.requiredTransferDepth,
+      };
+      const other = { ...o, id: 'sibling', sector: sibling!, province: nearProvince, technologies: [] };
+      return score(investorOwn, own, DEFAULT_WEIGHTS) > score(investorOwn, other, DEFAULT_WEIGHTS);
+    }),
+    { numRuns: 1000 },
   );
 });
 

@@ -51,9 +51,10 @@ function toColumns(input: Partial<InvestorInput>) {
   };
 }
 
-export async function insertInvestor(db: Db, input: InvestorInput): Promise<Investor> {
+/** `id` is for data with fixed ids (the demo); otherwise the database picks one. */
+export async function insertInvestor(db: Db, input: InvestorInput, id?: string): Promise<Investor> {
   const columns = toColumns(input) as Required<ReturnType<typeof toColumns>>;
-  const row = await db.insertInto('investors').values(columns).returningAll().executeTakeFirstOrThrow();
+  const row = await db.insertInto('investors').values({ ...columns, ...(id && { id }) }).returningAll().executeTakeFirstOrThrow();
   return toInvestor(row);
 }
 

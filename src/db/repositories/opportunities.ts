@@ -95,9 +95,10 @@ export interface PageRequest {
   cursor?: string;
 }
 
-export async function insertOpportunity(db: Db, input: OpportunityInput): Promise<Opportunity> {
+/** `id` is for data with fixed ids (the demo); otherwise the database picks one. */
+export async function insertOpportunity(db: Db, input: OpportunityInput, id?: string): Promise<Opportunity> {
   const columns = toColumns(input) as Required<ReturnType<typeof toColumns>>;
-  const row = await db.insertInto('opportunities').values(columns).returning(COLUMNS).executeTakeFirstOrThrow();
+  const row = await db.insertInto('opportunities').values({ ...columns, ...(id && { id }) }).returning(COLUMNS).executeTakeFirstOrThrow();
   return toOpportunity(row);
 }
 

@@ -190,6 +190,26 @@ const NEUTRAL: Record<Lang, string> = {
   ja: '希望の指定なし — スコアの計算から除外',
 };
 
+/** The opportunity leaves the factor open: only technology and modality can be. */
+const OPEN_ON_OPPORTUNITY: Record<string, Record<Lang, string>> = {
+  technology: {
+    en: 'The opportunity seeks no technology — left out of the score',
+    id: 'Peluang tidak mencari teknologi — tidak dihitung dalam skor',
+    ko: '요구 기술이 없는 투자 기회 — 점수 계산에서 제외',
+    ja: '求める技術の指定なし — スコアの計算から除外',
+  },
+  modality: {
+    en: 'The opportunity names no form of investment — left out of the score',
+    id: 'Peluang tidak menyebutkan skema kerja sama — tidak dihitung dalam skor',
+    ko: '제시된 투자 방식 없음 — 점수 계산에서 제외',
+    ja: '投資形態の指定なし — スコアの計算から除外',
+  },
+};
+
+function neutralText(p: ReasonParams, lang: Lang): string {
+  return (str(p, 'side') === 'opportunity' ? OPEN_ON_OPPORTUNITY[str(p, 'factor')]?.[lang] : undefined) ?? NEUTRAL[lang];
+}
+
 function sectorText(code: string, p: ReasonParams, lang: Lang, n: Names): string | null {
   // Names are looked up lazily: each reason carries only the params its sentence needs.
   const S = () => n.sector(str(p, 'sector'));
@@ -492,7 +512,7 @@ export function renderReason(reason: Reason, lang: UiLanguage, names: NameLookup
 function renderReasonFresh(reason: Reason, lang: UiLanguage, names: NameLookup): string {
   const { code, params } = reason;
   const n = bind(names, lang);
-  if (code === 'neutral') return NEUTRAL[lang];
+  if (code === 'neutral') return neutralText(params, lang);
   if (code === 'technology') return technologyText(params, lang, n);
   if (code === 'modality') return modalityText(params, lang, n);
   return (

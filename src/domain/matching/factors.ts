@@ -15,6 +15,7 @@ import {
 import {
   DEPTH_FIT_BY_STEPS_SHORT,
   EARTH_RADIUS_KM,
+  EVIDENCE_EXPONENT,
   LOCATION_DISTANCE_MAX,
   LOCATION_DISTANCE_SCALE_KM,
   LOCATION_ISLAND_GROUP_SCORE,
@@ -105,18 +106,39 @@ export function refTables(ref: MatchingReference): RefTables {
   return tables;
 }
 
-/** An investor turned into masks and flags, with its weights renormalised. */
+/**
+ * The axes an opportunity leaves open, as bits: it seeks no technology, or names no modality.
+ * Sector, location and size are always stated by an opportunity.
+ */
+export const OPEN_TECHNOLOGY = 1;
+export const OPEN_MODALITY = 2;
+/** Number of distinct open masks (0..3). */
+const OPEN_MASKS = 4;
+
+/** How much evidence a pair rests on, given which axes the opportunity leaves open. */
+export interface Evidence {
+  /** Factors that count: neither side leaves them open and their weight is above 0. */
+  readonly known: Readonly<Record<Factor, boolean>>;
+  /** Requested weights of the known factors divided by their sum; 0 for the others. */
+  readonly weights: Readonly<Weights>;
+  /** Share of the requested weight that falls on known factors, 0..1. */
+  readonly share: number;
+  /** share ** EVIDENCE_EXPONENT: the score is the weighted mean of the known factors times this. */
+  readonly scale: number;
+  /** share in ten-thousandths, the ranking's tie-break. */
+  readonly shareTicks: number;
+}
+
+/** An investor turned into masks and flags, with its weights resolved per open mask. */
 export interface PreparedInvestor {
   readonly investor: MatchableInvestor;
   readonly tables: RefTables;
+  /** Factors the investor states no preference on. */
   readonly neutral: Readonly<Record<Factor, boolean>>;
-  /** Renormalised over the non-neutral factors; 0 for neutral ones. */
-  readonly weights: Readonly<Weights>;
-  readonly wSector: number;
-  readonly wTechnology: number;
-  readonly wLocation: number;
-  readonly wSize: number;
-  readonly wModality: number;
+  /** Indexed by the opportunity's open mask. */
+  readonly evidence: readonly Evidence[];
+  /** scale × renormalised weight, 5 per open mask in FACTORS order: what combine multiplies by. */
+  readonly applied: Float64Array;
   readonly leafListed: Uint8Array;
   readonly parentListed: Uint8Array;
   readonly parentHasListedLeaf: Uint8Array;
@@ -195,11 +217,12 @@ export function prepareInvestor(
     modality: acceptedMask === 0,
   };
 
-  let total = 0;
-  for (const f of FACTORS) if (!neutral[f]) total += usableWeight(weights[f]);
-  const normalised = {} as Weights;
-  for (const f of FACTORS) {
-    normalised[f] = neutral[f] || total === 0 ? 0 : usableWeight(weights[f]) / total;
+  const evidence: Evidence[] = [];
+  const applied = new Float64Array(OPEN_MASKS * FACTORS.length);
+  for (let open = 0; open < OPEN_MASKS; open++) {
+    const e = evidenceFor(neutral, open, weights);
+    evidence.push(e);
+    FACTORS.forEach((f, i) => (applied[open * FACTORS.length + i] = e.scale * e.weights[f]));
   }
 
   const ticket = investor.ticketUsd;
@@ -207,12 +230,8 @@ export function prepareInvestor(
     investor,
     tables,
     neutral,
-    weights: normalised,
-    wSector: normalised.sector,
-    wTechnology: normalised.technology,
-    wLocation: normalised.location,
-    wSize: normalised.size,
-    wModality: normalised.modality,
+    evidence,
+    applied,
     leafListed,
     parentListed,
     parentHasListedLeaf,
@@ -228,6 +247,25 @@ export function prepareInvestor(
   };
 }
 
+function evidenceFor(neutral: Readonly<Record<Factor, boolean>>, open: number, weights: Readonly<Weights>): Evidence {
+  const known = {} as Record<Factor, boolean>;
+  let requested = 0;
+  let knownTotal = 0;
+  for (const f of FACTORS) {
+    const w = usableWeight(weights[f]);
+    const openHere = (f === 'technology' && open & OPEN_TECHNOLOGY) || (f === 'modality' && open & OPEN_MODALITY);
+    known[f] = !neutral[f] && !openHere && w > 0;
+    requested += w;
+    if (known[f]) knownTotal += w;
+  }
+  const renormalised = {} as Weights;
+  for (const f of FACTORS) renormalised[f] = known[f] ? usableWeight(weights[f]) / knownTotal : 0;
+  // Snapped like scores, so equal shares reached by different sums compare equal.
+  const share = requested > 0 ? Math.round((knownTotal / requested) * 1e10) / 1e10 : 0;
+  const scale = share ** EVIDENCE_EXPONENT;
+  return { known, weights: renormalised, share, scale, shareTicks: Math.round(share * 10000) };
+}
+
 /** An opportunity as the small integers and logs the factors read. */
 export interface EncodedOpportunity {
   leaf: number;
@@ -237,8 +275,26 @@ export interface EncodedOpportunity {
   depth: number;
   modalityMask: number;
   modalityCount: number;
+  /** OPEN_TECHNOLOGY | OPEN_MODALITY bits. */
+  open: number;
   logMin: number;
   logMax: number;
+}
+
+export function openMaskOf(techCount: number, modalityCount: number): number {
+  return (techCount === 0 ? OPEN_TECHNOLOGY : 0) | (modalityCount === 0 ? OPEN_MODALITY : 0);
+}
+
+/** The factors an opportunity leaves open, by name. */
+export function openFactorsOf(o: MatchableOpportunity): Record<Factor, boolean> {
+  const open = openMaskOf(o.technologies.length, o.modalities.length);
+  return {
+    sector: false,
+    technology: (open & OPEN_TECHNOLOGY) !== 0,
+    location: false,
+    size: false,
+    modality: (open & OPEN_MODALITY) !== 0,
+  };
 }
 
 export function encodeOpportunity(o: MatchableOpportunity): EncodedOpportunity {
@@ -252,21 +308,24 @@ export function encodeOpportunity(o: MatchableOpportunity): EncodedOpportunity {
   }
   const techMask = maskOf(o.technologies, TECH_INDEX);
   const modalityMask = maskOf(o.modalities, MODALITY_INDEX);
+  const techCount = popcount(techMask);
+  const modalityCount = popcount(modalityMask);
   const { min, max } = o.investmentUsd;
   return {
     leaf,
     province,
     techMask,
-    techCount: popcount(techMask),
+    techCount,
     depth,
     modalityMask,
-    modalityCount: popcount(modalityMask),
+    modalityCount,
+    open: openMaskOf(techCount, modalityCount),
     logMin: logUsd(Math.min(min, max)),
     logMax: logUsd(Math.max(min, max)),
   };
 }
 
-// ---- factor scores, each in [0, 1]; a neutral factor scores 0 and carries weight 0 ----
+// ---- factor scores, each in [0, 1]; a factor left open scores 0 and carries weight 0 ----
 
 export function sectorScoreAt(p: PreparedInvestor, leaf: number): number {
   if (p.neutral.sector) return 0;
@@ -360,22 +419,41 @@ export function modalityScore(acceptedMask: number, offeredMask: number, offered
   return offeredCount === 0 ? 1 : popcount(acceptedMask & offeredMask) / offeredCount;
 }
 
-/** Weighted sum in [0, 1], always in FACTORS order. */
+/**
+ * The score in [0, 1]: the weighted mean of the known factors times the evidence scale,
+ * summed in FACTORS order. `open` is the opportunity's open mask; the applied weight of an
+ * open factor is 0, so what is passed for it does not matter.
+ */
 export function combine(
   p: PreparedInvestor,
+  open: number,
   sector: number,
   technology: number,
   location: number,
   size: number,
   modality: number,
 ): number {
-  return (
-    p.wSector * sector +
-    p.wTechnology * technology +
-    p.wLocation * location +
-    p.wSize * size +
-    p.wModality * modality
-  );
+  const a = p.applied;
+  const o = open * 5;
+  return a[o]! * sector + a[o + 1]! * technology + a[o + 2]! * location + a[o + 3]! * size + a[o + 4]! * modality;
+}
+
+/**
+ * The ranking key: score in hundredths of a point, then evidence share in ten-thousandths.
+ * Higher ranks first; equal keys fall back to id order.
+ */
+export const KEY_STRIDE = 10001;
+
+export function rankKey(cents: number, shareTicks: number): number {
+  return cents * KEY_STRIDE + shareTicks;
+}
+
+export function centsOfKey(key: number): number {
+  return Math.floor(key / KEY_STRIDE);
+}
+
+export function shareOfKey(key: number): number {
+  return (key % KEY_STRIDE) / 10000;
 }
 
 /**
@@ -393,19 +471,21 @@ export function toCents(raw: number): number {
 export function pairFactorScores(p: PreparedInvestor, e: EncodedOpportunity): [number, number, number, number, number] {
   return [
     sectorScoreAt(p, e.leaf),
-    p.neutral.technology ? 0 : technologyScore(p.heldMask, depthFitAt(p, e.depth), e.techMask, e.techCount),
+    p.neutral.technology || e.open & OPEN_TECHNOLOGY
+      ? 0
+      : technologyScore(p.heldMask, depthFitAt(p, e.depth), e.techMask, e.techCount),
     locationScoreAt(p, e.province),
     p.neutral.size ? 0 : sizeScore(e.logMin, e.logMax, p.ticketLogMin, p.ticketLogMax),
-    p.neutral.modality ? 0 : modalityScore(p.acceptedMask, e.modalityMask, e.modalityCount),
+    p.neutral.modality || e.open & OPEN_MODALITY ? 0 : modalityScore(p.acceptedMask, e.modalityMask, e.modalityCount),
   ];
 }
 
-export function pairCents(p: PreparedInvestor, e: EncodedOpportunity): number {
+export function pairKey(p: PreparedInvestor, e: EncodedOpportunity): number {
   const [s, t, l, z, m] = pairFactorScores(p, e);
-  return toCents(combine(p, s, t, l, z, m));
+  return rankKey(toCents(combine(p, e.open, s, t, l, z, m)), p.evidence[e.open]!.shareTicks);
 }
 
-/** Order of ranked results: score desc, then id asc (code units). */
-export function ranksBefore(centsA: number, idA: string, centsB: number, idB: string): boolean {
-  return centsA > centsB || (centsA === centsB && idA < idB);
+/** Order of ranked results: key desc (score, then evidence), then id asc (code units). */
+export function ranksBefore(keyA: number, idA: string, keyB: number, idB: string): boolean {
+  return keyA > keyB || (keyA === keyB && idA < idB);
 }

@@ -18,16 +18,23 @@ import {
   PARENT_INDEX,
   PROVINCE_COUNT,
   PROVINCE_INDEX,
+  KEY_STRIDE,
+  OPEN_MODALITY,
+  OPEN_TECHNOLOGY,
+  centsOfKey,
   combine,
   depthFitAt,
   encodeOpportunity,
   locationScoreAt,
   modalityScore,
-  pairCents,
+  openMaskOf,
+  pairKey,
   popcount,
   prepareInvestor,
+  rankKey,
   ranksBefore,
   sectorScoreAt,
+  shareOfKey,
   sizeScore,
   technologyScore,
   toCents,
@@ -40,16 +47,19 @@ export interface RankedMatch {
   id: string;
   /** Same value as PairScore.score for the pair. */
   score: number;
+  /** Same value as PairScore.evidence.share: the first tie-break. */
+  evidence: number;
 }
 
 export interface RankCursor {
   score: number;
+  evidence: number;
   id: string;
 }
 
 export interface RankOptions {
   limit: number;
-  /** Return only results ordered strictly after this (score, id). */
+  /** Return only results ordered strictly after this (score, evidence, id). */
   after?: RankCursor;
   /** Inclusive, on the rounded score. */
   minScore?: number;
@@ -70,31 +80,13 @@ export interface InvestorRankOptions extends RankOptions {
 
 const DEPTHS = TRANSFER_DEPTHS.length;
 
-/**
- * An investor compiled for ranking: its per-sector, per-province and per-depth factor scores,
- * and each axis ordered best-first. A bucket's upper bound is monotone in its three axis
- * scores, so these orders generate the buckets best-first without sorting them per request
- * (see BucketQueue). Nothing here depends on the index's contents, so a compiled investor
- * stays valid while opportunities come and go; only a change to the investor or the weights
- * calls for a new one.
- */
+/** An investor with its per-sector, per-province and per-depth factor scores precomputed. */
 export interface CompiledInvestor {
   readonly investorId: string;
   readonly prepared: PreparedInvestor;
   readonly sectorByLeaf: Float64Array;
   readonly locationByProvince: Float64Array;
   readonly depthFitByRequired: Float64Array;
-  /** Leaves by sector score, best first. */
-  readonly leafOrder: Uint8Array;
-  /** Provinces by location score, best first. */
-  readonly provinceOrder: Uint8Array;
-  /** Required depths by depth fit, best first. */
-  readonly depthOrder: Uint8Array;
-}
-
-/** Positions 0..n-1 ordered by score descending (stable). */
-function orderByScore(scores: Float64Array): Uint8Array {
-  return Uint8Array.from(Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]! || a - b));
 }
 
 export function compileInvestor(
@@ -109,23 +101,10 @@ export function compileInvestor(
   for (let p = 0; p < PROVINCE_COUNT; p++) locationByProvince[p] = locationScoreAt(prepared, p);
   const depthFitByRequired = new Float64Array(DEPTHS);
   for (let d = 0; d < DEPTHS; d++) depthFitByRequired[d] = depthFitAt(prepared, d);
-  return {
-    investorId: investor.id,
-    prepared,
-    sectorByLeaf,
-    locationByProvince,
-    depthFitByRequired,
-    leafOrder: orderByScore(sectorByLeaf),
-    provinceOrder: orderByScore(locationByProvince),
-    depthOrder: orderByScore(depthFitByRequired),
-  };
+  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired };
 }
 
 const BUCKETS = LEAF_COUNT * PROVINCE_COUNT * DEPTHS;
-/** A queued bucket is packed as bound << POSITION_BITS | position; bounds are at most 10000 cents. */
-const POSITION_BITS = 16;
-const POSITION_MASK = (1 << POSITION_BITS) - 1;
-if (BUCKETS > POSITION_MASK) throw new Error('Too many buckets for the packed queue key; widen POSITION_BITS in matching/index.ts');
 /** Locations are packed as pos * BUCKET_STRIDE + bucket. */
 const BUCKET_STRIDE = 8192;
 
@@ -145,55 +124,62 @@ function centsFloor(minScore: number | undefined): number {
   return minScore === undefined ? 0 : Math.ceil(minScore * 100 - 1e-7);
 }
 
+function cursorKey(after: RankCursor): number {
+  return rankKey(Math.round(after.score * 100), Math.round(after.evidence * 10000));
+}
+
+/** The highest key a pair scoring at most `cents` can have. */
+const keyCeiling = (cents: number) => rankKey(cents, KEY_STRIDE - 1);
+
 /**
- * Top-k by (cents desc, id asc). A binary heap whose root is the worst kept entry, so a
+ * Top-k by (rank key desc, id asc). A binary heap whose root is the worst kept entry, so a
  * candidate is compared with the current k-th best in O(1).
  */
 class TopK {
-  readonly cents: Int32Array;
+  readonly keys: Int32Array;
   readonly ids: string[] = [];
   size = 0;
 
   constructor(readonly capacity: number) {
-    this.cents = new Int32Array(capacity);
+    this.keys = new Int32Array(capacity);
   }
 
   get full(): boolean {
     return this.size === this.capacity;
   }
 
-  /** Cents of the worst kept entry; only meaningful when full. */
-  get worstCents(): number {
-    return this.cents[0]!;
+  /** Key of the worst kept entry; only meaningful when full. */
+  get worstKey(): number {
+    return this.keys[0]!;
   }
 
   private worse(i: number, j: number): boolean {
-    const ci = this.cents[i]!;
-    const cj = this.cents[j]!;
-    return ci < cj || (ci === cj && this.ids[i]! > this.ids[j]!);
+    const ki = this.keys[i]!;
+    const kj = this.keys[j]!;
+    return ki < kj || (ki === kj && this.ids[i]! > this.ids[j]!);
   }
 
   private swap(i: number, j: number): void {
-    const c = this.cents[i]!;
-    this.cents[i] = this.cents[j]!;
-    this.cents[j] = c;
+    const k = this.keys[i]!;
+    this.keys[i] = this.keys[j]!;
+    this.keys[j] = k;
     const id = this.ids[i]!;
     this.ids[i] = this.ids[j]!;
     this.ids[j] = id;
   }
 
-  /** Would an entry with these cents and id be kept? */
-  admits(cents: number, id: string): boolean {
+  /** Would an entry with this key and id be kept? */
+  admits(key: number, id: string): boolean {
     if (this.size < this.capacity) return true;
-    const wc = this.cents[0]!;
-    return cents > wc || (cents === wc && id < this.ids[0]!);
+    const wk = this.keys[0]!;
+    return key > wk || (key === wk && id < this.ids[0]!);
   }
 
   /** Caller has checked admits(). */
-  push(cents: number, id: string): void {
+  push(key: number, id: string): void {
     if (this.size < this.capacity) {
       let i = this.size++;
-      this.cents[i] = cents;
+      this.keys[i] = key;
       this.ids[i] = id;
       while (i > 0) {
         const parent = (i - 1) >> 1;
@@ -203,7 +189,7 @@ class TopK {
       }
       return;
     }
-    this.cents[0] = cents;
+    this.keys[0] = key;
     this.ids[0] = id;
     let i = 0;
     for (;;) {
@@ -219,12 +205,10 @@ class TopK {
   }
 
   sorted(): RankedMatch[] {
-    const out: { cents: number; id: string }[] = [];
-    for (let i = 0; i < this.size; i++) out.push({ cents: this.cents[i]!, id: this.ids[i]! });
-    out.sort((a, b) =>
-      ranksBefore(a.cents, a.id, b.cents, b.id) ? -1 : ranksBefore(b.cents, b.id, a.cents, a.id) ? 1 : 0,
-    );
-    return out.map((e) => ({ id: e.id, score: e.cents / 100 }));
+    const out: { key: number; id: string }[] = [];
+    for (let i = 0; i < this.size; i++) out.push({ key: this.keys[i]!, id: this.ids[i]! });
+    out.sort((a, b) => (ranksBefore(a.key, a.id, b.key, b.id) ? -1 : ranksBefore(b.key, b.id, a.key, a.id) ? 1 : 0));
+    return out.map((e) => ({ id: e.id, score: centsOfKey(e.key) / 100, evidence: shareOfKey(e.key) }));
   }
 }
 
@@ -365,38 +349,52 @@ export class OpportunityIndex {
     const techNeutral = p.neutral.technology;
     const sizeNeutral = p.neutral.size;
     const modalityNeutral = p.neutral.modality;
+
+    const leafAllowed = allowedLeaves(options.sectors, p);
+    const provinceAllowed = allowedProvinces(options.provinces, options.islandGroups, p);
     const minCents = centsFloor(options.minScore);
 
-    const queue = new BucketQueue(
-      p,
-      investor,
-      allowedOrder(investor.leafOrder, allowedLeaves(options.sectors, p)),
-      allowedOrder(investor.provinceOrder, allowedProvinces(options.provinces, options.islandGroups, p)),
-    );
+    // Upper bound per bucket: sector, location and depth fit are exact there, coverage, size
+    // and modality at most 1, and the best of the opportunity's open masks. Every step of
+    // combine/toCents is monotone, so no member of a bucket can exceed its bound. Keys sort by
+    // bound desc, then bucket number.
+    const keys: number[] = [];
+    for (let leaf = 0; leaf < LEAF_COUNT; leaf++) {
+      if (leafAllowed && !leafAllowed[leaf]) continue;
+      const s = sectorByLeaf[leaf]!;
+      for (let prov = 0; prov < PROVINCE_COUNT; prov++) {
+        if (provinceAllowed && !provinceAllowed[prov]) continue;
+        const l = locationByProvince[prov]!;
+        for (let d = 0; d < DEPTHS; d++) {
+          const b = bucketOf(leaf, prov, d);
+          if (!this.#buckets[b]?.length) continue;
+          let bound = 0;
+          for (let open = 0; open < 4; open++) {
+            bound = Math.max(bound, toCents(combine(p, open, s, techNeutral ? 0 : depthFit[d]!, l, 1, 1)));
+          }
+          if (bound < minCents) continue;
+          keys.push((10000 - bound) * BUCKET_STRIDE + b);
+        }
+      }
+    }
+    const order = Float64Array.from(keys).sort();
 
     const after = options.after;
-    const afterCents = after ? Math.round(after.score * 100) : 0;
+    const afterKey = after ? cursorKey(after) : 0;
     const afterId = after ? after.id : '';
     const filter = options.filter;
     const held = p.heldMask;
     const accepted = p.acceptedMask;
     const tLo = p.ticketLogMin;
     const tHi = p.ticketLogMax;
-    const wT = p.wTechnology;
-    const wM = p.wModality;
-    const sizeAtMost = sizeNeutral ? 0 : p.wSize;
 
     const top = new TopK(limit);
-    // Items whose score, with size at its maximum, stays below this raw sum cannot make the
-    // page: the k-th best once the page is full, minScore before.
-    let floorRaw = rawFloor(minCents);
-    while (queue.next()) {
-      const bound = queue.bound;
-      // Buckets come best-first: once one cannot reach the k-th best (or minScore), none can.
-      if (bound < minCents || (top.full && bound < top.worstCents)) break;
-      const b = queue.bucket;
-      const bucket = this.#buckets[b];
-      if (!bucket?.length) continue;
+    for (let k = 0; k < order.length; k++) {
+      const key = order[k]!;
+      const b = key % BUCKET_STRIDE;
+      const bound = 10000 - (key - b) / BUCKET_STRIDE;
+      // Stop once no remaining bucket can reach the current k-th best.
+      if (top.full && keyCeiling(bound) < top.worstKey) break;
       const d = b % DEPTHS;
       const cell = (b - d) / DEPTHS;
       const prov = cell % PROVINCE_COUNT;
@@ -404,128 +402,32 @@ export class OpportunityIndex {
       const s = sectorByLeaf[leaf]!;
       const l = locationByProvince[prov]!;
       const fit = depthFit[d]!;
-      const base = p.wSector * s + p.wLocation * l + sizeAtMost;
+      const bucket = this.#buckets[b]!;
       const { words, logMin, logMax, ids } = bucket;
       const n = bucket.length;
       for (let i = 0; i < n; i++) {
         const word = words[i]!;
-        const t = techNeutral ? 0 : technologyScore(held, fit, word & TECH_BITS, word >>> TECH_COUNT_SHIFT);
+        const techCount = word >>> TECH_COUNT_SHIFT;
         const modalities = (word >>> MODALITY_SHIFT) & 0x3f;
-        const m = modalityNeutral ? 0 : modalityScore(accepted, modalities, popcount(modalities));
+        const modalityCount = popcount(modalities);
+        const open = openMaskOf(techCount, modalityCount);
+        const t = techNeutral || open & OPEN_TECHNOLOGY ? 0 : technologyScore(held, fit, word & TECH_BITS, techCount);
+        const m = modalityNeutral || open & OPEN_MODALITY ? 0 : modalityScore(accepted, modalities, modalityCount);
         // Cheap check with size at its maximum before paying for the exact size score.
-        if (base + wT * t + wM * m < floorRaw) continue;
+        const floor = top.full ? top.worstKey : rankKey(minCents, 0);
+        if (keyCeiling(toCents(combine(p, open, s, t, l, sizeNeutral ? 0 : 1, m))) < floor) continue;
         const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
-        const cents = toCents(combine(p, s, t, l, z, m));
+        const cents = toCents(combine(p, open, s, t, l, z, m));
         if (cents < minCents) continue;
-        if (after && (cents > afterCents || (cents === afterCents && ids[i]! <= afterId))) continue;
+        const key = rankKey(cents, p.evidence[open]!.shareTicks);
+        if (after && (key > afterKey || (key === afterKey && ids[i]! <= afterId))) continue;
         const id = ids[i]!;
-        if (!top.admits(cents, id)) continue;
+        if (!top.admits(key, id)) continue;
         if (filter && !filter(bucket.opportunities[i]!)) continue;
-        top.push(cents, id);
-        if (top.full) floorRaw = rawFloor(top.worstCents);
+        top.push(key, id);
       }
     }
     return top.sorted();
-  }
-}
-
-/**
- * The lowest raw weighted sum that can still round to `cents` or more (see toCents), less a
- * margin far wider than any difference in summation order: a conservative cut.
- */
-function rawFloor(cents: number): number {
-  return cents <= 0 ? -Infinity : (cents - 0.5) * 1e-4 - 1e-9;
-}
-
-function allowedOrder(order: Uint8Array, allowed: Uint8Array | null): Uint8Array {
-  return allowed ? order.filter((i) => allowed[i] === 1) : order;
-}
-
-/** Scratch space for BucketQueue; ranking is synchronous, so one queue is live at a time. */
-const queueKeys = new Int32Array(BUCKETS + 1);
-
-/**
- * Buckets in order of their upper bound, best first, generated lazily from the investor's
- * axis orders. Position (i, j, k) stands for the i-th best leaf, j-th best province and k-th
- * best depth; its bound is no higher than that of its parent — (i, j, k-1), else (i, j-1, 0),
- * else (i-1, 0, 0) — so a max-heap seeded with (0, 0, 0) that pushes each popped position's
- * children yields every bucket exactly once in bound order, and a ranking that stops early
- * pays only for the buckets it visits.
- */
-class BucketQueue {
-  /** Upper bound of the current bucket, in cents. */
-  bound = 0;
-  /** Current bucket number. */
-  bucket = 0;
-  #size = 0;
-  readonly #provinces: number;
-  readonly #depths = DEPTHS;
-
-  constructor(
-    private readonly p: PreparedInvestor,
-    private readonly investor: CompiledInvestor,
-    private readonly leaves: Uint8Array,
-    private readonly provinceAxis: Uint8Array,
-  ) {
-    this.#provinces = provinceAxis.length;
-    if (leaves.length > 0 && provinceAxis.length > 0) this.#push(0, 0, 0);
-  }
-
-  /** Moves to the next bucket, best first; false when none is left. */
-  next(): boolean {
-    if (this.#size === 0) return false;
-    const top = queueKeys[0]!;
-    const last = queueKeys[--this.#size]!;
-    if (this.#size > 0) this.#siftDown(last);
-    const position = top & POSITION_MASK;
-    this.bound = top >>> POSITION_BITS;
-    const k = position % this.#depths;
-    const ij = (position - k) / this.#depths;
-    const j = ij % this.#provinces;
-    const i = (ij - j) / this.#provinces;
-    this.bucket = bucketOf(this.leaves[i]!, this.provinceAxis[j]!, this.investor.depthOrder[k]!);
-    if (k + 1 < this.#depths) this.#push(i, j, k + 1);
-    if (k === 0 && j + 1 < this.#provinces) this.#push(i, j + 1, 0);
-    if (k === 0 && j === 0 && i + 1 < this.leaves.length) this.#push(i + 1, 0, 0);
-    return true;
-  }
-
-  #push(i: number, j: number, k: number): void {
-    const { p, investor } = this;
-    const d = investor.depthOrder[k]!;
-    const bound = toCents(
-      combine(
-        p,
-        investor.sectorByLeaf[this.leaves[i]!]!,
-        p.neutral.technology ? 0 : investor.depthFitByRequired[d]!,
-        investor.locationByProvince[this.provinceAxis[j]!]!,
-        1,
-        1,
-      ),
-    );
-    const key = (bound << POSITION_BITS) | ((i * this.#provinces + j) * this.#depths + k);
-    let at = this.#size++;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (queueKeys[parent]! >= key) break;
-      queueKeys[at] = queueKeys[parent]!;
-      at = parent;
-    }
-    queueKeys[at] = key;
-  }
-
-  #siftDown(key: number): void {
-    const size = this.#size;
-    let at = 0;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      if (child + 1 < size && queueKeys[child + 1]! > queueKeys[child]!) child += 1;
-      if (queueKeys[child]! <= key) break;
-      queueKeys[at] = queueKeys[child]!;
-      at = child;
-    }
-    queueKeys[at] = key;
   }
 }
 
@@ -564,7 +466,7 @@ function allowedProvinces(
 }
 
 /**
- * The best `limit` opportunities for one investor, ordered by (score desc, id asc), strictly
+ * The best `limit` opportunities for one investor, ordered by (score desc, evidence desc, id asc), strictly
  * after `after`. Scores equal scorePair's exactly; explain the page with scorePair.
  */
 export function rankOpportunities(
@@ -588,16 +490,16 @@ export function rankInvestors(
   const e = encodeOpportunity(opportunity);
   const minCents = centsFloor(options.minScore);
   const after = options.after;
-  const afterCents = after ? Math.round(after.score * 100) : 0;
+  const afterKey = after ? cursorKey(after) : 0;
   const top = new TopK(Math.min(limit, investors.length) || 1);
   for (let i = 0; i < investors.length; i++) {
     const investor = investors[i]!;
-    const cents = pairCents(prepareInvestor(investor, weights, ref), e);
-    if (cents < minCents) continue;
-    if (after && !ranksBefore(afterCents, after.id, cents, investor.id)) continue;
-    if (!top.admits(cents, investor.id)) continue;
+    const key = pairKey(prepareInvestor(investor, weights, ref), e);
+    if (centsOfKey(key) < minCents) continue;
+    if (after && !ranksBefore(afterKey, after.id, key, investor.id)) continue;
+    if (!top.admits(key, investor.id)) continue;
     if (options.filter && !options.filter(investor)) continue;
-    top.push(cents, investor.id);
+    top.push(key, investor.id);
   }
   return top.sorted();
 }

@@ -2,7 +2,7 @@ import { TRANSFER_DEPTHS } from '../codes.ts';
 import { FACTORS, type Factor, type Weights } from './types.ts';
 
 /** Bumped whenever a formula or constant below changes, so stored scores can be told apart. */
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '2.0.0';
 
 export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   sector: 0.3,
@@ -11,6 +11,28 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
   size: 0.15,
   modality: 0.1,
 });
+
+/** How a score reads, best first; half-open ranges [min, next band's min). */
+export const BANDS = ['strong', 'good', 'weak'] as const;
+export type Band = (typeof BANDS)[number];
+export const BAND_MIN_SCORE: Readonly<Record<Band, number>> = Object.freeze({ strong: 75, good: 50, weak: 0 });
+
+export function bandOf(score: number): Band {
+  return BANDS.find((band) => score >= BAND_MIN_SCORE[band]) ?? 'weak';
+}
+
+/**
+ * Evidence: the weighted mean of the known factors is multiplied by share ** EVIDENCE_EXPONENT,
+ * where share is the part of the requested weight that fell on known factors. A power keeps a
+ * fully known pair unchanged, lowers a pair resting on less evidence, and multiplies all of one
+ * investor's pairs with the same open axes alike, so the weight of a factor the investor leaves
+ * open never reorders its results. One half: a pair missing the technology factor (30 % of the
+ * default weight) keeps 84 % of its mean; a sector-only profile at most 55 points.
+ */
+export const EVIDENCE_EXPONENT = 0.5;
+
+/** A factor "supports" a match (is listed under why it fits) when it counts and scores at least this. */
+export const SUPPORT_MIN_FACTOR_SCORE = 0.5;
 
 /** Each caller weight must lie in [min, max]; together they must not all be zero. */
 export const WEIGHT_BOUNDS = Object.freeze({ min: 0, max: 1 });
@@ -67,6 +89,9 @@ export interface MatchingModel {
     rule: Text;
   };
   combination: Text;
+  evidence: { exponent: number; rule: Text };
+  bands: { band: Band; min: number; max: number }[];
+  supports: { minFactorScore: number; rule: Text };
   neutralRule: Text;
   nothingComparable: Text;
   tieBreak: Text;
@@ -133,8 +158,10 @@ export const MATCHING_MODEL: MatchingModel = deepFreeze<MatchingModel>({
           'dapat dibandingkan.',
       },
       neutralWhen: {
-        en: 'The investor lists no technology and states no maximum transfer depth.',
-        id: 'Investor tidak mencantumkan teknologi dan tidak menyatakan kedalaman alih teknologi maksimum.',
+        en: 'The investor lists no technology and states no maximum transfer depth, or the opportunity seeks no technology.',
+        id:
+          'Investor tidak mencantumkan teknologi dan tidak menyatakan kedalaman alih teknologi maksimum, atau ' +
+          'peluang tidak mencari teknologi.',
       },
       constants: { depthFitByStepsShort: DEPTH_FIT_BY_STEPS_SHORT },
     },
@@ -208,8 +235,8 @@ export const MATCHING_MODEL: MatchingModel = deepFreeze<MatchingModel>({
           'skema tidak pernah menurunkan skor.',
       },
       neutralWhen: {
-        en: 'The investor lists no accepted modality.',
-        id: 'Investor tidak mencantumkan skema kerja sama yang diterima.',
+        en: 'The investor lists no accepted modality, or the opportunity names none.',
+        id: 'Investor tidak mencantumkan skema kerja sama yang diterima, atau peluang tidak menyebutkannya.',
       },
       constants: {},
     },
@@ -221,38 +248,88 @@ export const MATCHING_MODEL: MatchingModel = deepFreeze<MatchingModel>({
       en:
         'A caller may pass any of the five weights; each must be a number in ' +
         `[${WEIGHT_BOUNDS.min}, ${WEIGHT_BOUNDS.max}], missing ones take the defaults, and they ` +
-        'must not all be 0. For each pair the weights of the non-neutral factors are divided ' +
-        'by their sum, so they add up to 1.',
+        'must not all be 0. For each pair the weights of the factors that count (neither side ' +
+        'leaves them open) are divided by their sum, so they add up to 1: that is the weight each ' +
+        'match shows as applied. If every factor weighted above 0 is left open, the request is ' +
+        'refused with 400 weights-ineffective.',
       id:
         'Pemanggil boleh memberikan bobot mana pun dari kelima bobot; masing-masing harus ' +
         `berupa angka dalam [${WEIGHT_BOUNDS.min}, ${WEIGHT_BOUNDS.max}], yang tidak diberikan ` +
         'memakai nilai bawaan, dan tidak boleh semuanya 0. Untuk setiap pasangan, bobot faktor ' +
-        'yang tidak netral dibagi dengan jumlahnya sehingga totalnya 1.',
+        'yang dihitung (tidak dibiarkan terbuka oleh pihak mana pun) dibagi dengan jumlahnya ' +
+        'sehingga totalnya 1: itulah bobot yang ditampilkan setiap hasil sebagai bobot yang ' +
+        'diterapkan. Jika setiap faktor berbobot di atas 0 dibiarkan terbuka, permintaan ditolak ' +
+        'dengan 400 weights-ineffective.',
     },
   },
   combination: {
     en:
-      'score = 100 × Σ w_f × s_f over the non-neutral factors, with w_f the renormalised ' +
-      'weight and s_f the factor score in [0, 1]; rounded to 2 decimals. Each factor\'s ' +
-      'contribution is 100 × w_f × s_f rounded to 2 decimals, so contributions add up to the ' +
-      'score within rounding.',
+      'score = 100 × e × Σ w_f × s_f over the factors that count, with w_f the applied ' +
+      '(renormalised) weight, s_f the factor score in [0, 1] and e the evidence scale; rounded ' +
+      'to 2 decimals. Each factor\'s contribution is 100 × e × w_f × s_f rounded to 2 decimals, ' +
+      'so contributions add up to the score within rounding.',
     id:
-      'skor = 100 × Σ w_f × s_f atas faktor yang tidak netral, dengan w_f bobot yang telah ' +
-      'dinormalkan ulang dan s_f skor faktor dalam [0, 1]; dibulatkan 2 desimal. Kontribusi ' +
-      'tiap faktor adalah 100 × w_f × s_f dibulatkan 2 desimal, sehingga jumlah kontribusi ' +
-      'sama dengan skor dalam batas pembulatan.',
+      'skor = 100 × e × Σ w_f × s_f atas faktor yang dihitung, dengan w_f bobot yang diterapkan ' +
+      '(dinormalkan ulang), s_f skor faktor dalam [0, 1] dan e skala bukti; dibulatkan 2 ' +
+      'desimal. Kontribusi tiap faktor adalah 100 × e × w_f × s_f dibulatkan 2 desimal, ' +
+      'sehingga jumlah kontribusi sama dengan skor dalam batas pembulatan.',
+  },
+  evidence: {
+    exponent: EVIDENCE_EXPONENT,
+    rule: {
+      en:
+        'A match resting on less evidence must not outrank an equally good one resting on more. ' +
+        'The evidence share k is the part of the requested weight that falls on factors that ' +
+        `count; the scale is e = k^${EVIDENCE_EXPONENT}. A fully known pair keeps its weighted ` +
+        'mean; a pair missing the technology factor (30 % of the default weight) keeps ' +
+        `${Math.round(100 * 0.7 ** EVIDENCE_EXPONENT)} % of it; a profile stating only its sector ` +
+        `reaches at most ${Math.round(100 * 0.3 ** EVIDENCE_EXPONENT)}. A power, rather than a ` +
+        'shrink toward a prior, scales all of one investor\'s pairs alike when only the weight ' +
+        'of a factor it leaves open changes, so that weight never reorders its results, and it ' +
+        'never lifts a poor match for knowing less.',
+      id:
+        'Hasil yang bertumpu pada bukti lebih sedikit tidak boleh mengungguli hasil yang sama ' +
+        'baiknya dengan bukti lebih banyak. Porsi bukti k adalah bagian bobot yang diminta yang ' +
+        `jatuh pada faktor yang dihitung; skalanya e = k^${EVIDENCE_EXPONENT}. Pasangan yang ` +
+        'seluruh faktornya diketahui mempertahankan rata-rata berbobotnya; pasangan tanpa ' +
+        'faktor teknologi (30 % bobot bawaan) mempertahankan ' +
+        `${Math.round(100 * 0.7 ** EVIDENCE_EXPONENT)} %-nya; profil yang hanya menyatakan ` +
+        `sektor paling tinggi mencapai ${Math.round(100 * 0.3 ** EVIDENCE_EXPONENT)}. Pangkat, ` +
+        'bukan penyusutan ke nilai awal, menskalakan semua pasangan seorang investor secara sama ' +
+        'bila hanya bobot faktor yang dibiarkannya terbuka yang berubah, sehingga bobot itu ' +
+        'tidak pernah mengubah urutan hasilnya, dan tidak pernah menaikkan hasil yang buruk ' +
+        'karena buktinya lebih sedikit.',
+    },
+  },
+  bands: BANDS.map((band, i) => ({
+    band,
+    min: BAND_MIN_SCORE[band],
+    max: i === 0 ? 100 : BAND_MIN_SCORE[BANDS[i - 1]!],
+  })),
+  supports: {
+    minFactorScore: SUPPORT_MIN_FACTOR_SCORE,
+    rule: {
+      en:
+        'A factor supports a match (it is listed under why it fits) when it counts and scores ' +
+        `at least ${SUPPORT_MIN_FACTOR_SCORE}. Factors left open never support a match.`,
+      id:
+        'Sebuah faktor mendukung hasil (dicantumkan sebagai alasan kecocokan) bila faktor itu ' +
+        `dihitung dan skornya paling sedikit ${SUPPORT_MIN_FACTOR_SCORE}. Faktor yang dibiarkan ` +
+        'terbuka tidak pernah mendukung hasil.',
+    },
   },
   neutralRule: {
     en:
-      'A factor the investor stated no preference on is neutral: it is left out, its weight ' +
-      'is 0 and the remaining weights are renormalised. It is never silently scored 0 or 1. ' +
-      'Neutrality depends on the investor only, so it never changes the order of one ' +
-      'investor\'s matches.',
+      'A factor either side leaves open — the investor states no preference, or the ' +
+      'opportunity seeks no technology or names no modality — is evidence of nothing and ' +
+      'neutral: it is left out, its weight is 0 and the remaining weights are renormalised. It ' +
+      'is never silently scored 0 or 1; what it costs is evidence (see evidence).',
     id:
-      'Faktor yang tidak diberi preferensi oleh investor bersifat netral: tidak dihitung, ' +
-      'bobotnya 0 dan bobot lainnya dinormalkan ulang. Faktor itu tidak pernah diam-diam ' +
-      'diberi nilai 0 atau 1. Kenetralan hanya bergantung pada investor, sehingga tidak ' +
-      'pernah mengubah urutan hasil pencocokan seorang investor.',
+      'Faktor yang dibiarkan terbuka oleh salah satu pihak — investor tidak menyatakan ' +
+      'preferensi, atau peluang tidak mencari teknologi atau tidak menyebutkan skema kerja ' +
+      'sama — bukan bukti apa pun dan bersifat netral: tidak dihitung, bobotnya 0 dan bobot ' +
+      'lainnya dinormalkan ulang. Faktor itu tidak pernah diam-diam diberi nilai 0 atau 1; ' +
+      'yang hilang hanyalah bukti (lihat evidence).',
   },
   nothingComparable: {
     en:
@@ -264,11 +341,15 @@ export const MATCHING_MODEL: MatchingModel = deepFreeze<MatchingModel>({
   },
   tieBreak: {
     en:
-      'Results are ordered by the rounded score, highest first, then by id in ascending ' +
-      'code-unit order; a page cursor is the (score, id) of the last result.',
+      'Results are ordered by the rounded score, highest first; equal scores by evidence share ' +
+      '(4 decimals), more evidence first; then by id in ascending code-unit order, which is ' +
+      'the same on every database (demo records have ids derived from their keys). A page ' +
+      'cursor is the (score, evidence, id) of the last result.',
     id:
-      'Hasil diurutkan menurut skor yang telah dibulatkan, tertinggi lebih dulu, lalu menurut ' +
-      'id secara menaik (urutan unit kode); kursor halaman adalah (skor, id) hasil terakhir.',
+      'Hasil diurutkan menurut skor yang telah dibulatkan, tertinggi lebih dulu; skor yang sama ' +
+      'menurut porsi bukti (4 desimal), bukti terbanyak lebih dulu; lalu menurut id secara ' +
+      'menaik (urutan unit kode), yang sama di setiap basis data (data demo memakai id yang ' +
+      'diturunkan dari kuncinya). Kursor halaman adalah (skor, bukti, id) hasil terakhir.',
   },
   badges: [
     {
@@ -330,11 +411,16 @@ export function validateWeights(
     weights[key as Factor] = value;
   }
   if (errors.length > 0) return { ok: false, errors };
-  if (FACTORS.every((factor) => weights[factor] === 0)) {
-    return {
-      ok: false,
-      errors: [{ field: 'weights', message: 'At least one weight must be greater than 0.' }],
-    };
-  }
   return { ok: true, weights };
+}
+
+/**
+ * The weight fields that make a ranking meaningless, or null when it has something to compare:
+ * every positively weighted factor is left open (`open[f]`), so every score would be 0. With
+ * all weights 0 that is every field.
+ */
+export function ineffectiveWeightFields(open: Readonly<Record<Factor, boolean>>, weights: Readonly<Weights>): string[] | null {
+  const positive = FACTORS.filter((f) => weights[f] > 0);
+  if (positive.some((f) => !open[f])) return null;
+  return (positive.length > 0 ? positive : FACTORS).map((f) => `weights.${f}`);
 }

@@ -8,6 +8,8 @@ import {
   TRANSFER_DEPTHS,
 } from '../codes.ts';
 import {
+  OPEN_MODALITY,
+  OPEN_TECHNOLOGY,
   PROVINCE_COUNT,
   combine,
   depthFitAt,
@@ -23,6 +25,7 @@ import {
   type EncodedOpportunity,
   type PreparedInvestor,
 } from './factors.ts';
+import { SUPPORT_MIN_FACTOR_SCORE, bandOf, type Band } from './model.ts';
 import type { MatchingReference } from './reference.ts';
 import { FACTORS, type Factor, type MatchableInvestor, type MatchableOpportunity, type Weights } from './types.ts';
 
@@ -40,16 +43,29 @@ export interface Badge {
   params: ReasonParams;
 }
 
+/** Which side left a factor open: the investor stated no preference, or the opportunity seeks nothing there. */
+export type OpenSide = 'investor' | 'opportunity';
+
 export interface FactorResult {
   factor: Factor;
+  /** Left open by either side: evidence of nothing, so left out of the score. */
   neutral: boolean;
   /** 0..1, rounded to 4 decimals; 0 when neutral. */
   score: number;
-  /** Renormalised weight, rounded to 4 decimals; 0 when neutral. */
+  /** Weight applied: the requested weights renormalised over the known factors, 4 decimals; 0 when neutral. */
   weight: number;
-  /** Points (0..100) this factor adds, rounded to 2 decimals. */
+  /** Points (0..100) this factor adds (after the evidence scale), rounded to 2 decimals. */
   contribution: number;
+  /** The factor counts and scores at least SUPPORT_MIN_FACTOR_SCORE: a reason the match fits. */
+  supports: boolean;
   reason: Reason;
+}
+
+export interface PairEvidence {
+  /** Share of the requested weight that fell on known factors, 0..1, 4 decimals. */
+  share: number;
+  /** share ** EVIDENCE_EXPONENT, 4 decimals: the score is the known factors' weighted mean times this. */
+  scale: number;
 }
 
 export interface PairScore {
@@ -57,6 +73,8 @@ export interface PairScore {
   opportunityId: string;
   /** 0..100, rounded to 2 decimals; what rankings sort by. */
   score: number;
+  band: Band;
+  evidence: PairEvidence;
   factors: FactorResult[];
   badges: Badge[];
 }
@@ -170,8 +188,17 @@ function modalityReason(p: PreparedInvestor, e: EncodedOpportunity): Reason {
   };
 }
 
+/** The side that leaves a factor open, or null when both state it. */
+function openSide(factor: Factor, p: PreparedInvestor, e: EncodedOpportunity): OpenSide | null {
+  if (p.neutral[factor]) return 'investor';
+  if (factor === 'technology' && e.open & OPEN_TECHNOLOGY) return 'opportunity';
+  if (factor === 'modality' && e.open & OPEN_MODALITY) return 'opportunity';
+  return null;
+}
+
 function reasonFor(factor: Factor, p: PreparedInvestor, o: MatchableOpportunity, e: EncodedOpportunity): Reason {
-  if (p.neutral[factor]) return { code: 'neutral', params: { factor } };
+  const side = openSide(factor, p, e);
+  if (side) return { code: 'neutral', params: { factor, side } };
   switch (factor) {
     case 'sector':
       return sectorReason(p, e);
@@ -201,22 +228,28 @@ export function scorePrepared(
   const e = encodeOpportunity(opportunity);
   const scores = pairFactorScores(p, e);
   const [s, t, l, z, m] = scores;
+  const evidence = p.evidence[e.open]!;
   const factors = FACTORS.map((factor, i): FactorResult => {
-    const w = p.weights[factor];
-    const score = p.neutral[factor] ? 0 : scores[i]!;
+    const w = evidence.weights[factor];
+    const neutral = openSide(factor, p, e) !== null;
+    const score = neutral ? 0 : scores[i]!;
     return {
       factor,
-      neutral: p.neutral[factor],
+      neutral,
       score: round(score, 4),
       weight: round(w, 4),
-      contribution: round(100 * w * score, 2),
+      contribution: round(100 * evidence.scale * w * score, 2),
+      supports: evidence.known[factor] && score >= SUPPORT_MIN_FACTOR_SCORE,
       reason: reasonFor(factor, p, opportunity, e),
     };
   });
+  const score = toCents(combine(p, e.open, s, t, l, z, m)) / 100;
   return {
     investorId: p.investor.id,
     opportunityId: opportunity.id,
-    score: toCents(combine(p, s, t, l, z, m)) / 100,
+    score,
+    band: bandOf(score),
+    evidence: { share: round(evidence.share, 4), scale: round(evidence.scale, 4) },
     factors,
     badges: badgesFor(p.investor, ref),
   };
@@ -235,8 +268,15 @@ export function scorePair(
   return scorePrepared(prepareInvestor(investor, weights, ref), opportunity, ref);
 }
 
-/** Comparator for ranked lists: score desc, then id asc in code-unit order. */
-export function compareRanked(a: { score: number; id: string }, b: { score: number; id: string }): number {
+interface Ranked {
+  score: number;
+  evidence: number;
+  id: string;
+}
+
+/** Comparator for ranked lists: score desc, then evidence share desc, then id asc in code-unit order. */
+export function compareRanked(a: Ranked, b: Ranked): number {
   if (a.score !== b.score) return b.score - a.score;
+  if (a.evidence !== b.evidence) return b.evidence - a.evidence;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -172,7 +172,11 @@ export const problemsPlugin = fp(
           code: error.code,
           title: TITLES[error.status] ?? 'Error',
           detail: error.message,
-          ...(error.field ? { errors: [{ in: error.part, field: error.field, pointer: `/${error.field.replace(/\./g, '/')}`, message: error.message }] } : {}),
+          ...(error.field
+            ? {
+                errors: [error.field, ...error.moreFields].map((field) => ({ in: error.part, field, pointer: `/${field.replace(/\./g, '/')}`, message: error.message })),
+              }
+            : {}),
         });
       }
       if (isResponseSerializationError(error)) {
