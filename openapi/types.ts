@@ -694,7 +694,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "create" | "update" | "publish" | "withdraw" | "close" | "delete" | "revoke";
+            action: "create" | "update" | "submit" | "request-changes" | "publish" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping";
             /** @description The API key that made the change; null for the operator at the command line */
             actorKeyId: string | null;
             /** @description The role of that key, or `system` */
@@ -713,7 +713,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /** @enum {string} */
-            entity: "opportunity" | "investor" | "api-key";
+            entity: "opportunity" | "match" | "interest" | "investor" | "api-key" | "webhook";
             /**
              * Format: uuid
              * @description Resource id (UUID)
@@ -727,7 +727,7 @@ export interface components {
         };
         AuditEntryInput: {
             /** @enum {string} */
-            action: "create" | "update" | "publish" | "withdraw" | "close" | "delete" | "revoke";
+            action: "create" | "update" | "submit" | "request-changes" | "publish" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping";
             /** @description The API key that made the change; null for the operator at the command line */
             actorKeyId: string | null;
             /** @description The role of that key, or `system` */
@@ -746,7 +746,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /** @enum {string} */
-            entity: "opportunity" | "investor" | "api-key";
+            entity: "opportunity" | "match" | "interest" | "investor" | "api-key" | "webhook";
             /**
              * Format: uuid
              * @description Resource id (UUID)
@@ -2552,13 +2552,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Actions; comma-separated or repeated */
-                action?: ("create" | "update" | "publish" | "withdraw" | "close" | "delete" | "revoke")[];
+                action?: ("create" | "update" | "submit" | "request-changes" | "publish" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping")[];
                 /** @description Resource id (UUID) */
                 actorKeyId?: string;
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
                 /** @description Kinds of entity; comma-separated or repeated */
-                entity?: ("opportunity" | "investor" | "api-key")[];
+                entity?: ("opportunity" | "match" | "interest" | "investor" | "api-key" | "webhook")[];
                 /** @description Resource id (UUID) */
                 entityId?: string;
                 /** @description Page size, 1–100 */
