@@ -148,6 +148,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Expressions of interest, newest first
+         * @description Interest is confidential: staff see every interest, an investor key only its own (any other id is 404); embed keys and anonymous callers never see one.
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        get: operations["listInterests"];
+        put?: never;
+        /**
+         * Express interest in a published opportunity
+         * @description An investor key files for its own profile; staff file on behalf of an investor with `investorId`. Starts at `submitted`. An opportunity that is not published is 404 for investor keys and 409 `opportunity-not-published` for staff; a second open interest of the same investor in the same opportunity is 409 `interest-exists` with `existingId`. Interest is confidential: staff see every interest, an investor key only its own (any other id is 404); embed keys and anonymous callers never see one.
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        post: operations["createInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/interests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one expression of interest with its history
+         * @description Interest is confidential: staff see every interest, an investor key only its own (any other id is 404); embed keys and anonymous callers never see one. The investor sees shared notes only, and BKPM rather than staff key ids.
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        get: operations["getInterest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set the expected investment, jobs, likelihood and dates of an interest
+         * @description Staff only. Merge semantics: fields left out stay, null clears one. Send `If-Match` to guard against concurrent edits.
+         *
+         *     **Access:** admin, staff keys.
+         */
+        patch: operations["updateInterest"];
+        trace?: never;
+    };
+    "/v1/interests/{id}/erase-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase an interest's contact details (UU PDP 27/2022)
+         * @description Admin only. The interest and its history stay; the contact goes from the interest and from every audit entry about it, and the audit log records the erasure without the data.
+         *
+         *     **Access:** admin keys.
+         */
+        post: operations["eraseInterestContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/interests/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an interest to another stage
+         * @description Staff move an interest along the pipeline or decline it (with a `reason`); the investor may only withdraw its own (anything else is 403). A move not allowed from the current stage is 409 `invalid-transition` with `allowed`; from `negotiating` on, the expected investment and jobs are needed, and `groundbreaking` needs `groundbreakingAt` (409 `stage-requirements-unmet` naming each field; the body may carry them).
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        post: operations["moveInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/investors": {
         parameters: {
             query?: never;
@@ -818,6 +918,10 @@ export interface components {
                 name: string;
             }[];
         };
+        /** @enum {string} */
+        DeclineReason: "not-eligible" | "not-a-fit" | "opportunity-unavailable" | "investor-unresponsive" | "other";
+        /** @enum {string} */
+        DeclineReasonInput: "not-eligible" | "not-a-fit" | "opportunity-unavailable" | "investor-unresponsive" | "other";
         DisplayLanguage: {
             /** @description true when the requested language was missing and English is shown */
             fallback: boolean;
@@ -861,6 +965,284 @@ export interface components {
         HealthStatusInput: {
             /** @constant */
             status: "ok";
+        };
+        Interest: {
+            /** @description Null once erased on request */
+            contact: components["schemas"]["Contact"] | null;
+            contactErasedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            declineReason: components["schemas"]["DeclineReason"] | null;
+            expectedForeignSharePct: number | null;
+            expectedGroundbreakingAt: string | null;
+            expectedInvestmentUsd: number | null;
+            expectedJobs: number | null;
+            groundbreakingAt: string | null;
+            /** @description Every move, oldest first */
+            history: components["schemas"]["InterestHistoryEntry"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            investorId: string;
+            likelihood: ("low" | "medium" | "high") | null;
+            message: string;
+            modalities: components["schemas"]["Modality"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+            /** @description While submitted: when it expires unanswered */
+            respondBy: string | null;
+            stage: components["schemas"]["InterestStage"];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            updatedAt: string;
+            version: number;
+        };
+        InterestCreateInput: {
+            contact: components["schemas"]["Contact"];
+            /**
+             * Format: uuid
+             * @description Staff: the investor filed for. Investor keys: their own profile, or left out
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            investorId?: string;
+            message: string;
+            /**
+             * @description Modalities the investor proposes
+             * @default []
+             */
+            modalities: components["schemas"]["Modality"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+        };
+        InterestCreateInputInput: {
+            contact: components["schemas"]["ContactInput"];
+            /**
+             * Format: uuid
+             * @description Staff: the investor filed for. Investor keys: their own profile, or left out
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            investorId?: string;
+            message: string;
+            /**
+             * @description Modalities the investor proposes
+             * @default []
+             */
+            modalities?: components["schemas"]["ModalityInput"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+        };
+        InterestHistoryEntry: {
+            /** @description Staff only: the key that moved it */
+            actorKeyId?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            at: string;
+            /** @description Who moved it: `BKPM` or `investor` for investors; the key role for staff */
+            by: string;
+            from: components["schemas"]["InterestStage"] | null;
+            note: string | null;
+            /**
+             * @description Staff only
+             * @enum {string}
+             */
+            noteVisibility?: "internal" | "shared";
+            reason: components["schemas"]["DeclineReason"] | null;
+            to: components["schemas"]["InterestStage"];
+        };
+        InterestHistoryEntryInput: {
+            /** @description Staff only: the key that moved it */
+            actorKeyId?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            at: string;
+            /** @description Who moved it: `BKPM` or `investor` for investors; the key role for staff */
+            by: string;
+            from: components["schemas"]["InterestStageInput"] | null;
+            note: string | null;
+            /**
+             * @description Staff only
+             * @enum {string}
+             */
+            noteVisibility?: "internal" | "shared";
+            reason: components["schemas"]["DeclineReasonInput"] | null;
+            to: components["schemas"]["InterestStageInput"];
+        };
+        InterestInput: {
+            /** @description Null once erased on request */
+            contact: components["schemas"]["ContactInput"] | null;
+            contactErasedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            declineReason: components["schemas"]["DeclineReasonInput"] | null;
+            expectedForeignSharePct: number | null;
+            expectedGroundbreakingAt: string | null;
+            expectedInvestmentUsd: number | null;
+            expectedJobs: number | null;
+            groundbreakingAt: string | null;
+            /** @description Every move, oldest first */
+            history: components["schemas"]["InterestHistoryEntryInput"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            investorId: string;
+            likelihood: ("low" | "medium" | "high") | null;
+            message: string;
+            modalities: components["schemas"]["ModalityInput"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+            /** @description While submitted: when it expires unanswered */
+            respondBy: string | null;
+            stage: components["schemas"]["InterestStageInput"];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            updatedAt: string;
+            version: number;
+        };
+        InterestPage: {
+            data: components["schemas"]["Interest"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        InterestPageInput: {
+            data: components["schemas"]["InterestInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @description BKPM pipeline stage: submitted → acknowledged → exploring (penjajakan) → negotiating (negosiasi) → committed (laku) → groundbreaking; or declined, withdrawn, expired
+         * @enum {string}
+         */
+        InterestStage: "submitted" | "acknowledged" | "exploring" | "negotiating" | "committed" | "groundbreaking" | "declined" | "withdrawn" | "expired";
+        /**
+         * @description BKPM pipeline stage: submitted → acknowledged → exploring (penjajakan) → negotiating (negosiasi) → committed (laku) → groundbreaking; or declined, withdrawn, expired
+         * @enum {string}
+         */
+        InterestStageInput: "submitted" | "acknowledged" | "exploring" | "negotiating" | "committed" | "groundbreaking" | "declined" | "withdrawn" | "expired";
+        InterestTransitionInput: {
+            /** @description Expected foreign share of the capital, percent */
+            expectedForeignSharePct?: number;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            expectedGroundbreakingAt?: string;
+            /** @description Total investment the deal stands for, in US dollars */
+            expectedInvestmentUsd?: number;
+            /** @description Jobs the investment is expected to create */
+            expectedJobs?: number;
+            /**
+             * Format: date
+             * @description When ground was actually broken
+             * @example 2027-06-01
+             */
+            groundbreakingAt?: string;
+            /** @enum {string} */
+            likelihood?: "low" | "medium" | "high";
+            note?: string;
+            /**
+             * @description `shared` notes are shown to the investor; `internal` ones only to BKPM
+             * @default internal
+             * @enum {string}
+             */
+            noteVisibility: "internal" | "shared";
+            /** @description Required when declining */
+            reason?: components["schemas"]["DeclineReason"];
+            to: components["schemas"]["InterestStage"];
+        };
+        InterestTransitionInputInput: {
+            /** @description Expected foreign share of the capital, percent */
+            expectedForeignSharePct?: number;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            expectedGroundbreakingAt?: string;
+            /** @description Total investment the deal stands for, in US dollars */
+            expectedInvestmentUsd?: number;
+            /** @description Jobs the investment is expected to create */
+            expectedJobs?: number;
+            /**
+             * Format: date
+             * @description When ground was actually broken
+             * @example 2027-06-01
+             */
+            groundbreakingAt?: string;
+            /** @enum {string} */
+            likelihood?: "low" | "medium" | "high";
+            note?: string;
+            /**
+             * @description `shared` notes are shown to the investor; `internal` ones only to BKPM
+             * @default internal
+             * @enum {string}
+             */
+            noteVisibility?: "internal" | "shared";
+            /** @description Required when declining */
+            reason?: components["schemas"]["DeclineReasonInput"];
+            to: components["schemas"]["InterestStageInput"];
+        };
+        /** @description Merge: fields left out stay as they are; null clears one */
+        InterestUpdateInput: {
+            expectedForeignSharePct?: number | null;
+            expectedGroundbreakingAt?: string | null;
+            expectedInvestmentUsd?: number | null;
+            expectedJobs?: number | null;
+            groundbreakingAt?: string | null;
+            likelihood?: ("low" | "medium" | "high") | null;
+        };
+        /** @description Merge: fields left out stay as they are; null clears one */
+        InterestUpdateInputInput: {
+            expectedForeignSharePct?: number | null;
+            expectedGroundbreakingAt?: string | null;
+            expectedInvestmentUsd?: number | null;
+            expectedJobs?: number | null;
+            groundbreakingAt?: string | null;
+            likelihood?: ("low" | "medium" | "high") | null;
         };
         Investor: {
             companyName: string;
@@ -1785,6 +2167,8 @@ export interface components {
             weights?: components["schemas"]["WeightsInput"];
         };
         Problem: {
+            /** @description For a move that is not allowed: the moves that are */
+            allowed?: string[];
             /** @description Stable machine-readable error code */
             code: string;
             detail?: string;
@@ -1797,6 +2181,8 @@ export interface components {
                 /** @description JSON pointer into the request part */
                 pointer: string;
             }[];
+            /** @description For a conflict with an existing record: its id */
+            existingId?: string;
             instance?: string;
             requestId?: string;
             status: number;
@@ -1804,6 +2190,8 @@ export interface components {
             type: string;
         };
         ProblemInput: {
+            /** @description For a move that is not allowed: the moves that are */
+            allowed?: string[];
             /** @description Stable machine-readable error code */
             code: string;
             detail?: string;
@@ -1816,6 +2204,8 @@ export interface components {
                 /** @description JSON pointer into the request part */
                 pointer: string;
             }[];
+            /** @description For a conflict with an existing record: its id */
+            existingId?: string;
             instance?: string;
             requestId?: string;
             status: number;
@@ -2737,6 +3127,624 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInterests: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Staff only; investor keys always see their own */
+                investorId?: string;
+                /** @description Page size, 1–100 */
+                limit?: number;
+                /** @description Resource id (UUID) */
+                opportunityId?: string;
+                /** @description Stages; comma-separated or repeated */
+                stage?: components["schemas"]["InterestStageInput"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestCreateInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Where the new resource is */
+                    location?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateInterest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestUpdateInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseInterestContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveInterest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestTransitionInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,7 @@ import { apiKeyRoutes } from './http/routes/api-keys.ts';
 import { auditRoutes } from './http/routes/audit.ts';
 import { embedRoutes } from './http/routes/embed.ts';
 import { healthRoutes } from './http/routes/health.ts';
+import { interestRoutes } from './http/routes/interests.ts';
 import { investorRoutes } from './http/routes/investors.ts';
 import { opportunityRoutes } from './http/routes/opportunities.ts';
 import { referenceRoutes } from './http/routes/reference.ts';
@@ -27,6 +28,7 @@ import { ApiKeyService } from './services/api-keys.ts';
 import { AuditService } from './services/audit.ts';
 import { ChangeFeed } from './services/change-feed.ts';
 import { ChangeWriter } from './services/changes.ts';
+import { InterestService } from './services/interests.ts';
 import { InvestorService } from './services/investors.ts';
 import { MatchingService } from './services/matching.ts';
 import { OpportunityService } from './services/opportunities.ts';
@@ -37,6 +39,7 @@ export interface Services {
   matching: MatchingService;
   apiKeys: ApiKeyService;
   audit: AuditService;
+  interests: InterestService;
 }
 
 declare module 'fastify' {
@@ -99,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     matching,
     apiKeys,
     audit: new AuditService(database.db),
+    interests: new InterestService(database.db, changes, options.config.INTEREST_RESPONSE_DAYS ?? 14),
   });
   // Listening starts before the index loads, so no change can fall between the two.
   app.addHook('onReady', async () => {
@@ -133,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(apiKeyRoutes);
   await app.register(auditRoutes);
   await app.register(embedRoutes);
+  await app.register(interestRoutes);
 
   return app;
 }

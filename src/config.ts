@@ -26,6 +26,7 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^pk_admin_[A-Za-z0-9]{32,200}$/, 'must be an admin key: pk_admin_ followed by 32 to 200 letters and digits')
     .optional(),
+  INTEREST_RESPONSE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -20,6 +20,8 @@ export interface ProblemInit {
   title: string;
   detail?: string;
   errors?: FieldError[];
+  /** Extension members, e.g. the id of the record a conflict is about. */
+  members?: Record<string, unknown>;
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemInit): FastifyReply {
@@ -35,6 +37,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
       instance: request.url.split('?')[0],
       requestId: request.id,
       ...(problem.errors ? { errors: problem.errors } : {}),
+      ...problem.members,
     });
 }
 
@@ -109,12 +112,14 @@ export const problemsPlugin = fp(
         });
       }
       if (error instanceof ServiceError) {
+        const fields = [...(error.field ? [error.field] : []), ...(error.more.fields ?? [])];
         return sendProblem(request, reply, {
           status: error.status,
           code: error.code,
           title: TITLES[error.status] ?? 'Error',
           detail: error.message,
-          ...(error.field ? { errors: [{ in: error.part, field: error.field, pointer: `/${error.field.replace(/\./g, '/')}`, message: error.message }] } : {}),
+          ...(fields.length && { errors: fields.map((field) => ({ in: error.part, field, pointer: `/${field.replace(/\./g, '/')}`, message: error.message })) }),
+          ...(error.more.members && { members: error.more.members }),
         });
       }
       if (isResponseSerializationError(error)) {
