@@ -1,8 +1,10 @@
 import type { ApiKeyRecord } from '../db/repositories/api-keys.ts';
 import type { AuditEntry } from '../db/repositories/audit.ts';
+import type { Delivery } from '../db/repositories/webhooks.ts';
 import { actsForBkpm, type Actor } from '../domain/access.ts';
 import type { UiLanguage } from '../domain/codes.ts';
 import { respondBy } from '../domain/interests.ts';
+import type { Webhook } from '../domain/webhooks.ts';
 import type { Investor } from '../domain/investor.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
 import { pickText } from '../domain/text.ts';
@@ -14,6 +16,7 @@ import type { AuditEntryView } from '../schemas/audit.ts';
 import type { InterestView } from '../schemas/interests.ts';
 import type { InvestorView } from '../schemas/investors.ts';
 import type { OpportunityView } from '../schemas/opportunities.ts';
+import type { DeliveryView, WebhookView } from '../schemas/webhooks.ts';
 import type { InterestWithHistory } from '../services/interests.ts';
 
 export function presentOpportunity(opportunity: Opportunity, language: UiLanguage): OpportunityView {
@@ -95,5 +98,18 @@ export function presentInterest({ interest, history }: InterestWithHistory, acto
         ? { by: move.actorRole, actorKeyId: move.actorKeyId, note: move.note, noteVisibility: move.noteVisibility }
         : { by: move.actorRole === 'investor' ? 'investor' : 'BKPM', note: move.noteVisibility === 'shared' ? move.note : null }),
     })),
+  };
+}
+
+export function presentWebhook(webhook: Webhook): WebhookView {
+  return { ...webhook, createdAt: webhook.createdAt.toISOString(), updatedAt: webhook.updatedAt.toISOString() };
+}
+
+export function presentDelivery(delivery: Delivery): DeliveryView {
+  return {
+    ...delivery,
+    nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
+    createdAt: delivery.createdAt.toISOString(),
+    deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
   };
 }

@@ -16,7 +16,7 @@ import {
 } from '../domain/interests.ts';
 import type { Contact } from '../domain/opportunity.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
-import { scrubSnapshotField } from '../db/repositories/events.ts';
+import { scrubSnapshotField, type StoredEvent } from '../db/repositories/events.ts';
 import {
   claimUnanswered,
   eraseInterestContact,
@@ -35,6 +35,7 @@ import { findInvestor } from '../db/repositories/investors.ts';
 import { findOpportunity } from '../db/repositories/opportunities.ts';
 import type { Database } from '../db/schema.ts';
 import type { ChangeWriter, RecordChange } from './changes.ts';
+import type { EventReaction } from './outbox.ts';
 import { ServiceError, badRequest, conflict, forbidden, notFound, preconditionFailed, withCursor } from './errors.ts';
 
 export interface InterestRequest {
@@ -60,7 +61,7 @@ export interface InterestWithHistory {
 const BATCH = 100;
 
 /** Expressions of interest and their way through BKPM's pipeline. Confidential: staff and the investor only. */
-export class InterestService {
+export class InterestService implements EventReaction {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly changes: ChangeWriter,
@@ -161,9 +162,10 @@ export class InterestService {
     });
   }
 
-  /** An opportunity that is withdrawn or closed declines its open interests. */
-  async declineOpenInterestsOf(trx: Transaction<Database>, record: RecordChange, opportunityId: string): Promise<void> {
-    for (const interest of await lockOpenInterestsOf(trx, opportunityId)) {
+  /** Outbox reaction: an opportunity that is withdrawn or closed declines its open interests. */
+  async react(trx: Transaction<Database>, record: RecordChange, event: StoredEvent): Promise<void> {
+    if (event.type !== 'opportunity.withdrawn' && event.type !== 'opportunity.closed') return;
+    for (const interest of await lockOpenInterestsOf(trx, event.entityId)) {
       await this.#move(trx, record, SYSTEM_ACTOR, interest, 'declined', { reason: 'opportunity-unavailable', note: null, noteVisibility: 'internal' });
     }
   }
