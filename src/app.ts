@@ -32,6 +32,7 @@ import { ChangeWriter } from './services/changes.ts';
 import { BackgroundWork } from './services/background.ts';
 import { InterestService } from './services/interests.ts';
 import { InvestorService } from './services/investors.ts';
+import { MatchAlerts } from './services/match-alerts.ts';
 import { MatchingService } from './services/matching.ts';
 import { OpportunityService } from './services/opportunities.ts';
 import { OutboxProcessor } from './services/outbox.ts';
@@ -112,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     retrySchedule: options.config.WEBHOOK_RETRY_SCHEDULE ?? ConfigSchema.shape.WEBHOOK_RETRY_SCHEDULE.parse(undefined),
     resolveHost: options.resolveHost ?? systemResolver,
   });
-  const outbox = new OutboxProcessor(changes, [interests, webhooks]);
+  const outbox = new OutboxProcessor(changes, [interests, new MatchAlerts(matching), webhooks]);
   const background = new BackgroundWork(
     [
       { name: 'outbox', everyMs: 1000, run: () => outbox.runOnce() },

@@ -1,9 +1,12 @@
 import t from 'tap';
-import { bearer, buildTestApp, clientFor, createKey, type TestApp } from './helpers/app.ts';
+import { bearer, buildTestApp, clientFor, createKey } from './helpers/app.ts';
 import { investorBody, opportunityBody } from './helpers/fixtures.ts';
 
-async function setup(t: Parameters<typeof buildTestApp>[0]) {
-  const test = await buildTestApp(t);
+/** One app for the file (an embedded database takes a while to start); each test makes its own records. */
+const shared = buildTestApp(t);
+
+async function setup(_t: unknown) {
+  const test = await shared;
   const { app, api } = test;
   const { data: opportunity } = await api.POST('/v1/opportunities', { body: opportunityBody() });
   await api.POST('/v1/opportunities/{id}/publish', { params: { path: { id: opportunity!.id } } });
@@ -213,4 +216,15 @@ t.test('an unanswered interest warns 48 hours ahead, then expires by itself', as
   t.equal(data?.stage, 'expired');
   t.equal(data?.respondBy, null);
   t.same(await types(), ['interest.created', 'interest.expiring', 'interest.stage_changed']);
+});
+
+t.test('withdrawing an opportunity declines its open interests', async (t) => {
+  const test = await setup(t);
+  const interest = await file(test);
+  await test.api.POST('/v1/opportunities/{id}/withdraw', { params: { path: { id: test.opportunityId } } });
+  await test.app.services.background.drain();
+  const { data } = await test.company.GET('/v1/interests/{id}', { params: { path: { id: interest.id } } });
+  t.equal(data?.stage, 'declined');
+  t.equal(data?.declineReason, 'opportunity-unavailable');
+  t.equal(data?.history.at(-1)?.by, 'BKPM');
 });

@@ -7,13 +7,21 @@ import { startReceiver } from './helpers/receiver.ts';
 
 const CONFIG = { WEBHOOK_ALLOW_PRIVATE_TARGETS: true, WEBHOOK_RETRY_SCHEDULE: [20, 20, 20] };
 
+/** One app for the file (an embedded database takes a while to start); each test removes its subscriptions. */
+const shared = buildTestApp(t, undefined, CONFIG, {
+  // A name only these tests know: delivery must connect to the address the check resolved.
+  resolveHost: async (host) => (host === 'receiver.test' ? [{ address: '127.0.0.1', family: 4 }] : []),
+});
+
 async function setup(t: Parameters<typeof buildTestApp>[0]) {
-  const test = await buildTestApp(t, undefined, CONFIG, {
-    // A name only this test knows: delivery must connect to the address the check resolved.
-    resolveHost: async (host) => (host === 'receiver.test' ? [{ address: '127.0.0.1', family: 4 }] : []),
-  });
+  const test = await shared;
   const receiver = await startReceiver(t);
   const drain = () => test.app.services.background.drain();
+  t.teardown(async () => {
+    for (const hook of (await test.api.GET('/v1/webhooks', { params: { query: { limit: 100 } } })).data!.data) {
+      await test.api.DELETE('/v1/webhooks/{id}', { params: { path: { id: hook.id } } });
+    }
+  });
   const publish = async () => {
     const { data } = await test.api.POST('/v1/opportunities', { body: opportunityBody() });
     await test.api.POST('/v1/opportunities/{id}/publish', { params: { path: { id: data!.id } } });

@@ -278,6 +278,24 @@ export class MatchingService implements ChangeSubscriber {
     });
   }
 
+  /** Waits until the index is loaded; for callers that must not load it inside a transaction. */
+  async ready(): Promise<void> {
+    await this.#ready();
+  }
+
+  /**
+   * Every live investor scoring at least `minScore` with this opportunity at default weights,
+   * explained, best first. Takes the opportunity as given, so an instance that has not yet
+   * heard of its publication scores it all the same.
+   */
+  investorsScoring(opportunity: Opportunity, minScore: number, language: UiLanguage): ExplainedPairScore[] {
+    const weights = checkWeights();
+    const matchable = toMatchableOpportunity(opportunity);
+    const investors = this.#investorsArray();
+    const ranked = rankInvestors(investors, matchable, weights, this.reference, { limit: investors.length, minScore });
+    return ranked.map((match) => explainPairScore(scorePair(this.#investors.get(match.id)!.matchable, matchable, weights, this.reference), language, this.names));
+  }
+
   /**
    * Every live investor's best `limit` published opportunities at default weights, one
    * investor at a time, for the batch job.
