@@ -602,6 +602,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stats/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deal-flow funnel: matches → interests → negotiations → commitments
+         * @description Staff only. Per group: published opportunities, strong pairs, interests at each stage with the investment and jobs they stand for (indicated up to committed, realised at groundbreaking), conversion and median days between stages, and interests past their response time. Interests count when created in [`from`, `to`). With `Accept: text/csv` the same table comes as CSV, one row per group.
+         *
+         *     **Access:** admin, staff keys.
+         */
+        get: operations["getFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/technologies": {
         parameters: {
             query?: never;
@@ -1083,6 +1105,100 @@ export interface components {
             fallback: boolean;
             /** @enum {string} */
             language: "id" | "en" | "ko" | "ja" | "zh";
+        };
+        Funnel: {
+            data: components["schemas"]["FunnelRow"][];
+        };
+        FunnelAmounts: {
+            count: number;
+            investmentUsd: number;
+            jobs: number;
+        };
+        FunnelAmountsInput: {
+            count: number;
+            investmentUsd: number;
+            jobs: number;
+        };
+        FunnelInput: {
+            data: components["schemas"]["FunnelRowInput"][];
+        };
+        FunnelRow: {
+            /** @description Share of interests that reached `from` and went on to `to` */
+            conversion: {
+                from: components["schemas"]["InterestStage"];
+                rate: number | null;
+                to: components["schemas"]["InterestStage"];
+            }[];
+            /** @description The sector, province, country code or opportunity id; `all` without groupBy */
+            group: string;
+            /** @description Open interests up to committed */
+            indicated: components["schemas"]["FunnelAmounts"];
+            interests: number;
+            /** @description Median days from entering `from` to entering `to` */
+            medianDays: {
+                days: number | null;
+                from: components["schemas"]["InterestStage"];
+                to: components["schemas"]["InterestStage"];
+            }[];
+            /** @description Interests nobody answered within the response time (expired, or still submitted past it) */
+            pastResponseTime: number;
+            /** @description Null when grouped by investor country */
+            publishedOpportunities: number | null;
+            /** @description Interests that reached groundbreaking */
+            realised: components["schemas"]["FunnelAmounts"];
+            /** @description Interests now at each stage, with the investment (USD: the expected investment, else the midpoint of the opportunity range) and jobs they stand for */
+            stages: {
+                acknowledged: components["schemas"]["FunnelAmounts"];
+                committed: components["schemas"]["FunnelAmounts"];
+                declined: components["schemas"]["FunnelAmounts"];
+                expired: components["schemas"]["FunnelAmounts"];
+                exploring: components["schemas"]["FunnelAmounts"];
+                groundbreaking: components["schemas"]["FunnelAmounts"];
+                negotiating: components["schemas"]["FunnelAmounts"];
+                submitted: components["schemas"]["FunnelAmounts"];
+                withdrawn: components["schemas"]["FunnelAmounts"];
+            };
+            /** @description Investor–opportunity pairs in the strong band (score ≥ 75) */
+            strongPairs: number;
+        };
+        FunnelRowInput: {
+            /** @description Share of interests that reached `from` and went on to `to` */
+            conversion: {
+                from: components["schemas"]["InterestStageInput"];
+                rate: number | null;
+                to: components["schemas"]["InterestStageInput"];
+            }[];
+            /** @description The sector, province, country code or opportunity id; `all` without groupBy */
+            group: string;
+            /** @description Open interests up to committed */
+            indicated: components["schemas"]["FunnelAmountsInput"];
+            interests: number;
+            /** @description Median days from entering `from` to entering `to` */
+            medianDays: {
+                days: number | null;
+                from: components["schemas"]["InterestStageInput"];
+                to: components["schemas"]["InterestStageInput"];
+            }[];
+            /** @description Interests nobody answered within the response time (expired, or still submitted past it) */
+            pastResponseTime: number;
+            /** @description Null when grouped by investor country */
+            publishedOpportunities: number | null;
+            /** @description Interests that reached groundbreaking */
+            realised: components["schemas"]["FunnelAmountsInput"];
+            /** @description Interests now at each stage, with the investment (USD: the expected investment, else the midpoint of the opportunity range) and jobs they stand for */
+            stages: {
+                acknowledged: components["schemas"]["FunnelAmountsInput"];
+                committed: components["schemas"]["FunnelAmountsInput"];
+                declined: components["schemas"]["FunnelAmountsInput"];
+                expired: components["schemas"]["FunnelAmountsInput"];
+                exploring: components["schemas"]["FunnelAmountsInput"];
+                groundbreaking: components["schemas"]["FunnelAmountsInput"];
+                negotiating: components["schemas"]["FunnelAmountsInput"];
+                submitted: components["schemas"]["FunnelAmountsInput"];
+                withdrawn: components["schemas"]["FunnelAmountsInput"];
+            };
+            /** @description Investor–opportunity pairs in the strong band (score ≥ 75) */
+            strongPairs: number;
         };
         HealthPartnerList: {
             data: {
@@ -6047,6 +6163,100 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFunnel: {
+        parameters: {
+            query?: {
+                /** @description Investor countries; comma-separated or repeated */
+                country?: components["schemas"]["CountryCodeInput"][];
+                /** @description Interests created at or after this time */
+                from?: string;
+                /** @description One row per sector, province, investor country or opportunity; one row `all` when left out */
+                groupBy?: "sector" | "province" | "country" | "opportunity";
+                /** @description Provinces; comma-separated or repeated */
+                province?: components["schemas"]["ProvinceCodeInput"][];
+                /** @description Sectors (a parent includes its leaves); comma-separated or repeated */
+                sector?: components["schemas"]["SectorCodeInput"][];
+                /** @description Interests created before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,7 @@ import { interestRoutes } from './http/routes/interests.ts';
 import { investorRoutes } from './http/routes/investors.ts';
 import { opportunityRoutes } from './http/routes/opportunities.ts';
 import { referenceRoutes } from './http/routes/reference.ts';
+import { statsRoutes } from './http/routes/stats.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
 import { defaultMatchingReference, defaultNameLookup } from './domain/matching/default-reference.ts';
 import { matchingRoutes } from './http/routes/matching.ts';
@@ -30,6 +31,7 @@ import { AuditService } from './services/audit.ts';
 import { ChangeFeed } from './services/change-feed.ts';
 import { ChangeWriter } from './services/changes.ts';
 import { BackgroundWork } from './services/background.ts';
+import { FunnelService } from './services/funnel.ts';
 import { InterestService } from './services/interests.ts';
 import { InvestorService } from './services/investors.ts';
 import { MatchAlerts } from './services/match-alerts.ts';
@@ -47,6 +49,7 @@ export interface Services {
   audit: AuditService;
   interests: InterestService;
   webhooks: WebhookService;
+  funnel: FunnelService;
   /** Outbox processing, webhook delivery and interest expiry; `drain()` runs them to completion. */
   background: BackgroundWork;
 }
@@ -130,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     audit: new AuditService(database.db),
     interests,
     webhooks,
+    funnel: new FunnelService(database.db, matching, options.config.INTEREST_RESPONSE_DAYS ?? 14),
     background,
   });
   // Listening starts before the index loads, so no change can fall between the two.
@@ -169,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(embedRoutes);
   await app.register(interestRoutes);
   await app.register(webhookRoutes);
+  await app.register(statsRoutes);
 
   return app;
 }

@@ -120,6 +120,7 @@ t.test('a 410 disables the endpoint until it is enabled again', async (t) => {
 t.test('investor keys: match.new and their own interest events only', async (t) => {
   const { app, api, receiver, drain, publish } = await setup(t);
   const opportunityId = await publish();
+  await drain();
   const { data: investor } = await api.POST('/v1/investors', { body: investorBody() });
   const { data: other } = await api.POST('/v1/investors', { body: investorBody({ companyName: 'Other' }) });
   const own = clientFor(app, bearer((await createKey(app, { role: 'investor', investorId: investor!.id })).key));

@@ -296,6 +296,17 @@ export class MatchingService implements ChangeSubscriber {
     return ranked.map((match) => explainPairScore(scorePair(this.#investors.get(match.id)!.matchable, matchable, weights, this.reference), language, this.names));
   }
 
+  /** Every (investor, published opportunity) pair scoring at least `minScore` at default weights. */
+  async pairsScoring(minScore: number): Promise<{ investorId: string; country: string; opportunityId: string }[]> {
+    await this.#ready();
+    const weights = checkWeights();
+    return this.#investorsArray().flatMap((investor) =>
+      this.#index
+        .rank(compileInvestor(investor, weights, this.reference), { limit: this.#index.size, minScore })
+        .map((match) => ({ investorId: investor.id, country: investor.country, opportunityId: match.id })),
+    );
+  }
+
   /**
    * Every live investor's best `limit` published opportunities at default weights, one
    * investor at a time, for the batch job.
