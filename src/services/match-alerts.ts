@@ -31,7 +31,7 @@ export class MatchAlerts implements EventReaction {
     const thresholds = new Map([...subscribers].map(([investorId, minScores]) => [investorId, alertThreshold(minScores)]));
     const lowest = Math.min(...thresholds.values());
     const alerted = await alertedBands(trx, opportunity.id);
-    for (const match of this.matching.investorsScoring(opportunity, lowest, 'en')) {
+    for (const match of this.matching.investorsScoring(opportunity, lowest, new Set(thresholds.keys()), 'en')) {
       const threshold = thresholds.get(match.investorId);
       if (threshold === undefined || !shouldAlert(match.score, threshold, alerted.get(match.investorId))) continue;
       const band = bandOf(match.score);

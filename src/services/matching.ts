@@ -284,15 +284,15 @@ export class MatchingService implements ChangeSubscriber {
   }
 
   /**
-   * Every live investor scoring at least `minScore` with this opportunity at default weights,
-   * explained, best first. Takes the opportunity as given, so an instance that has not yet
-   * heard of its publication scores it all the same.
+   * Investors scoring at least `minScore` with this opportunity at default weights, explained,
+   * best first: every live investor is scored, and those `among` are kept. Takes the opportunity
+   * as given, so an instance that has not yet heard of its publication scores it all the same.
    */
-  investorsScoring(opportunity: Opportunity, minScore: number, language: UiLanguage): ExplainedPairScore[] {
+  investorsScoring(opportunity: Opportunity, minScore: number, among: ReadonlySet<string>, language: UiLanguage): ExplainedPairScore[] {
     const weights = checkWeights();
     const matchable = toMatchableOpportunity(opportunity);
     const investors = this.#investorsArray();
-    const ranked = rankInvestors(investors, matchable, weights, this.reference, { limit: investors.length, minScore });
+    const ranked = rankInvestors(investors, matchable, weights, this.reference, { limit: investors.length, minScore }).filter((match) => among.has(match.id));
     return ranked.map((match) => explainPairScore(scorePair(this.#investors.get(match.id)!.matchable, matchable, weights, this.reference), language, this.names));
   }
 
