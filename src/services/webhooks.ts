@@ -59,7 +59,7 @@ export interface WebhookUpdate extends Partial<WebhookInput> {
 const STAFF_FAMILIES = ['opportunity.', 'interest.', 'webhook.'];
 const INVESTOR_FAMILIES = ['match.', 'interest.', 'webhook.'];
 
-const BATCH = 20;
+const BATCH = 50;
 
 /** Webhook subscriptions, fan-out of outbox events to them, and signed delivery with retries. */
 export class WebhookService implements EventReaction {
