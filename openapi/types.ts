@@ -148,6 +148,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Expressions of interest, newest first
+         * @description Interest is confidential: staff see every interest, an investor key only its own (any other id is 404); embed keys and anonymous callers never see one.
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        get: operations["listInterests"];
+        put?: never;
+        /**
+         * Express interest in a published opportunity
+         * @description An investor key files for its own profile; staff file on behalf of an investor with `investorId`. Starts at `submitted`. An opportunity that is not published is 404 for investor keys and 409 `opportunity-not-published` for staff; a second open interest of the same investor in the same opportunity is 409 `interest-exists` with `existingId`. Interest is confidential: staff see every interest, an investor key only its own (any other id is 404); embed keys and anonymous callers never see one.
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        post: operations["createInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/interests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one expression of interest with its history
+         * @description Interest is confidential: staff see every interest, an investor key only its own (any other id is 404); embed keys and anonymous callers never see one. The investor sees shared notes only, and BKPM rather than staff key ids.
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        get: operations["getInterest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set the expected investment, jobs, likelihood and dates of an interest
+         * @description Staff only. Merge semantics: fields left out stay, null clears one. Send `If-Match` to guard against concurrent edits.
+         *
+         *     **Access:** admin, staff keys.
+         */
+        patch: operations["updateInterest"];
+        trace?: never;
+    };
+    "/v1/interests/{id}/erase-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase an interest's contact details (UU PDP 27/2022)
+         * @description Admin only. The interest and its history stay; the contact goes from the interest and from every audit entry about it, and the audit log records the erasure without the data.
+         *
+         *     **Access:** admin keys.
+         */
+        post: operations["eraseInterestContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/interests/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an interest to another stage
+         * @description Staff move an interest along the pipeline or decline it (with a `reason`); the investor may only withdraw its own (anything else is 403). A move not allowed from the current stage is 409 `invalid-transition` with `allowed`; from `negotiating` on, the expected investment and jobs are needed, and `groundbreaking` needs `groundbreakingAt` (409 `stage-requirements-unmet` naming each field; the body may carry them).
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        post: operations["moveInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/investors": {
         parameters: {
             query?: never;
@@ -502,6 +602,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stats/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deal-flow funnel: matches → interests → negotiations → commitments
+         * @description Staff only. Per group: published opportunities, strong pairs, interests at each stage with the investment and jobs they stand for (indicated up to committed, realised at groundbreaking), conversion and median days between stages, and interests past their response time. Interests count when created in [`from`, `to`). With `Accept: text/csv` the same table comes as CSV, one row per group.
+         *
+         *     **Access:** admin, staff keys.
+         */
+        get: operations["getFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/technologies": {
         parameters: {
             query?: never;
@@ -536,6 +658,156 @@ export interface paths {
         get: operations["listTransferDepths"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook subscriptions, newest first
+         * @description Staff keys subscribe to `opportunity.*` and `interest.*` events; an investor key to `match.new` and `interest.*` events of its own profile (anything else is 403) and sees only its own subscriptions (another one is 404).
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a URL to events
+         * @description Answers with the signing `secret` (`whsec_…`), shown this once. Only events after the subscription are sent; creating it sends nothing. The URL must be https on a public address (400 naming `url` otherwise). Staff keys subscribe to `opportunity.*` and `interest.*` events; an investor key to `match.new` and `interest.*` events of its own profile (anything else is 403) and sees only its own subscriptions (another one is 404).
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one webhook subscription
+         * @description Staff keys subscribe to `opportunity.*` and `interest.*` events; an investor key to `match.new` and `interest.*` events of its own profile (anything else is 403) and sees only its own subscriptions (another one is 404).
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a subscription and its deliveries
+         * @description Staff keys subscribe to `opportunity.*` and `interest.*` events; an investor key to `match.new` and `interest.*` events of its own profile (anything else is 403) and sees only its own subscriptions (another one is 404).
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the URL, events, minimum score, or enable/disable a subscription
+         * @description Enabling a subscription disabled after a 410 resumes deliveries. Staff keys subscribe to `opportunity.*` and `interest.*` events; an investor key to `match.new` and `interest.*` events of its own profile (anything else is 403) and sees only its own subscriptions (another one is 404).
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deliveries of a subscription, newest first
+         * @description Each with its event, attempts, last status code, next attempt and state (pending, delivered, failed). Staff keys subscribe to `opportunity.*` and `interest.*` events; an investor key to `match.new` and `interest.*` events of its own profile (anything else is 403) and sees only its own subscriptions (another one is 404).
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed or delivered message again
+         * @description The same message with the same `webhook-id`, from a fresh retry schedule; a pending one is 409. Staff keys subscribe to `opportunity.*` and `interest.*` events; an investor key to `match.new` and `interest.*` events of its own profile (anything else is 403) and sees only its own subscriptions (another one is 404).
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a new signing secret
+         * @description The new secret is shown once; for 24 hours the old and the new secret both sign every message, so a receiver can switch without losing one. Staff keys subscribe to `opportunity.*` and `interest.*` events; an investor key to `match.new` and `interest.*` events of its own profile (anything else is 403) and sees only its own subscriptions (another one is 404).
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a `webhook.ping` to this subscription
+         * @description Queued at once and delivered like any event; see its deliveries for the result. Staff keys subscribe to `opportunity.*` and `interest.*` events; an investor key to `match.new` and `interest.*` events of its own profile (anything else is 403) and sees only its own subscriptions (another one is 404).
+         *
+         *     **Access:** admin, staff, investor keys.
+         */
+        post: operations["pingWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -694,7 +966,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "create" | "update" | "publish" | "withdraw" | "close" | "delete" | "revoke";
+            action: "create" | "update" | "submit" | "request-changes" | "publish" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping";
             /** @description The API key that made the change; null for the operator at the command line */
             actorKeyId: string | null;
             /** @description The role of that key, or `system` */
@@ -713,7 +985,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /** @enum {string} */
-            entity: "opportunity" | "investor" | "api-key";
+            entity: "opportunity" | "match" | "interest" | "investor" | "api-key" | "webhook";
             /**
              * Format: uuid
              * @description Resource id (UUID)
@@ -727,7 +999,7 @@ export interface components {
         };
         AuditEntryInput: {
             /** @enum {string} */
-            action: "create" | "update" | "publish" | "withdraw" | "close" | "delete" | "revoke";
+            action: "create" | "update" | "submit" | "request-changes" | "publish" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping";
             /** @description The API key that made the change; null for the operator at the command line */
             actorKeyId: string | null;
             /** @description The role of that key, or `system` */
@@ -746,7 +1018,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /** @enum {string} */
-            entity: "opportunity" | "investor" | "api-key";
+            entity: "opportunity" | "match" | "interest" | "investor" | "api-key" | "webhook";
             /**
              * Format: uuid
              * @description Resource id (UUID)
@@ -818,6 +1090,10 @@ export interface components {
                 name: string;
             }[];
         };
+        /** @enum {string} */
+        DeclineReason: "not-eligible" | "not-a-fit" | "opportunity-unavailable" | "investor-unresponsive" | "other";
+        /** @enum {string} */
+        DeclineReasonInput: "not-eligible" | "not-a-fit" | "opportunity-unavailable" | "investor-unresponsive" | "other";
         DisplayLanguage: {
             /** @description true when the requested language was missing and English is shown */
             fallback: boolean;
@@ -829,6 +1105,100 @@ export interface components {
             fallback: boolean;
             /** @enum {string} */
             language: "id" | "en" | "ko" | "ja" | "zh";
+        };
+        Funnel: {
+            data: components["schemas"]["FunnelRow"][];
+        };
+        FunnelAmounts: {
+            count: number;
+            investmentUsd: number;
+            jobs: number;
+        };
+        FunnelAmountsInput: {
+            count: number;
+            investmentUsd: number;
+            jobs: number;
+        };
+        FunnelInput: {
+            data: components["schemas"]["FunnelRowInput"][];
+        };
+        FunnelRow: {
+            /** @description Share of interests that reached `from` and went on to `to` */
+            conversion: {
+                from: components["schemas"]["InterestStage"];
+                rate: number | null;
+                to: components["schemas"]["InterestStage"];
+            }[];
+            /** @description The sector, province, country code or opportunity id; `all` without groupBy */
+            group: string;
+            /** @description Open interests up to committed */
+            indicated: components["schemas"]["FunnelAmounts"];
+            interests: number;
+            /** @description Median days from entering `from` to entering `to` */
+            medianDays: {
+                days: number | null;
+                from: components["schemas"]["InterestStage"];
+                to: components["schemas"]["InterestStage"];
+            }[];
+            /** @description Interests nobody answered within the response time (expired, or still submitted past it) */
+            pastResponseTime: number;
+            /** @description Null when grouped by investor country */
+            publishedOpportunities: number | null;
+            /** @description Interests that reached groundbreaking */
+            realised: components["schemas"]["FunnelAmounts"];
+            /** @description Interests now at each stage, with the investment (USD: the expected investment, else the midpoint of the opportunity range) and jobs they stand for */
+            stages: {
+                acknowledged: components["schemas"]["FunnelAmounts"];
+                committed: components["schemas"]["FunnelAmounts"];
+                declined: components["schemas"]["FunnelAmounts"];
+                expired: components["schemas"]["FunnelAmounts"];
+                exploring: components["schemas"]["FunnelAmounts"];
+                groundbreaking: components["schemas"]["FunnelAmounts"];
+                negotiating: components["schemas"]["FunnelAmounts"];
+                submitted: components["schemas"]["FunnelAmounts"];
+                withdrawn: components["schemas"]["FunnelAmounts"];
+            };
+            /** @description Investor–opportunity pairs in the strong band (score ≥ 75) */
+            strongPairs: number;
+        };
+        FunnelRowInput: {
+            /** @description Share of interests that reached `from` and went on to `to` */
+            conversion: {
+                from: components["schemas"]["InterestStageInput"];
+                rate: number | null;
+                to: components["schemas"]["InterestStageInput"];
+            }[];
+            /** @description The sector, province, country code or opportunity id; `all` without groupBy */
+            group: string;
+            /** @description Open interests up to committed */
+            indicated: components["schemas"]["FunnelAmountsInput"];
+            interests: number;
+            /** @description Median days from entering `from` to entering `to` */
+            medianDays: {
+                days: number | null;
+                from: components["schemas"]["InterestStageInput"];
+                to: components["schemas"]["InterestStageInput"];
+            }[];
+            /** @description Interests nobody answered within the response time (expired, or still submitted past it) */
+            pastResponseTime: number;
+            /** @description Null when grouped by investor country */
+            publishedOpportunities: number | null;
+            /** @description Interests that reached groundbreaking */
+            realised: components["schemas"]["FunnelAmountsInput"];
+            /** @description Interests now at each stage, with the investment (USD: the expected investment, else the midpoint of the opportunity range) and jobs they stand for */
+            stages: {
+                acknowledged: components["schemas"]["FunnelAmountsInput"];
+                committed: components["schemas"]["FunnelAmountsInput"];
+                declined: components["schemas"]["FunnelAmountsInput"];
+                expired: components["schemas"]["FunnelAmountsInput"];
+                exploring: components["schemas"]["FunnelAmountsInput"];
+                groundbreaking: components["schemas"]["FunnelAmountsInput"];
+                negotiating: components["schemas"]["FunnelAmountsInput"];
+                submitted: components["schemas"]["FunnelAmountsInput"];
+                withdrawn: components["schemas"]["FunnelAmountsInput"];
+            };
+            /** @description Investor–opportunity pairs in the strong band (score ≥ 75) */
+            strongPairs: number;
         };
         HealthPartnerList: {
             data: {
@@ -861,6 +1231,284 @@ export interface components {
         HealthStatusInput: {
             /** @constant */
             status: "ok";
+        };
+        Interest: {
+            /** @description Null once erased on request */
+            contact: components["schemas"]["Contact"] | null;
+            contactErasedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            declineReason: components["schemas"]["DeclineReason"] | null;
+            expectedForeignSharePct: number | null;
+            expectedGroundbreakingAt: string | null;
+            expectedInvestmentUsd: number | null;
+            expectedJobs: number | null;
+            groundbreakingAt: string | null;
+            /** @description Every move, oldest first */
+            history: components["schemas"]["InterestHistoryEntry"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            investorId: string;
+            likelihood: ("low" | "medium" | "high") | null;
+            message: string;
+            modalities: components["schemas"]["Modality"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+            /** @description While submitted: when it expires unanswered */
+            respondBy: string | null;
+            stage: components["schemas"]["InterestStage"];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            updatedAt: string;
+            version: number;
+        };
+        InterestCreateInput: {
+            contact: components["schemas"]["Contact"];
+            /**
+             * Format: uuid
+             * @description Staff: the investor filed for. Investor keys: their own profile, or left out
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            investorId?: string;
+            message: string;
+            /**
+             * @description Modalities the investor proposes
+             * @default []
+             */
+            modalities: components["schemas"]["Modality"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+        };
+        InterestCreateInputInput: {
+            contact: components["schemas"]["ContactInput"];
+            /**
+             * Format: uuid
+             * @description Staff: the investor filed for. Investor keys: their own profile, or left out
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            investorId?: string;
+            message: string;
+            /**
+             * @description Modalities the investor proposes
+             * @default []
+             */
+            modalities?: components["schemas"]["ModalityInput"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+        };
+        InterestHistoryEntry: {
+            /** @description Staff only: the key that moved it */
+            actorKeyId?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            at: string;
+            /** @description Who moved it: `BKPM` or `investor` for investors; the key role for staff */
+            by: string;
+            from: components["schemas"]["InterestStage"] | null;
+            note: string | null;
+            /**
+             * @description Staff only
+             * @enum {string}
+             */
+            noteVisibility?: "internal" | "shared";
+            reason: components["schemas"]["DeclineReason"] | null;
+            to: components["schemas"]["InterestStage"];
+        };
+        InterestHistoryEntryInput: {
+            /** @description Staff only: the key that moved it */
+            actorKeyId?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            at: string;
+            /** @description Who moved it: `BKPM` or `investor` for investors; the key role for staff */
+            by: string;
+            from: components["schemas"]["InterestStageInput"] | null;
+            note: string | null;
+            /**
+             * @description Staff only
+             * @enum {string}
+             */
+            noteVisibility?: "internal" | "shared";
+            reason: components["schemas"]["DeclineReasonInput"] | null;
+            to: components["schemas"]["InterestStageInput"];
+        };
+        InterestInput: {
+            /** @description Null once erased on request */
+            contact: components["schemas"]["ContactInput"] | null;
+            contactErasedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            declineReason: components["schemas"]["DeclineReasonInput"] | null;
+            expectedForeignSharePct: number | null;
+            expectedGroundbreakingAt: string | null;
+            expectedInvestmentUsd: number | null;
+            expectedJobs: number | null;
+            groundbreakingAt: string | null;
+            /** @description Every move, oldest first */
+            history: components["schemas"]["InterestHistoryEntryInput"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            investorId: string;
+            likelihood: ("low" | "medium" | "high") | null;
+            message: string;
+            modalities: components["schemas"]["ModalityInput"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            opportunityId: string;
+            /** @description While submitted: when it expires unanswered */
+            respondBy: string | null;
+            stage: components["schemas"]["InterestStageInput"];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            updatedAt: string;
+            version: number;
+        };
+        InterestPage: {
+            data: components["schemas"]["Interest"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        InterestPageInput: {
+            data: components["schemas"]["InterestInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @description BKPM pipeline stage: submitted → acknowledged → exploring (penjajakan) → negotiating (negosiasi) → committed (laku) → groundbreaking; or declined, withdrawn, expired
+         * @enum {string}
+         */
+        InterestStage: "submitted" | "acknowledged" | "exploring" | "negotiating" | "committed" | "groundbreaking" | "declined" | "withdrawn" | "expired";
+        /**
+         * @description BKPM pipeline stage: submitted → acknowledged → exploring (penjajakan) → negotiating (negosiasi) → committed (laku) → groundbreaking; or declined, withdrawn, expired
+         * @enum {string}
+         */
+        InterestStageInput: "submitted" | "acknowledged" | "exploring" | "negotiating" | "committed" | "groundbreaking" | "declined" | "withdrawn" | "expired";
+        InterestTransitionInput: {
+            /** @description Expected foreign share of the capital, percent */
+            expectedForeignSharePct?: number;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            expectedGroundbreakingAt?: string;
+            /** @description Total investment the deal stands for, in US dollars */
+            expectedInvestmentUsd?: number;
+            /** @description Jobs the investment is expected to create */
+            expectedJobs?: number;
+            /**
+             * Format: date
+             * @description When ground was actually broken
+             * @example 2027-06-01
+             */
+            groundbreakingAt?: string;
+            /** @enum {string} */
+            likelihood?: "low" | "medium" | "high";
+            note?: string;
+            /**
+             * @description `shared` notes are shown to the investor; `internal` ones only to BKPM
+             * @default internal
+             * @enum {string}
+             */
+            noteVisibility: "internal" | "shared";
+            /** @description Required when declining */
+            reason?: components["schemas"]["DeclineReason"];
+            to: components["schemas"]["InterestStage"];
+        };
+        InterestTransitionInputInput: {
+            /** @description Expected foreign share of the capital, percent */
+            expectedForeignSharePct?: number;
+            /**
+             * Format: date
+             * @example 2027-06-01
+             */
+            expectedGroundbreakingAt?: string;
+            /** @description Total investment the deal stands for, in US dollars */
+            expectedInvestmentUsd?: number;
+            /** @description Jobs the investment is expected to create */
+            expectedJobs?: number;
+            /**
+             * Format: date
+             * @description When ground was actually broken
+             * @example 2027-06-01
+             */
+            groundbreakingAt?: string;
+            /** @enum {string} */
+            likelihood?: "low" | "medium" | "high";
+            note?: string;
+            /**
+             * @description `shared` notes are shown to the investor; `internal` ones only to BKPM
+             * @default internal
+             * @enum {string}
+             */
+            noteVisibility?: "internal" | "shared";
+            /** @description Required when declining */
+            reason?: components["schemas"]["DeclineReasonInput"];
+            to: components["schemas"]["InterestStageInput"];
+        };
+        /** @description Merge: fields left out stay as they are; null clears one */
+        InterestUpdateInput: {
+            expectedForeignSharePct?: number | null;
+            expectedGroundbreakingAt?: string | null;
+            expectedInvestmentUsd?: number | null;
+            expectedJobs?: number | null;
+            groundbreakingAt?: string | null;
+            likelihood?: ("low" | "medium" | "high") | null;
+        };
+        /** @description Merge: fields left out stay as they are; null clears one */
+        InterestUpdateInputInput: {
+            expectedForeignSharePct?: number | null;
+            expectedGroundbreakingAt?: string | null;
+            expectedInvestmentUsd?: number | null;
+            expectedJobs?: number | null;
+            groundbreakingAt?: string | null;
+            likelihood?: ("low" | "medium" | "high") | null;
         };
         Investor: {
             companyName: string;
@@ -1861,6 +2509,8 @@ export interface components {
             weights?: components["schemas"]["WeightsInput"];
         };
         Problem: {
+            /** @description For a move that is not allowed: the moves that are */
+            allowed?: string[];
             /** @description Stable machine-readable error code */
             code: string;
             detail?: string;
@@ -1873,6 +2523,8 @@ export interface components {
                 /** @description JSON pointer into the request part */
                 pointer: string;
             }[];
+            /** @description For a conflict with an existing record: its id */
+            existingId?: string;
             instance?: string;
             requestId?: string;
             status: number;
@@ -1880,6 +2532,8 @@ export interface components {
             type: string;
         };
         ProblemInput: {
+            /** @description For a move that is not allowed: the moves that are */
+            allowed?: string[];
             /** @description Stable machine-readable error code */
             code: string;
             detail?: string;
@@ -1892,6 +2546,8 @@ export interface components {
                 /** @description JSON pointer into the request part */
                 pointer: string;
             }[];
+            /** @description For a conflict with an existing record: its id */
+            existingId?: string;
             instance?: string;
             requestId?: string;
             status: number;
@@ -2173,6 +2829,190 @@ export interface components {
             max: number;
             /** @description US dollars */
             min: number;
+        };
+        Webhook: {
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description `gone` after the receiver answered 410; `disabled` when switched off */
+            disabledReason: string | null;
+            enabled: boolean;
+            events: components["schemas"]["WebhookEventPattern"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            /** @description The investor profile an investor key subscribed for; null for staff subscriptions */
+            investorId: string | null;
+            minScore: number | null;
+            /** @description The signing secret (`whsec_…`), shown only when created or rotated */
+            secret?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            updatedAt: string;
+            url: string;
+            version: number;
+        };
+        WebhookCreateInput: {
+            events: components["schemas"]["WebhookEventPattern"][];
+            /** @description `match.new` only: the lowest score to be told of; default 75 (the `strong` band) */
+            minScore?: number;
+            /**
+             * Format: uri
+             * @description Where events are POSTed; https, on a public address
+             * @example https://hooks.kotra.example/peluang
+             */
+            url: string;
+        };
+        WebhookCreateInputInput: {
+            events: components["schemas"]["WebhookEventPatternInput"][];
+            /** @description `match.new` only: the lowest score to be told of; default 75 (the `strong` band) */
+            minScore?: number;
+            /**
+             * Format: uri
+             * @description Where events are POSTed; https, on a public address
+             * @example https://hooks.kotra.example/peluang
+             */
+            url: string;
+        };
+        WebhookDelivery: {
+            attempts: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            deliveredAt: string | null;
+            eventId: number;
+            /** @enum {string} */
+            eventType: "opportunity.created" | "opportunity.submitted" | "opportunity.changes_requested" | "opportunity.published" | "opportunity.updated" | "opportunity.stale" | "opportunity.withdrawn" | "opportunity.closed" | "match.new" | "interest.created" | "interest.stage_changed" | "interest.updated" | "interest.expiring" | "interest.contact_erased" | "investor.created" | "investor.updated" | "investor.deleted" | "api_key.created" | "api_key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.ping";
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            lastError: string | null;
+            lastStatus: number | null;
+            /** @description The `webhook-id` header: the same on every attempt and redelivery */
+            messageId: string;
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "failed";
+        };
+        WebhookDeliveryInput: {
+            attempts: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            deliveredAt: string | null;
+            eventId: number;
+            /** @enum {string} */
+            eventType: "opportunity.created" | "opportunity.submitted" | "opportunity.changes_requested" | "opportunity.published" | "opportunity.updated" | "opportunity.stale" | "opportunity.withdrawn" | "opportunity.closed" | "match.new" | "interest.created" | "interest.stage_changed" | "interest.updated" | "interest.expiring" | "interest.contact_erased" | "investor.created" | "investor.updated" | "investor.deleted" | "api_key.created" | "api_key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.ping";
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            lastError: string | null;
+            lastStatus: number | null;
+            /** @description The `webhook-id` header: the same on every attempt and redelivery */
+            messageId: string;
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "failed";
+        };
+        WebhookDeliveryPage: {
+            data: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WebhookDeliveryPageInput: {
+            data: components["schemas"]["WebhookDeliveryInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @description An event type, or every type of a family: `opportunity.*`, `interest.*`
+         * @enum {string}
+         */
+        WebhookEventPattern: "opportunity.submitted" | "opportunity.changes_requested" | "opportunity.published" | "opportunity.updated" | "opportunity.stale" | "opportunity.withdrawn" | "opportunity.closed" | "match.new" | "interest.created" | "interest.stage_changed" | "interest.expiring" | "webhook.ping" | "opportunity.*" | "interest.*";
+        /**
+         * @description An event type, or every type of a family: `opportunity.*`, `interest.*`
+         * @enum {string}
+         */
+        WebhookEventPatternInput: "opportunity.submitted" | "opportunity.changes_requested" | "opportunity.published" | "opportunity.updated" | "opportunity.stale" | "opportunity.withdrawn" | "opportunity.closed" | "match.new" | "interest.created" | "interest.stage_changed" | "interest.expiring" | "webhook.ping" | "opportunity.*" | "interest.*";
+        WebhookInput: {
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            /** @description `gone` after the receiver answered 410; `disabled` when switched off */
+            disabledReason: string | null;
+            enabled: boolean;
+            events: components["schemas"]["WebhookEventPatternInput"][];
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            /** @description The investor profile an investor key subscribed for; null for staff subscriptions */
+            investorId: string | null;
+            minScore: number | null;
+            /** @description The signing secret (`whsec_…`), shown only when created or rotated */
+            secret?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            updatedAt: string;
+            url: string;
+            version: number;
+        };
+        WebhookPage: {
+            data: components["schemas"]["Webhook"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WebhookPageInput: {
+            data: components["schemas"]["WebhookInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WebhookUpdateInput: {
+            /** @description false pauses deliveries; true resumes them (also after a 410) */
+            enabled?: boolean;
+            events?: components["schemas"]["WebhookEventPattern"][];
+            minScore?: number | null;
+            /**
+             * Format: uri
+             * @description Where events are POSTed; https, on a public address
+             * @example https://hooks.kotra.example/peluang
+             */
+            url?: string;
+        };
+        WebhookUpdateInputInput: {
+            /** @description false pauses deliveries; true resumes them (also after a 410) */
+            enabled?: boolean;
+            events?: components["schemas"]["WebhookEventPatternInput"][];
+            minScore?: number | null;
+            /**
+             * Format: uri
+             * @description Where events are POSTed; https, on a public address
+             * @example https://hooks.kotra.example/peluang
+             */
+            url?: string;
         };
         /** @description Factor weights; missing ones take the defaults. They are renormalised over the factors the investor stated. */
         Weights: {
@@ -2751,13 +3591,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Actions; comma-separated or repeated */
-                action?: ("create" | "update" | "publish" | "withdraw" | "close" | "delete" | "revoke")[];
+                action?: ("create" | "update" | "submit" | "request-changes" | "publish" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping")[];
                 /** @description Resource id (UUID) */
                 actorKeyId?: string;
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
                 /** @description Kinds of entity; comma-separated or repeated */
-                entity?: ("opportunity" | "investor" | "api-key")[];
+                entity?: ("opportunity" | "match" | "interest" | "investor" | "api-key" | "webhook")[];
                 /** @description Resource id (UUID) */
                 entityId?: string;
                 /** @description Page size, 1–100 */
@@ -2976,6 +3816,744 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInterests: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Staff only; investor keys always see their own */
+                investorId?: string;
+                /** @description Page size, 1–100 */
+                limit?: number;
+                /** @description Resource id (UUID) */
+                opportunityId?: string;
+                /** @description Stages; comma-separated or repeated */
+                stage?: components["schemas"]["InterestStageInput"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestCreateInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Where the new resource is */
+                    location?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateInterest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestUpdateInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseInterestContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveInterest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestTransitionInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5410,6 +6988,120 @@ export interface operations {
             };
         };
     };
+    getFunnel: {
+        parameters: {
+            query?: {
+                /** @description Investor countries; comma-separated or repeated */
+                country?: components["schemas"]["CountryCodeInput"][];
+                /** @description Interests created at or after this time */
+                from?: string;
+                /** @description One row per sector, province, investor country or opportunity; one row `all` when left out */
+                groupBy?: "sector" | "province" | "country" | "opportunity";
+                /** @description Provinces; comma-separated or repeated */
+                province?: components["schemas"]["ProvinceCodeInput"][];
+                /** @description Sectors (a parent includes its leaves); comma-separated or repeated */
+                sector?: components["schemas"]["SectorCodeInput"][];
+                /** @description Interests created before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listTechnologies: {
         parameters: {
             query?: never;
@@ -5530,6 +7222,990 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Page size, 1–100 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreateInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Where the new resource is */
+                    location?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdateInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Page size, 1–100 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                deliveryId: string;
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@
  *  2. the matcher against a plain SQL scoring query over the same data;
  *  3. `npm run match:all` over 10k investors × 10k opportunities;
  *  4. the matcher alone, no HTTP, at 10k, 100k and 1M opportunities (scripts/bench/curve.ts).
+ *  5. deal flow: the outbox's write overhead, webhook delivery throughput, publish to match.new.
  * Shared, noisy machines make absolute numbers wander; the ratios are the result.
  * Env: BENCH_SIZES (default "10000,100000"), BENCH_SECONDS (default 10), BENCH_DATABASE_URL
  * (a real PostgreSQL database to fill; default: an embedded one in a temporary directory),
@@ -25,6 +26,7 @@ import { insertOpportunities } from '../src/db/repositories/opportunities.ts';
 import { toMatchableInvestor } from '../src/services/matching.ts';
 import { createRandom, syntheticInvestor, syntheticOpportunity } from '../src/services/synthetic-data.ts';
 import { curveReport, matcherCurve } from './bench/curve.ts';
+import { benchmarkDealFlow } from './bench/deal-flow.ts';
 import { sqlTopMatches } from './bench/sql-baseline.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -158,6 +160,7 @@ let database = await openDatabase(target);
 try {
   await migrateToLatest(database.db);
   await seed(database, 'investors', 0, INVESTORS);
+  await benchmarkDealFlow(database, report);
   let seeded = 0;
   for (const size of SIZES) {
     await seed(database, 'opportunities', seeded, size);

@@ -5,7 +5,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { ConfigSchema, type Config } from './config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
 import { authPlugin } from './http/plugins/auth.ts';
 import { idempotencyPlugin } from './http/plugins/idempotency.ts';
@@ -23,18 +23,28 @@ import { apiKeyRoutes } from './http/routes/api-keys.ts';
 import { auditRoutes } from './http/routes/audit.ts';
 import { embedRoutes } from './http/routes/embed.ts';
 import { healthRoutes } from './http/routes/health.ts';
+import { interestRoutes } from './http/routes/interests.ts';
 import { investorRoutes } from './http/routes/investors.ts';
 import { opportunityRoutes } from './http/routes/opportunities.ts';
 import { referenceRoutes } from './http/routes/reference.ts';
+import { statsRoutes } from './http/routes/stats.ts';
+import { webhookRoutes } from './http/routes/webhooks.ts';
 import { defaultMatchingReference, defaultNameLookup } from './domain/matching/default-reference.ts';
 import { matchingRoutes } from './http/routes/matching.ts';
 import { ApiKeyService } from './services/api-keys.ts';
 import { AuditService } from './services/audit.ts';
 import { ChangeFeed } from './services/change-feed.ts';
 import { ChangeWriter } from './services/changes.ts';
+import { BackgroundWork } from './services/background.ts';
+import { FunnelService } from './services/funnel.ts';
+import { InterestService } from './services/interests.ts';
 import { InvestorService } from './services/investors.ts';
+import { MatchAlerts } from './services/match-alerts.ts';
 import { MatchingService } from './services/matching.ts';
 import { OpportunityService } from './services/opportunities.ts';
+import { OutboxProcessor } from './services/outbox.ts';
+import { systemResolver, type HostResolver } from './services/webhook-delivery.ts';
+import { WebhookService } from './services/webhooks.ts';
 
 export interface Services {
   opportunities: OpportunityService;
@@ -42,6 +52,11 @@ export interface Services {
   matching: MatchingService;
   apiKeys: ApiKeyService;
   audit: AuditService;
+  interests: InterestService;
+  webhooks: WebhookService;
+  funnel: FunnelService;
+  /** Outbox processing, webhook delivery and interest expiry; `drain()` runs them to completion. */
+  background: BackgroundWork;
 }
 
 declare module 'fastify' {
@@ -56,6 +71,8 @@ export interface AppOptions {
   /** An open database; the app then leaves closing it to the caller. Without it, one is opened from config. */
   database?: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
+  /** How webhook target hosts are resolved; tests stand in for DNS. */
+  resolveHost?: HostResolver;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -103,19 +120,40 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const apiKeys = new ApiKeyService(database.db, changes, app.log);
   feed.subscribe(matching);
   feed.subscribe(apiKeys);
+  const interests = new InterestService(database.db, changes, options.config.INTEREST_RESPONSE_DAYS ?? 14);
+  const webhooks = new WebhookService(database.db, changes, {
+    allowPrivateTargets: options.config.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? false,
+    retrySchedule: options.config.WEBHOOK_RETRY_SCHEDULE ?? ConfigSchema.shape.WEBHOOK_RETRY_SCHEDULE.parse(undefined),
+    resolveHost: options.resolveHost ?? systemResolver,
+  });
+  const outbox = new OutboxProcessor(changes, [interests, new MatchAlerts(matching), webhooks]);
+  const background = new BackgroundWork(
+    [
+      { name: 'outbox', everyMs: 1000, run: () => outbox.runOnce() },
+      { name: 'webhook-deliveries', everyMs: 1000, run: () => webhooks.deliverDue(), nextDue: (until) => webhooks.nextDue(until) },
+      { name: 'interest-expiry', everyMs: 60_000, run: () => interests.expireUnanswered() },
+    ],
+    app.log,
+  );
   app.decorate('services', {
     opportunities: new OpportunityService(database.db, changes),
     investors: new InvestorService(database.db, changes),
     matching,
     apiKeys,
     audit: new AuditService(database.db),
+    interests,
+    webhooks,
+    funnel: new FunnelService(database.db, matching, options.config.INTEREST_RESPONSE_DAYS ?? 14),
+    background,
   });
   // Listening starts before the index loads, so no change can fall between the two.
   app.addHook('onReady', async () => {
     await feed.start();
     matching.start();
+    background.start();
   });
   app.addHook('onClose', async () => {
+    await background.stop();
     await feed.stop();
     await matching.stop();
   });
@@ -147,6 +185,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(apiKeyRoutes);
   await app.register(auditRoutes);
   await app.register(embedRoutes);
+  await app.register(interestRoutes);
+  await app.register(webhookRoutes);
+  await app.register(statsRoutes);
 
   return app;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRetrySchedule } from './domain/webhooks.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -28,6 +29,12 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^pk_admin_[A-Za-z0-9]{32,200}$/, 'must be an admin key: pk_admin_ followed by 32 to 200 letters and digits')
     .optional(),
+  INTEREST_RESPONSE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default('5s,5m,30m,2h,5h,10h,24h')
+    .transform((text, ctx) => parseRetrySchedule(text) ?? (ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of delays such as 5s,5m,2h (units ms, s, m, h)' }), z.NEVER)),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

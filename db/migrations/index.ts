@@ -3,6 +3,7 @@ import * as m0001 from './0001_opportunities_and_investors.ts';
 import * as m0002 from './0002_investor_top_matches.ts';
 import * as m0003 from './0003_access_control.ts';
 import * as m0004 from './0004_reliability.ts';
+import * as m0005 from './0005_deal_flow.ts';
 
 /**
  * Every migration, in order. Listed statically rather than read from the folder so the
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0002_investor_top_matches': m0002,
   '0003_access_control': m0003,
   '0004_reliability': m0004,
+  '0005_deal_flow': m0005,
 };
 import * as m0011 from './0011_speed.ts'; migrations['0011_speed'] = m0011;

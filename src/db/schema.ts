@@ -128,3 +128,107 @@ export type AuditRow = Selectable<AuditLogTable>;
 export interface IdempotencyKeysTable {
   claim_token: string | null;
 }
+
+/** The outbox: one typed event per recorded change; `audit_log` is a view over it. */
+export interface EventsTable {
+  /** bigserial; read as a string or number depending on the driver. */
+  id: ColumnType<string | number, never, never>;
+  at: CreatedAt & Generated<Date>;
+  type: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  actor_key_id: string | null;
+  actor_role: string;
+  request_id: string | null;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, string | null>;
+  data: ColumnType<Record<string, unknown>, string, never>;
+  investor_id: string | null;
+  processed_at: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface InterestsTable {
+  id: Generated<string>;
+  opportunity_id: string;
+  investor_id: string;
+  stage: Generated<string>;
+  message: string;
+  modalities: string[];
+  contact: ColumnType<Contact | null, string | null, string | null>;
+  contact_erased_at: ColumnType<Date | null, never, Date | string | null>;
+  expected_investment_usd: number | null;
+  expected_foreign_share_pct: number | null;
+  expected_jobs: number | null;
+  likelihood: string | null;
+  expected_groundbreaking_at: string | null;
+  groundbreaking_at: string | null;
+  decline_reason: string | null;
+  version: Generated<number>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: UpdatedAt & Generated<Date>;
+  stage_changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  expiry_warned_at: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface InterestTransitionsTable {
+  id: ColumnType<string | number, never, never>;
+  interest_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  actor_key_id: string | null;
+  actor_role: string;
+  note: string | null;
+  note_visibility: string;
+  reason: string | null;
+}
+
+export interface WebhooksTable {
+  id: Generated<string>;
+  url: string;
+  events: string[];
+  min_score: number | null;
+  investor_id: string | null;
+  owner_key_id: string | null;
+  enabled: Generated<boolean>;
+  disabled_reason: string | null;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  after_event_id: ColumnType<string | number, string | number, never>;
+  version: Generated<number>;
+  created_at: CreatedAt & Generated<Date>;
+  updated_at: UpdatedAt & Generated<Date>;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  webhook_id: string;
+  event_id: ColumnType<string | number, string | number, never>;
+  message_id: string;
+  state: Generated<string>;
+  attempts: Generated<number>;
+  last_status: number | null;
+  last_error: string | null;
+  next_attempt_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_at: CreatedAt & Generated<Date>;
+  delivered_at: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface MatchAlertsTable {
+  investor_id: string;
+  opportunity_id: string;
+  band: string;
+  score: number;
+  alerted_at: ColumnType<Date, never, Date | string>;
+}
+
+export interface Database {
+  events: EventsTable;
+  interests: InterestsTable;
+  interest_transitions: InterestTransitionsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  match_alerts: MatchAlertsTable;
+}

@@ -37,6 +37,9 @@ export function actorOf(principal: Principal | null, requestId: string | null): 
 
 const isInternal = (actor: Actor) => actor.role === 'admin' || actor.role === 'staff' || actor.role === 'system';
 
+/** BKPM itself: staff, admins and the operator; they see and move every interest. */
+export const actsForBkpm = isInternal;
+
 /** Drafts, withdrawn and closed opportunities are for ministry staff; everyone else sees published ones. */
 export const seesUnpublished = isInternal;
 

@@ -1,6 +1,10 @@
 import type { ApiKeyRecord } from '../db/repositories/api-keys.ts';
 import type { AuditEntry } from '../db/repositories/audit.ts';
+import type { Delivery } from '../db/repositories/webhooks.ts';
+import { actsForBkpm, type Actor } from '../domain/access.ts';
 import type { UiLanguage } from '../domain/codes.ts';
+import { respondBy } from '../domain/interests.ts';
+import type { Webhook } from '../domain/webhooks.ts';
 import type { Investor } from '../domain/investor.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
 import { pickText } from '../domain/text.ts';
@@ -9,8 +13,11 @@ import { provinceByCode } from '../reference/provinces.ts';
 import { sectorParentOf } from '../reference/sectors.ts';
 import type { ApiKeyView } from '../schemas/api-keys.ts';
 import type { AuditEntryView } from '../schemas/audit.ts';
+import type { InterestView } from '../schemas/interests.ts';
 import type { InvestorView } from '../schemas/investors.ts';
 import type { OpportunityView } from '../schemas/opportunities.ts';
+import type { DeliveryView, WebhookView } from '../schemas/webhooks.ts';
+import type { InterestWithHistory } from '../services/interests.ts';
 
 export function presentOpportunity(opportunity: Opportunity, language: UiLanguage): OpportunityView {
   const title = pickText(opportunity.title, language);
@@ -67,5 +74,42 @@ export function presentAuditEntry(entry: AuditEntry): AuditEntryView {
     before: entry.before as AuditEntryView['before'],
     after: entry.after as AuditEntryView['after'],
     action: entry.action as AuditEntryView['action'],
+  };
+}
+
+/**
+ * The investor sees its interest with shared notes only and BKPM as one party; staff see every
+ * note and which key made each move.
+ */
+export function presentInterest({ interest, history }: InterestWithHistory, actor: Actor, responseDays: number): InterestView {
+  const staff = actsForBkpm(actor);
+  return {
+    ...interest,
+    contactErasedAt: interest.contactErasedAt?.toISOString() ?? null,
+    respondBy: interest.stage === 'submitted' ? respondBy(interest.createdAt, responseDays).toISOString() : null,
+    createdAt: interest.createdAt.toISOString(),
+    updatedAt: interest.updatedAt.toISOString(),
+    history: history.map((move) => ({
+      from: move.from,
+      to: move.to,
+      at: move.at.toISOString(),
+      reason: move.reason,
+      ...(staff
+        ? { by: move.actorRole, actorKeyId: move.actorKeyId, note: move.note, noteVisibility: move.noteVisibility }
+        : { by: move.actorRole === 'investor' ? 'investor' : 'BKPM', note: move.noteVisibility === 'shared' ? move.note : null }),
+    })),
+  };
+}
+
+export function presentWebhook(webhook: Webhook): WebhookView {
+  return { ...webhook, createdAt: webhook.createdAt.toISOString(), updatedAt: webhook.updatedAt.toISOString() };
+}
+
+export function presentDelivery(delivery: Delivery): DeliveryView {
+  return {
+    ...delivery,
+    nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
+    createdAt: delivery.createdAt.toISOString(),
+    deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
   };
 }

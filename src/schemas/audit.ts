@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { EVENT_ACTIONS, EVENT_ENTITIES } from '../domain/events.ts';
 import { Cursor, Id, PageLimit, Timestamp, csvList, page } from './common.ts';
 
-export const AUDITED_ENTITIES = ['opportunity', 'investor', 'api-key'] as const;
-export const AUDIT_ACTIONS = ['create', 'update', 'publish', 'withdraw', 'close', 'delete', 'revoke'] as const;
+export const AUDITED_ENTITIES = EVENT_ENTITIES;
+export const AUDIT_ACTIONS = EVENT_ACTIONS;
 
 const Snapshot = z.record(z.string(), z.unknown()).nullable();
 

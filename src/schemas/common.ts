@@ -100,6 +100,8 @@ export const Problem = z
         }),
       )
       .optional(),
+    existingId: z.string().optional().meta({ description: 'For a conflict with an existing record: its id' }),
+    allowed: z.array(z.string()).optional().meta({ description: 'For a move that is not allowed: the moves that are' }),
   })
   .meta({ id: 'Problem' });
 

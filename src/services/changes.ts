@@ -1,18 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../domain/access.ts';
 import { notifyChange } from '../db/database.ts';
-import { insertAuditEntries, type AuditedEntity } from '../db/repositories/audit.ts';
+import { insertEvents } from '../db/repositories/events.ts';
 import type { Database } from '../db/schema.ts';
+import { eventData, eventOf, type EventEntity, type RecordedChange } from '../domain/events.ts';
 
-/** One change to one entity, as the audit log keeps it. Never put key secrets or hashes here. */
-export interface RecordedChange {
-  entity: AuditedEntity;
-  entityId: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
+export type { RecordedChange } from '../domain/events.ts';
 
+/** Records one change; its entity and action must name an event type, so the compiler checks both. */
 export type RecordChange = (change: RecordedChange) => void;
 
 /** Where this process applies its own changes; its notifications carry `source`, so it can skip them. */
@@ -41,11 +36,12 @@ export function parseNotification(payload: string): { change: Change; source: st
 export const notificationOf = (change: Change, source: string) => `${change.entity}:${change.id}${SOURCE_MARK}${source}`;
 
 /** Entities other parts of the system keep in memory, and so must hear about. */
-const NOTIFIED: ReadonlySet<AuditedEntity> = new Set(['opportunity', 'investor', 'api-key']);
+const NOTIFIED: ReadonlySet<EventEntity> = new Set(['opportunity', 'investor', 'api-key']);
 
 /**
- * Every write goes through here, so every change is audited in the same transaction that
- * makes it. The notification is sent inside the transaction too (PostgreSQL delivers it to
+ * Every write goes through here: each recorded change becomes one typed event in the outbox,
+ * in the same transaction that makes it. The audit log is a view over those events, and
+ * webhooks and match alerts are derived from them in the background. The notification is sent inside the transaction too (PostgreSQL delivers it to
  * every instance on commit); the change is applied on this instance before the caller gets its
  * response, so it reads its own write.
  */
@@ -60,10 +56,17 @@ export class ChangeWriter {
     let notifications: Change[] = [];
     const result = await this.db.transaction().execute(async (trx) => {
       const recorded: RecordedChange[] = [];
-      const value = await work(trx, (change) => recorded.push(change));
-      await insertAuditEntries(
+      const value = await work(trx, (change) => void recorded.push(change));
+      await insertEvents(
         trx,
-        recorded.map((change) => ({ ...change, actorKeyId: actor.keyId, actorRole: actor.role, requestId: actor.requestId })),
+        recorded.map((change) => ({
+          ...change,
+          ...eventData(change),
+          type: eventOf(change.entity, change.action).type,
+          actorKeyId: actor.keyId,
+          actorRole: actor.role,
+          requestId: actor.requestId,
+        })),
       );
       const notified = new Map<string, Change>();
       for (const c of recorded) if (NOTIFIED.has(c.entity)) notified.set(`${c.entity}:${c.entityId}`, { entity: c.entity, id: c.entityId });

@@ -1,10 +1,15 @@
 import { v5 as uuidV5 } from 'uuid';
 import { DEMO_API_KEYS } from '../../db/demo/api-keys.ts';
+import { DEMO_INTERESTS } from '../../db/demo/interests.ts';
 import { DEMO_INVESTORS } from '../../db/demo/investors.ts';
 import { DEMO_OPPORTUNITIES } from '../../db/demo/opportunities.ts';
+import type { Transaction } from 'kysely';
+import type { DemoInterest } from '../../db/demo/interests.ts';
 import { notifyChange, type DatabaseHandle } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import { displayPrefix, hashKey } from '../domain/api-keys.ts';
 import { insertApiKey } from '../db/repositories/api-keys.ts';
+import { insertInterest, insertTransition, updateInterest } from '../db/repositories/interests.ts';
 import { insertInvestor } from '../db/repositories/investors.ts';
 import { insertOpportunity, updateOpportunity } from '../db/repositories/opportunities.ts';
 
@@ -28,8 +33,10 @@ export async function seedDemoDataIfEmpty(database: DatabaseHandle): Promise<boo
   const existing = await db.selectFrom('opportunities').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   await db.transaction().execute(async (trx) => {
+    const opportunityIds = new Map<string, string>();
     for (const { key, status, ...input } of DEMO_OPPORTUNITIES) {
       const created = await insertOpportunity(trx, input, demoOpportunityId(key));
+      opportunityIds.set(key, created.id);
       if (status === 'withdrawn' || status === 'closed') await updateOpportunity(trx, created.id, { status: 'published' });
       if (status !== 'draft') await updateOpportunity(trx, created.id, { status });
     }
@@ -42,7 +49,30 @@ export async function seedDemoDataIfEmpty(database: DatabaseHandle): Promise<boo
       if (investorId === undefined) throw new Error(`Demo key ${label}: no demo investor ${investor}`);
       await insertApiKey(trx, { secretHash: hashKey(key), prefix: displayPrefix(key), role, label, investorId, allowedOrigins: allowedOrigins ?? [] });
     }
+    for (const demo of DEMO_INTERESTS) await insertDemoInterest(trx, demo, opportunityIds, investorIds);
     await notifyChange(trx, database.changeChannel, 'reload');
   });
   return true;
+}
+
+const DAY_MS = 86_400_000;
+
+/** An interest filed some days ago, with its moves stamped when they happened. */
+async function insertDemoInterest(trx: Transaction<Database>, demo: DemoInterest, opportunities: Map<string, string>, investors: Map<string, string>) {
+  const opportunityId = opportunities.get(demo.opportunity);
+  const investorId = investors.get(demo.investor);
+  const profile = DEMO_INVESTORS.find((investor) => investor.key === demo.investor);
+  if (!opportunityId || !investorId || !profile) throw new Error(`Demo interest: no ${demo.opportunity} or ${demo.investor}`);
+  const filed = new Date(Date.now() - demo.filedDaysAgo * DAY_MS);
+  const created = await insertInterest(trx, { opportunityId, investorId, message: demo.message, modalities: demo.modalities, contact: profile.contact }, filed);
+  const system = { actorKeyId: null, interestId: created.id };
+  await insertTransition(trx, { ...system, actorRole: 'investor', from: null, to: 'submitted', note: null, noteVisibility: 'internal', reason: null, at: filed });
+  let stage = created.stage;
+  for (const move of demo.moves) {
+    const at = new Date(filed.getTime() + move.afterDays * DAY_MS);
+    const by = move.to === 'withdrawn' ? 'investor' : move.to === 'expired' ? 'system' : 'staff';
+    await insertTransition(trx, { ...system, actorRole: by, from: stage, to: move.to, note: move.note ?? null, noteVisibility: move.shared ? 'shared' : 'internal', reason: move.reason ?? null, at });
+    stage = move.to;
+  }
+  if (demo.moves.length) await updateInterest(trx, created.id, { ...demo.figures, stage, declineReason: demo.moves.at(-1)?.reason ?? null });
 }

@@ -8,8 +8,8 @@ export class ServiceError extends Error {
     message: string,
     readonly field?: string,
     readonly part: 'body' | 'querystring' | 'params' | 'headers' = 'body',
-    /** Further fields the problem is about, after `field`. */
-    readonly moreFields: readonly string[] = [],
+    /** More offending fields than `field`, and extension members for the problem (RFC 9457 §3.2). */
+    readonly more: { fields?: readonly string[]; members?: Record<string, unknown> } = {},
   ) {
     super(message);
     this.name = 'ServiceError';
@@ -18,7 +18,8 @@ export class ServiceError extends Error {
 
 export const notFound = (what: string, id: string) => new ServiceError(404, 'not-found', `${what} ${id} does not exist`);
 
-export const conflict = (code: string, message: string) => new ServiceError(409, code, message);
+export const conflict = (code: string, message: string, more: ServiceError['more'] = {}) =>
+  new ServiceError(409, code, message, more.fields?.[0], 'body', { ...more, fields: more.fields?.slice(1) ?? [] });
 
 export const badRequest = (code: string, message: string, field?: string, part?: ServiceError['part']) =>
   new ServiceError(400, code, message, field, part);

@@ -289,6 +289,35 @@ export class MatchingService implements ChangeSubscriber {
     });
   }
 
+  /** Waits until the index is loaded; for callers that must not load it inside a transaction. */
+  async ready(): Promise<void> {
+    await this.#ready();
+  }
+
+  /**
+   * Investors scoring at least `minScore` with this opportunity at default weights, explained,
+   * best first: every live investor is scored, and those `among` are kept. Takes the opportunity
+   * as given, so an instance that has not yet heard of its publication scores it all the same.
+   */
+  investorsScoring(opportunity: Opportunity, minScore: number, among: ReadonlySet<string>, language: UiLanguage): ExplainedPairScore[] {
+    const weights = checkWeights();
+    const matchable = toMatchableOpportunity(opportunity);
+    const investors = this.#investorsArray();
+    const ranked = rankInvestors(investors, matchable, weights, this.reference, { limit: investors.length, minScore }).filter((match) => among.has(match.id));
+    return ranked.map((match) => explainPairScore(scorePair(this.#investors.get(match.id)!.matchable, matchable, weights, this.reference), language, this.names));
+  }
+
+  /** Every (investor, published opportunity) pair scoring at least `minScore` at default weights. */
+  async pairsScoring(minScore: number): Promise<{ investorId: string; country: string; opportunityId: string }[]> {
+    await this.#ready();
+    const weights = checkWeights();
+    return this.#investorsArray().flatMap((investor) =>
+      this.#index
+        .rank(compileInvestor(investor, weights, this.reference), { limit: this.#index.size, minScore })
+        .map((match) => ({ investorId: investor.id, country: investor.country, opportunityId: match.id })),
+    );
+  }
+
   /**
    * Every live investor's best `limit` published opportunities at default weights, one
    * investor at a time, for the batch job.
@@ -350,7 +379,7 @@ function ensureEffective(open: Readonly<Record<Factor, boolean>>, weights: Weigh
   const detail = FACTORS_ALL_ZERO(weights)
     ? 'All weights are 0, so nothing would be compared; give at least one factor a weight above 0.'
     : `Every factor weighted above 0 (${fields.map((f) => f.replace('weights.', '')).join(', ')}) is one ${leftOpenBy}, so every score would be 0; weight a factor it states.`;
-  throw new ServiceError(400, 'weights-ineffective', detail, fields[0], 'body', fields.slice(1));
+  throw new ServiceError(400, 'weights-ineffective', detail, fields[0], 'body', { fields: fields.slice(1) });
 }
 
 const FACTORS_ALL_ZERO = (weights: Weights) => Object.values(weights).every((w) => w === 0);

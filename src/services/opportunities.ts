@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { seesUnpublished, type Actor } from '../domain/access.ts';
 import type { IslandGroup, OpportunityStatus, ProvinceCode, SectorCode } from '../domain/codes.ts';
+import type { ActionOf } from '../domain/events.ts';
 import { canTransition, isEditable, type Opportunity, type OpportunityInput } from '../domain/opportunity.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import {
@@ -18,7 +19,7 @@ import type { OpportunitySearchQuery } from '../schemas/opportunities.ts';
 import type { ChangeWriter } from './changes.ts';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, withCursor } from './errors.ts';
 
-const ACTIONS: Record<OpportunityStatus, string> = { draft: 'create', published: 'publish', withdrawn: 'withdraw', closed: 'close' };
+const ACTIONS: Record<OpportunityStatus, ActionOf<'opportunity'>> = { draft: 'create', published: 'publish', withdrawn: 'withdraw', closed: 'close' };
 
 /** Publishing, editing and finding opportunities; the lifecycle rules live in the domain. */
 export class OpportunityService {

@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import createClient from 'openapi-fetch';
 import pg from 'pg';
 import type { paths } from '../../openapi/types.ts';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type AppOptions } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
 import { SYSTEM_ACTOR, type Role } from '../../src/domain/access.ts';
@@ -57,11 +57,17 @@ export interface TestApp {
  * The app on a test database, and a client typed from the committed OpenAPI document. Rate
  * limits are off unless `config` sets them, so long tests are never throttled.
  */
-export async function buildTestApp(t: TestContext, database?: DatabaseHandle, config: Partial<Config> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  t: TestContext,
+  database?: DatabaseHandle,
+  config: Partial<Config> = {},
+  options: Pick<AppOptions, 'resolveHost'> = {},
+): Promise<TestApp> {
   const db = database ?? (await openTestDatabase(t));
   const app = await buildApp({
     config: { BODY_LIMIT_BYTES: 256 * 1024, TRUST_PROXY: false, RATE_LIMIT_ANONYMOUS_PER_MINUTE: 0, RATE_LIMIT_KEY_PER_MINUTE: 0, ...config },
     database: db,
+    ...options,
   });
   t.teardown(() => app.close());
   await app.ready();

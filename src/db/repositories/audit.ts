@@ -1,10 +1,12 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { EventEntity } from '../../domain/events.ts';
 import type { AuditRow, Database } from '../schema.ts';
 import { InvalidCursorError } from './cursor.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type AuditedEntity = 'opportunity' | 'investor' | 'api-key';
+/** The audit log is a view over the outbox: every event, with its snapshots. */
+export type AuditedEntity = EventEntity;
 
 export interface AuditEntryInput {
   actorKeyId: string | null;
@@ -20,27 +22,6 @@ export interface AuditEntryInput {
 export interface AuditEntry extends AuditEntryInput {
   id: number;
   at: Date;
-}
-
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-
-export async function insertAuditEntries(db: Db, entries: readonly AuditEntryInput[]): Promise<void> {
-  if (entries.length === 0) return;
-  await db
-    .insertInto('audit_log')
-    .values(
-      entries.map((entry) => ({
-        actor_key_id: entry.actorKeyId,
-        actor_role: entry.actorRole,
-        action: entry.action,
-        entity: entry.entity,
-        entity_id: entry.entityId,
-        before: json(entry.before),
-        after: json(entry.after),
-        request_id: entry.requestId,
-      })),
-    )
-    .execute();
 }
 
 function toEntry(row: AuditRow): AuditEntry {

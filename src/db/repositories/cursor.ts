@@ -28,11 +28,12 @@ export function decodeCursor(raw: string): KeysetCursor | undefined {
 
 export class InvalidCursorError extends Error {}
 
-/** The condition for rows after `raw` in newest-first (created_at, id) order. */
-export function afterNewestFirst(raw: string): RawBuilder<SqlBool> {
+/** The condition for rows after `raw` in newest-first (created_at, id) order; `table` qualifies the columns in a join. */
+export function afterNewestFirst(raw: string, table?: string): RawBuilder<SqlBool> {
   const cursor = decodeCursor(raw);
   const createdAt = cursor && new Date(String(cursor.value));
   if (!cursor || cursor.sort !== NEWEST_FIRST || !createdAt || Number.isNaN(createdAt.getTime())) throw new InvalidCursorError();
+  if (table) return sql<SqlBool>`(${sql.ref(`${table}.created_at`)}, ${sql.ref(`${table}.id`)}) < (${createdAt}, ${cursor.id})`;
   return sql<SqlBool>`(created_at, id) < (${createdAt}, ${cursor.id})`;
 }
 

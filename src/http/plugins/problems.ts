@@ -23,6 +23,8 @@ export interface ProblemInit {
   title: string;
   detail?: string;
   errors?: FieldError[];
+  /** Extension members, e.g. the id of the record a conflict is about. */
+  members?: Record<string, unknown>;
 }
 
 function problemDocument(problem: ProblemInit, request?: FastifyRequest) {
@@ -34,6 +36,7 @@ function problemDocument(problem: ProblemInit, request?: FastifyRequest) {
     ...(problem.detail ? { detail: problem.detail } : {}),
     ...(request && { instance: request.url.split('?')[0], requestId: request.id }),
     ...(problem.errors ? { errors: problem.errors } : {}),
+    ...problem.members,
   };
 }
 
@@ -167,16 +170,14 @@ export const problemsPlugin = fp(
         });
       }
       if (error instanceof ServiceError) {
+        const fields = [...(error.field ? [error.field] : []), ...(error.more.fields ?? [])];
         return sendProblem(request, reply, {
           status: error.status,
           code: error.code,
           title: TITLES[error.status] ?? 'Error',
           detail: error.message,
-          ...(error.field
-            ? {
-                errors: [error.field, ...error.moreFields].map((field) => ({ in: error.part, field, pointer: `/${field.replace(/\./g, '/')}`, message: error.message })),
-              }
-            : {}),
+          ...(fields.length && { errors: fields.map((field) => ({ in: error.part, field, pointer: `/${field.replace(/\./g, '/')}`, message: error.message })) }),
+          ...(error.more.members && { members: error.more.members }),
         });
       }
       if (isResponseSerializationError(error)) {

@@ -22,7 +22,7 @@ async function fromQuery<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof ServiceError && error.field) {
-      throw new ServiceError(error.status, error.code, error.message, weightParamOf(error.field), 'querystring', error.moreFields.map(weightParamOf));
+      throw new ServiceError(error.status, error.code, error.message, weightParamOf(error.field), 'querystring', { fields: (error.more.fields ?? []).map(weightParamOf) });
     }
     throw error;
   }
