@@ -1,15 +1,8 @@
-import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import t from 'tap';
-import { buildApp } from '../src/app.ts';
-import { classifyDatabaseError } from '../src/db/errors.ts';
-import { completeIdempotencyKey } from '../src/db/repositories/idempotency.ts';
-import { loggerOptions } from '../src/http/logging.ts';
 import { PageCache } from '../src/services/page-cache.ts';
-import { bearer, buildTestApp, createKey, openTestDatabase } from './helpers/app.ts';
+import { bearer, buildTestApp, createKey } from './helpers/app.ts';
 import { opportunityBody } from './helpers/fixtures.ts';
 
 const PROBLEM = /^application\/problem\+json/;
