@@ -128,6 +128,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/halal-obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Halal-certification deadlines by product category
+         * @description UU 33/2014 and its implementing rules: the deadline per drug category and device class (devices only when of animal origin or with animal material). Whether PP 42/2024 changed the dates is unverified. Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["listHalalObligations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/health-partners": {
         parameters: {
             query?: never;
@@ -140,6 +162,28 @@ export interface paths {
          * @description **Access:** anyone; no key needed (with a key: any API key).
          */
         get: operations["listHealthPartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incentives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fiscal incentives: tax holiday, tax allowance, R&D super deduction, special economic zones
+         * @description Each incentive with its legal basis, eligibility rule and whether its terms are verified; the tax holiday with its tiers and the caveat every tax-holiday badge carries. Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["listIncentives"];
         put?: never;
         post?: never;
         delete?: never;
@@ -242,6 +286,50 @@ export interface paths {
          * @description **Access:** anyone; no key needed (with a key: any API key).
          */
         get: operations["listIslandGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kbli": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * KBLI 2020 health activities: ownership caps, licensing, incentives
+         * @description Every KBLI 2020 code of the sector taxonomy with its foreign-equity cap (Perpres 10/2021 as amended by 49/2021), OSS risk level (PP 28/2025; `unknown` where not verified), licensing authorities, required certificates and tax-holiday pioneer flag (PMK 130/2020). Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["listKbli"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kbli/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One KBLI 2020 health activity
+         * @description A KBLI 2020 code of the sector taxonomy, as in the list; any other code is 404. Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["getKbli"];
         put?: never;
         post?: never;
         delete?: never;
@@ -462,6 +550,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/regencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indonesia's 514 regencies and cities
+         * @description Kemendagri codes (Kepmendagri 300.2.2-2138/2025), province, type, official Indonesian name and a representative coordinate, in code order with cursor pagination. Data: ODbL (idn-area-data), coordinates MIT (cahyadsn/wilayah_boundaries). Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["listRegencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sectors": {
         parameters: {
             query?: never;
@@ -514,6 +624,28 @@ export interface paths {
          * @description **Access:** anyone; no key needed (with a key: any API key).
          */
         get: operations["listTechnologies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tkdn-regimes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Local-content (TKDN) regimes for drugs and medical devices
+         * @description How local content is computed (Permenperin 16/2020 for drugs, 31/2022 for devices) and the share from which government procurement gives priority. Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["listTkdnRegimes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -830,6 +962,72 @@ export interface components {
             /** @enum {string} */
             language: "id" | "en" | "ko" | "ja" | "zh";
         };
+        /**
+         * @description Product category with its own halal deadline (see /v1/halal-obligations)
+         * @enum {string}
+         */
+        HalalCategory: "traditional-medicine-supplements" | "over-the-counter-drugs" | "prescription-drugs" | "biological-products" | "medical-devices-class-a" | "medical-devices-class-b" | "medical-devices-class-c" | "narcotics-psychotropics";
+        /**
+         * @description Product category with its own halal deadline (see /v1/halal-obligations)
+         * @enum {string}
+         */
+        HalalCategoryInput: "traditional-medicine-supplements" | "over-the-counter-drugs" | "prescription-drugs" | "biological-products" | "medical-devices-class-a" | "medical-devices-class-b" | "medical-devices-class-c" | "narcotics-psychotropics";
+        HalalObligationList: {
+            data: {
+                appliesTo: string;
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                category: components["schemas"]["HalalCategory"];
+                /** @constant */
+                datesAfterPp42of2024: "unknown";
+                /** @description ISO 8601 date, or a year alone when only the year is known; null when exempt */
+                deadline: string | null;
+                deadlinePrecision: ("day" | "year") | null;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            }[];
+            note: string;
+        };
+        HalalObligationListInput: {
+            data: {
+                appliesTo: string;
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                category: components["schemas"]["HalalCategoryInput"];
+                /** @constant */
+                datesAfterPp42of2024: "unknown";
+                /** @description ISO 8601 date, or a year alone when only the year is known; null when exempt */
+                deadline: string | null;
+                deadlinePrecision: ("day" | "year") | null;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            }[];
+            note: string;
+        };
         HealthPartnerList: {
             data: {
                 country: string;
@@ -861,6 +1059,86 @@ export interface components {
         HealthStatusInput: {
             /** @constant */
             status: "ok";
+        };
+        /**
+         * @description Fiscal incentive (see /v1/incentives)
+         * @enum {string}
+         */
+        Incentive: "tax-holiday" | "tax-allowance" | "rnd-super-deduction" | "kek-facilities";
+        /**
+         * @description Fiscal incentive (see /v1/incentives)
+         * @enum {string}
+         */
+        IncentiveInput: "tax-holiday" | "tax-allowance" | "rnd-super-deduction" | "kek-facilities";
+        IncentiveList: {
+            data: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                caveat?: string;
+                code: components["schemas"]["Incentive"];
+                eligibility: string;
+                legalBasis: string;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                /** @description Legal instrument or publication, short form */
+                source: string;
+                /** @description false: the terms are not confirmed; claims are accepted, never checked against them */
+                termsVerified: boolean;
+                tiers?: {
+                    maxIdr: number | null;
+                    minIdr: number;
+                    reductionPct: number;
+                    thenReductionPct: number;
+                    thenYears: number;
+                    tier: number;
+                    years: number;
+                }[];
+            }[];
+        };
+        IncentiveListInput: {
+            data: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                caveat?: string;
+                code: components["schemas"]["IncentiveInput"];
+                eligibility: string;
+                legalBasis: string;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                /** @description Legal instrument or publication, short form */
+                source: string;
+                /** @description false: the terms are not confirmed; claims are accepted, never checked against them */
+                termsVerified: boolean;
+                tiers?: {
+                    maxIdr: number | null;
+                    minIdr: number;
+                    reductionPct: number;
+                    thenReductionPct: number;
+                    thenYears: number;
+                    tier: number;
+                    years: number;
+                }[];
+            }[];
         };
         Investor: {
             companyName: string;
@@ -1164,6 +1442,186 @@ export interface components {
                 provinces: components["schemas"]["ProvinceCodeInput"][];
             }[];
         };
+        /** @example 21011 */
+        KbliCode: string;
+        /** @example 21011 */
+        KbliCodeInput: string;
+        KbliEntry: {
+            /**
+             * Format: date
+             * @description When the fact was last checked
+             */
+            asOf: string;
+            certificates: {
+                basis: string;
+                code: components["schemas"]["LicenceCertificate"];
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+            }[];
+            code: string;
+            foreignEquity: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                note: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            /** @description 100 unless the positive investment list limits it; 0 = reserved to domestic capital; `unknown` when not confirmed */
+            foreignEquityCapPct: number | "unknown";
+            /** @constant */
+            kbliVersion: "2020";
+            licensingAuthorities: {
+                /** @enum {string} */
+                code: "bpom" | "ministry-of-health";
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+            }[];
+            ossRisk: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            ossRiskLevel: components["schemas"]["OssRiskLevel"];
+            /** @description Sectors of the taxonomy mapped to this code */
+            sectors: components["schemas"]["SectorLeaf"][];
+            /** @description Legal instrument or publication, short form */
+            source: string;
+            taxHoliday: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                note: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            /** @description In the pioneer industry list of PMK 130/2020 */
+            taxHolidayPioneer: boolean;
+            /** @description In the caller's language; `titles.id` is the official title */
+            title: string;
+            titles: {
+                en: string;
+                id: string;
+                ja: string;
+                ko: string;
+                zh: string;
+            };
+        };
+        KbliEntryInput: {
+            /**
+             * Format: date
+             * @description When the fact was last checked
+             */
+            asOf: string;
+            certificates: {
+                basis: string;
+                code: components["schemas"]["LicenceCertificateInput"];
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+            }[];
+            code: string;
+            foreignEquity: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                note: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            /** @description 100 unless the positive investment list limits it; 0 = reserved to domestic capital; `unknown` when not confirmed */
+            foreignEquityCapPct: number | "unknown";
+            /** @constant */
+            kbliVersion: "2020";
+            licensingAuthorities: {
+                /** @enum {string} */
+                code: "bpom" | "ministry-of-health";
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+            }[];
+            ossRisk: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            ossRiskLevel: components["schemas"]["OssRiskLevelInput"];
+            /** @description Sectors of the taxonomy mapped to this code */
+            sectors: components["schemas"]["SectorLeafInput"][];
+            /** @description Legal instrument or publication, short form */
+            source: string;
+            taxHoliday: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                note: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            /** @description In the pioneer industry list of PMK 130/2020 */
+            taxHolidayPioneer: boolean;
+            /** @description In the caller's language; `titles.id` is the official title */
+            title: string;
+            titles: {
+                en: string;
+                id: string;
+                ja: string;
+                ko: string;
+                zh: string;
+            };
+        };
+        KbliList: {
+            data: components["schemas"]["KbliEntry"][];
+        };
+        KbliListInput: {
+            data: components["schemas"]["KbliEntryInput"][];
+        };
+        /** @enum {string} */
+        LicenceCertificate: "pharmaceutical-production-certificate" | "cpob" | "cdob" | "cpakb" | "cdakb" | "marketing-authorisation" | "halal" | "sni";
+        /** @enum {string} */
+        LicenceCertificateInput: "pharmaceutical-production-certificate" | "cpob" | "cdob" | "cpakb" | "cdakb" | "marketing-authorisation" | "halal" | "sni";
         /** @description Context shown with a match; never part of the score */
         MatchBadge: {
             code: string;
@@ -1724,6 +2182,16 @@ export interface components {
             technologies?: components["schemas"]["TechnologyInput"][];
             title?: components["schemas"]["OpportunityTitleInput"];
         };
+        /**
+         * @description OSS risk level (PP 28/2025); `unknown` where not verified
+         * @enum {string}
+         */
+        OssRiskLevel: "low" | "medium-low" | "medium-high" | "high" | "unknown";
+        /**
+         * @description OSS risk level (PP 28/2025); `unknown` where not verified
+         * @enum {string}
+         */
+        OssRiskLevelInput: "low" | "medium-low" | "medium-high" | "high" | "unknown";
         /** @description What a visitor tells about their company; anything left out is "no preference". */
         PreviewProfile: {
             country?: components["schemas"]["CountryCode"];
@@ -1865,6 +2333,64 @@ export interface components {
                     id: string;
                 };
             }[];
+        };
+        Regency: {
+            /**
+             * Format: date
+             * @description When the fact was last checked
+             */
+            asOf: string;
+            code: components["schemas"]["RegencyCode"];
+            coordinate: {
+                lat: number;
+                lon: number;
+            };
+            /** @description Official Indonesian name */
+            name: string;
+            province: components["schemas"]["ProvinceCode"];
+            /** @description Legal instrument or publication, short form */
+            source: string;
+            /** @enum {string} */
+            type: "kabupaten" | "kota";
+        };
+        /**
+         * @description Kemendagri code of a regency or city (see /v1/regencies)
+         * @example 35.78
+         */
+        RegencyCode: string;
+        /**
+         * @description Kemendagri code of a regency or city (see /v1/regencies)
+         * @example 35.78
+         */
+        RegencyCodeInput: string;
+        RegencyInput: {
+            /**
+             * Format: date
+             * @description When the fact was last checked
+             */
+            asOf: string;
+            code: components["schemas"]["RegencyCodeInput"];
+            coordinate: {
+                lat: number;
+                lon: number;
+            };
+            /** @description Official Indonesian name */
+            name: string;
+            province: components["schemas"]["ProvinceCodeInput"];
+            /** @description Legal instrument or publication, short form */
+            source: string;
+            /** @enum {string} */
+            type: "kabupaten" | "kota";
+        };
+        RegencyPage: {
+            data: components["schemas"]["Regency"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        RegencyPageInput: {
+            data: components["schemas"]["RegencyInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
         };
         /**
          * @description `admin`: everything, manages keys · `staff`: opportunities, all investors and matches · `investor`: one investor profile and its matches · `embed`: publishable, read-only, for listed web origins
@@ -2032,6 +2558,62 @@ export interface components {
                     ko: string;
                 };
                 sectors: components["schemas"]["SectorLeafInput"][];
+            }[];
+        };
+        TkdnRegimeList: {
+            data: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                /** @enum {string} */
+                code: "drugs" | "medical-devices";
+                componentWeightsPct: {
+                    [key: string]: number;
+                } | null;
+                legalBasis: string;
+                method: string;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                procurementPriorityPct: number;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            }[];
+        };
+        TkdnRegimeListInput: {
+            data: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                /** @enum {string} */
+                code: "drugs" | "medical-devices";
+                componentWeightsPct: {
+                    [key: string]: number;
+                } | null;
+                legalBasis: string;
+                method: string;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                procurementPriorityPct: number;
+                /** @description Legal instrument or publication, short form */
+                source: string;
             }[];
         };
         /**
@@ -2700,6 +3282,69 @@ export interface operations {
             };
         };
     };
+    listHalalObligations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HalalObligationList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listHealthPartners: {
         parameters: {
             query?: never;
@@ -2722,6 +3367,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthPartnerList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIncentives: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncentiveList"];
                 };
             };
             /** @description Default Response */
@@ -3421,6 +4129,152 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listKbli: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbliList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKbli: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: components["schemas"]["KbliCodeInput"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbliEntry"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4605,6 +5459,85 @@ export interface operations {
             };
         };
     };
+    listRegencies: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Page size, 1–100 */
+                limit?: number;
+                /** @description Only regencies in these provinces; comma-separated or repeated */
+                province?: components["schemas"]["ProvinceCodeInput"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegencyPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSectors: {
         parameters: {
             query?: never;
@@ -4753,6 +5686,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TechnologyList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTkdnRegimes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TkdnRegimeList"];
                 };
             };
             /** @description Default Response */

@@ -21,6 +21,7 @@ import { healthRoutes } from './http/routes/health.ts';
 import { investorRoutes } from './http/routes/investors.ts';
 import { opportunityRoutes } from './http/routes/opportunities.ts';
 import { referenceRoutes } from './http/routes/reference.ts';
+import { decisionReferenceRoutes } from './http/routes/decision-reference.ts';
 import { defaultMatchingReference, defaultNameLookup } from './domain/matching/default-reference.ts';
 import { matchingRoutes } from './http/routes/matching.ts';
 import { ApiKeyService } from './services/api-keys.ts';
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(openapiPlugin);
   await app.register(healthRoutes);
   await app.register(referenceRoutes);
+  await app.register(decisionReferenceRoutes);
   await app.register(opportunityRoutes);
   await app.register(investorRoutes);
   await app.register(matchingRoutes);
