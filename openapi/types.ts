@@ -962,6 +962,30 @@ export interface components {
             /** @enum {string} */
             language: "id" | "en" | "ko" | "ja" | "zh";
         };
+        Financials: {
+            /** @description Internal rate of return, % */
+            irrPct?: number;
+            npvUsd?: number;
+            paybackYears?: number;
+            /** @description A pre-feasibility study exists */
+            preFeasibilityStudy?: boolean;
+            /** @description Rupiah; shown from USD at the configured rate when left out */
+            projectValueIdr?: number;
+            /** @description US dollars */
+            projectValueUsd?: number;
+        };
+        FinancialsInput: {
+            /** @description Internal rate of return, % */
+            irrPct?: number;
+            npvUsd?: number;
+            paybackYears?: number;
+            /** @description A pre-feasibility study exists */
+            preFeasibilityStudy?: boolean;
+            /** @description Rupiah; shown from USD at the configured rate when left out */
+            projectValueIdr?: number;
+            /** @description US dollars */
+            projectValueUsd?: number;
+        };
         /**
          * @description Product category with its own halal deadline (see /v1/halal-obligations)
          * @enum {string}
@@ -972,6 +996,28 @@ export interface components {
          * @enum {string}
          */
         HalalCategoryInput: "traditional-medicine-supplements" | "over-the-counter-drugs" | "prescription-drugs" | "biological-products" | "medical-devices-class-a" | "medical-devices-class-b" | "medical-devices-class-c" | "narcotics-psychotropics";
+        HalalFacts: {
+            category?: components["schemas"]["HalalCategory"];
+            /**
+             * Format: date
+             * @description Defaults to the category's deadline
+             * @example 2027-06-30
+             */
+            deadline?: string;
+            /** @enum {string} */
+            relevance: "required" | "animal-material" | "not-required" | "exempt";
+        };
+        HalalFactsInput: {
+            category?: components["schemas"]["HalalCategoryInput"];
+            /**
+             * Format: date
+             * @description Defaults to the category's deadline
+             * @example 2027-06-30
+             */
+            deadline?: string;
+            /** @enum {string} */
+            relevance: "required" | "animal-material" | "not-required" | "exempt";
+        };
         HalalObligationList: {
             data: {
                 appliesTo: string;
@@ -1141,6 +1187,7 @@ export interface components {
             }[];
         };
         Investor: {
+            certifications: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName: string;
             contact: {
                 email: string;
@@ -1154,6 +1201,7 @@ export interface components {
              * @example 2026-11-25T08:30:00.000Z
              */
             createdAt: string;
+            halalCapable: boolean | null;
             /**
              * Format: uuid
              * @description Resource id (UUID)
@@ -1163,8 +1211,10 @@ export interface components {
             languages: string[];
             maxTransferDepth: components["schemas"]["TransferDepth"] | null;
             modalities: components["schemas"]["Modality"][];
+            ownershipIntent: components["schemas"]["OwnershipIntent"] | null;
             preferredIslandGroups: components["schemas"]["IslandGroup"][];
             preferredProvinces: components["schemas"]["ProvinceCode"][];
+            preferredRegencies: string[];
             sectors: components["schemas"]["SectorCode"][];
             summary: {
                 en: string;
@@ -1174,6 +1224,12 @@ export interface components {
                 zh?: string;
             };
             technologies: components["schemas"]["Technology"][];
+            /** @description The USD ticket in rupiah at the configured rate */
+            ticketIdr: {
+                max: number;
+                min: number;
+                usdIdrRate: components["schemas"]["UsdIdrRate"];
+            } | null;
             ticketUsd: {
                 /** @description US dollars */
                 max: number;
@@ -1189,16 +1245,23 @@ export interface components {
             website: string | null;
         };
         InvestorCreate: {
+            /** @description Certifications held (CPOB/GMP, ISO 13485 …) */
+            certifications?: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName: string;
             contact: components["schemas"]["Contact"];
             country: components["schemas"]["CountryCode"];
+            /** @description Can produce to halal requirements */
+            halalCapable?: boolean | null;
             languages: string[];
             /** @description How far the company will transfer technology; null: not stated */
             maxTransferDepth: components["schemas"]["TransferDepth"] | null;
             /** @description Accepted modalities; empty: no preference */
             modalities: components["schemas"]["Modality"][];
+            ownershipIntent?: components["schemas"]["OwnershipIntent"] | null;
             preferredIslandGroups: components["schemas"]["IslandGroup"][];
             preferredProvinces: components["schemas"]["ProvinceCode"][];
+            /** @description Kemendagri regency codes; each also counts as its province */
+            preferredRegencies?: components["schemas"]["RegencyCode"][];
             /** @description Sectors of interest, parents or leaves; empty: no preference */
             sectors: components["schemas"]["SectorCode"][];
             summary: components["schemas"]["InvestorSummary"];
@@ -1209,16 +1272,23 @@ export interface components {
             website?: string | null;
         };
         InvestorCreateInput: {
+            /** @description Certifications held (CPOB/GMP, ISO 13485 …) */
+            certifications?: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName: string;
             contact: components["schemas"]["ContactInput"];
             country: components["schemas"]["CountryCodeInput"];
+            /** @description Can produce to halal requirements */
+            halalCapable?: boolean | null;
             languages: string[];
             /** @description How far the company will transfer technology; null: not stated */
             maxTransferDepth: components["schemas"]["TransferDepthInput"] | null;
             /** @description Accepted modalities; empty: no preference */
             modalities: components["schemas"]["ModalityInput"][];
+            ownershipIntent?: components["schemas"]["OwnershipIntentInput"] | null;
             preferredIslandGroups: components["schemas"]["IslandGroupInput"][];
             preferredProvinces: components["schemas"]["ProvinceCodeInput"][];
+            /** @description Kemendagri regency codes; each also counts as its province */
+            preferredRegencies?: components["schemas"]["RegencyCodeInput"][];
             /** @description Sectors of interest, parents or leaves; empty: no preference */
             sectors: components["schemas"]["SectorCodeInput"][];
             summary: components["schemas"]["InvestorSummaryInput"];
@@ -1229,6 +1299,7 @@ export interface components {
             website?: string | null;
         };
         InvestorInput: {
+            certifications: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName: string;
             contact: {
                 email: string;
@@ -1242,6 +1313,7 @@ export interface components {
              * @example 2026-11-25T08:30:00.000Z
              */
             createdAt: string;
+            halalCapable: boolean | null;
             /**
              * Format: uuid
              * @description Resource id (UUID)
@@ -1251,8 +1323,10 @@ export interface components {
             languages: string[];
             maxTransferDepth: components["schemas"]["TransferDepthInput"] | null;
             modalities: components["schemas"]["ModalityInput"][];
+            ownershipIntent: components["schemas"]["OwnershipIntentInput"] | null;
             preferredIslandGroups: components["schemas"]["IslandGroupInput"][];
             preferredProvinces: components["schemas"]["ProvinceCodeInput"][];
+            preferredRegencies: string[];
             sectors: components["schemas"]["SectorCodeInput"][];
             summary: {
                 en: string;
@@ -1262,6 +1336,12 @@ export interface components {
                 zh?: string;
             };
             technologies: components["schemas"]["TechnologyInput"][];
+            /** @description The USD ticket in rupiah at the configured rate */
+            ticketIdr: {
+                max: number;
+                min: number;
+                usdIdrRate: components["schemas"]["UsdIdrRateInput"];
+            } | null;
             ticketUsd: {
                 /** @description US dollars */
                 max: number;
@@ -1372,16 +1452,23 @@ export interface components {
         };
         /** @description Fields to replace; those left out keep their value. */
         InvestorUpdate: {
+            /** @description Certifications held (CPOB/GMP, ISO 13485 …) */
+            certifications?: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName?: string;
             contact?: components["schemas"]["Contact"];
             country?: components["schemas"]["CountryCode"];
+            /** @description Can produce to halal requirements */
+            halalCapable?: boolean | null;
             languages?: string[];
             /** @description How far the company will transfer technology; null: not stated */
             maxTransferDepth?: components["schemas"]["TransferDepth"] | null;
             /** @description Accepted modalities; empty: no preference */
             modalities?: components["schemas"]["Modality"][];
+            ownershipIntent?: components["schemas"]["OwnershipIntent"] | null;
             preferredIslandGroups?: components["schemas"]["IslandGroup"][];
             preferredProvinces?: components["schemas"]["ProvinceCode"][];
+            /** @description Kemendagri regency codes; each also counts as its province */
+            preferredRegencies?: components["schemas"]["RegencyCode"][];
             /** @description Sectors of interest, parents or leaves; empty: no preference */
             sectors?: components["schemas"]["SectorCode"][];
             summary?: components["schemas"]["InvestorSummary"];
@@ -1393,16 +1480,23 @@ export interface components {
         };
         /** @description Fields to replace; those left out keep their value. */
         InvestorUpdateInput: {
+            /** @description Certifications held (CPOB/GMP, ISO 13485 …) */
+            certifications?: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName?: string;
             contact?: components["schemas"]["ContactInput"];
             country?: components["schemas"]["CountryCodeInput"];
+            /** @description Can produce to halal requirements */
+            halalCapable?: boolean | null;
             languages?: string[];
             /** @description How far the company will transfer technology; null: not stated */
             maxTransferDepth?: components["schemas"]["TransferDepthInput"] | null;
             /** @description Accepted modalities; empty: no preference */
             modalities?: components["schemas"]["ModalityInput"][];
+            ownershipIntent?: components["schemas"]["OwnershipIntentInput"] | null;
             preferredIslandGroups?: components["schemas"]["IslandGroupInput"][];
             preferredProvinces?: components["schemas"]["ProvinceCodeInput"][];
+            /** @description Kemendagri regency codes; each also counts as its province */
+            preferredRegencies?: components["schemas"]["RegencyCodeInput"][];
             /** @description Sectors of interest, parents or leaves; empty: no preference */
             sectors?: components["schemas"]["SectorCodeInput"][];
             summary?: components["schemas"]["InvestorSummaryInput"];
@@ -1618,10 +1712,76 @@ export interface components {
         KbliListInput: {
             data: components["schemas"]["KbliEntryInput"][];
         };
+        Land: {
+            /** @description Hectares */
+            areaHa?: number;
+            /** @description Industrial estate the plot is in */
+            industrialEstate?: string;
+            /**
+             * Format: date
+             * @description When the land is ready to build on
+             * @example 2027-06-30
+             */
+            readyAt?: string;
+            status: components["schemas"]["LandStatus"];
+        };
+        LandInput: {
+            /** @description Hectares */
+            areaHa?: number;
+            /** @description Industrial estate the plot is in */
+            industrialEstate?: string;
+            /**
+             * Format: date
+             * @description When the land is ready to build on
+             * @example 2027-06-30
+             */
+            readyAt?: string;
+            status: components["schemas"]["LandStatusInput"];
+        };
+        /**
+         * @description HGB, Hak Pakai, HGU, HPL in an estate or zone, lease, in acquisition, or unknown
+         * @enum {string}
+         */
+        LandStatus: "hgb" | "hak-pakai" | "hgu" | "hpl-estate" | "lease" | "in-acquisition" | "unknown";
+        /**
+         * @description HGB, Hak Pakai, HGU, HPL in an estate or zone, lease, in acquisition, or unknown
+         * @enum {string}
+         */
+        LandStatusInput: "hgb" | "hak-pakai" | "hgu" | "hpl-estate" | "lease" | "in-acquisition" | "unknown";
         /** @enum {string} */
         LicenceCertificate: "pharmaceutical-production-certificate" | "cpob" | "cdob" | "cpakb" | "cdakb" | "marketing-authorisation" | "halal" | "sni";
         /** @enum {string} */
         LicenceCertificateInput: "pharmaceutical-production-certificate" | "cpob" | "cdob" | "cpakb" | "cdakb" | "marketing-authorisation" | "halal" | "sni";
+        /** @description Licensing stated where it differs from the defaults of the KBLI codes; the note is required */
+        LicensingOverride: {
+            certificates?: components["schemas"]["LicenceCertificate"][];
+            /** @description Why this differs from the KBLI defaults */
+            note: string;
+            riskLevel?: components["schemas"]["OssRiskLevel"];
+        };
+        /** @description Licensing stated where it differs from the defaults of the KBLI codes; the note is required */
+        LicensingOverrideInput: {
+            certificates?: components["schemas"]["LicenceCertificateInput"][];
+            /** @description Why this differs from the KBLI defaults */
+            note: string;
+            riskLevel?: components["schemas"]["OssRiskLevelInput"];
+        };
+        LocalGovernmentContact: {
+            /** Format: email */
+            email?: string;
+            name?: string;
+            /** @description One-stop investment office (DPMPTSP) of the province or regency */
+            office: string;
+            phone?: string;
+        };
+        LocalGovernmentContactInput: {
+            /** Format: email */
+            email?: string;
+            name?: string;
+            /** @description One-stop investment office (DPMPTSP) of the province or regency */
+            office: string;
+            phone?: string;
+        };
         /** @description Context shown with a match; never part of the score */
         MatchBadge: {
             code: string;
@@ -1861,22 +2021,59 @@ export interface components {
                 summary: string;
                 title: string;
             };
+            financials?: {
+                irrPct?: number;
+                npvUsd?: number;
+                paybackYears?: number;
+                preFeasibilityStudy?: boolean;
+                projectValueIdr?: number;
+                projectValueUsd?: number;
+                usdIdrRate: components["schemas"]["UsdIdrRate"];
+            };
+            halal?: {
+                category?: components["schemas"]["HalalCategory"];
+                deadline?: string;
+                /** @enum {string} */
+                relevance: "required" | "animal-material" | "not-required" | "exempt";
+            };
             /**
              * Format: uuid
              * @description Resource id (UUID)
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             id: string;
+            incentives: components["schemas"]["Incentive"][];
             investmentUsd: {
                 /** @description US dollars */
                 max: number;
                 /** @description US dollars */
                 min: number;
             };
+            kbliCodes: string[];
+            land?: components["schemas"]["Land"];
+            licensing: {
+                /**
+                 * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
+                 * @enum {string}
+                 */
+                basis: "kbli" | "stated";
+                certificates: components["schemas"]["LicenceCertificate"][];
+                note?: string;
+                riskLevel: components["schemas"]["OssRiskLevel"];
+            };
+            localGovernmentContact?: {
+                email?: string;
+                name?: string;
+                office: string;
+                phone?: string;
+            };
             location: {
                 islandGroup: components["schemas"]["IslandGroup"];
                 province: components["schemas"]["ProvinceCode"];
                 regency?: string;
+                regencyCode?: string;
+                /** @description Official name of `regencyCode` */
+                regencyName?: string;
                 specialEconomicZone?: string;
             };
             modalities: components["schemas"]["Modality"][];
@@ -1905,6 +2102,7 @@ export interface components {
                 ko?: string;
                 zh?: string;
             };
+            tkdnTargetPct?: number;
             /**
              * Format: date-time
              * @example 2026-11-25T08:30:00.000Z
@@ -1915,7 +2113,16 @@ export interface components {
         /** @description A new opportunity; it starts as a draft. */
         OpportunityCreate: {
             contact: components["schemas"]["Contact"];
+            financials?: components["schemas"]["Financials"];
+            halal?: components["schemas"]["HalalFacts"];
+            /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
+            incentives?: components["schemas"]["Incentive"][];
             investmentUsd: components["schemas"]["UsdRange"];
+            /** @description KBLI 2020 codes of the project (see /v1/kbli) */
+            kbliCodes?: components["schemas"]["KbliCode"][];
+            land?: components["schemas"]["Land"];
+            licensing?: components["schemas"]["LicensingOverride"];
+            localGovernmentContact?: components["schemas"]["LocalGovernmentContact"];
             location: components["schemas"]["OpportunityLocation"];
             modalities: components["schemas"]["Modality"][];
             requiredTransferDepth: components["schemas"]["TransferDepth"];
@@ -1925,11 +2132,22 @@ export interface components {
             /** @description Technologies sought */
             technologies: components["schemas"]["Technology"][];
             title: components["schemas"]["OpportunityTitle"];
+            /** @description Local-content (TKDN) target, % */
+            tkdnTargetPct?: number;
         };
         /** @description A new opportunity; it starts as a draft. */
         OpportunityCreateInput: {
             contact: components["schemas"]["ContactInput"];
+            financials?: components["schemas"]["FinancialsInput"];
+            halal?: components["schemas"]["HalalFactsInput"];
+            /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
+            incentives?: components["schemas"]["IncentiveInput"][];
             investmentUsd: components["schemas"]["UsdRangeInput"];
+            /** @description KBLI 2020 codes of the project (see /v1/kbli) */
+            kbliCodes?: components["schemas"]["KbliCodeInput"][];
+            land?: components["schemas"]["LandInput"];
+            licensing?: components["schemas"]["LicensingOverrideInput"];
+            localGovernmentContact?: components["schemas"]["LocalGovernmentContactInput"];
             location: components["schemas"]["OpportunityLocationInput"];
             modalities: components["schemas"]["ModalityInput"][];
             requiredTransferDepth: components["schemas"]["TransferDepthInput"];
@@ -1939,6 +2157,8 @@ export interface components {
             /** @description Technologies sought */
             technologies: components["schemas"]["TechnologyInput"][];
             title: components["schemas"]["OpportunityTitleInput"];
+            /** @description Local-content (TKDN) target, % */
+            tkdnTargetPct?: number;
         };
         OpportunityInput: {
             contact: {
@@ -1959,22 +2179,59 @@ export interface components {
                 summary: string;
                 title: string;
             };
+            financials?: {
+                irrPct?: number;
+                npvUsd?: number;
+                paybackYears?: number;
+                preFeasibilityStudy?: boolean;
+                projectValueIdr?: number;
+                projectValueUsd?: number;
+                usdIdrRate: components["schemas"]["UsdIdrRateInput"];
+            };
+            halal?: {
+                category?: components["schemas"]["HalalCategoryInput"];
+                deadline?: string;
+                /** @enum {string} */
+                relevance: "required" | "animal-material" | "not-required" | "exempt";
+            };
             /**
              * Format: uuid
              * @description Resource id (UUID)
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             id: string;
+            incentives: components["schemas"]["IncentiveInput"][];
             investmentUsd: {
                 /** @description US dollars */
                 max: number;
                 /** @description US dollars */
                 min: number;
             };
+            kbliCodes: string[];
+            land?: components["schemas"]["LandInput"];
+            licensing: {
+                /**
+                 * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
+                 * @enum {string}
+                 */
+                basis: "kbli" | "stated";
+                certificates: components["schemas"]["LicenceCertificateInput"][];
+                note?: string;
+                riskLevel: components["schemas"]["OssRiskLevelInput"];
+            };
+            localGovernmentContact?: {
+                email?: string;
+                name?: string;
+                office: string;
+                phone?: string;
+            };
             location: {
                 islandGroup: components["schemas"]["IslandGroupInput"];
                 province: components["schemas"]["ProvinceCodeInput"];
                 regency?: string;
+                regencyCode?: string;
+                /** @description Official name of `regencyCode` */
+                regencyName?: string;
                 specialEconomicZone?: string;
             };
             modalities: components["schemas"]["ModalityInput"][];
@@ -2003,6 +2260,7 @@ export interface components {
                 ko?: string;
                 zh?: string;
             };
+            tkdnTargetPct?: number;
             /**
              * Format: date-time
              * @example 2026-11-25T08:30:00.000Z
@@ -2014,6 +2272,8 @@ export interface components {
             province: components["schemas"]["ProvinceCode"];
             /** @description Regency (kabupaten) or city (kota) */
             regency?: string;
+            /** @description Kemendagri code of the regency or city (see /v1/regencies), inside `province` */
+            regencyCode?: components["schemas"]["RegencyCode"];
             /** @description Special economic zone (KEK) code, see /v1/special-economic-zones */
             specialEconomicZone?: string;
         };
@@ -2021,6 +2281,8 @@ export interface components {
             province: components["schemas"]["ProvinceCodeInput"];
             /** @description Regency (kabupaten) or city (kota) */
             regency?: string;
+            /** @description Kemendagri code of the regency or city (see /v1/regencies), inside `province` */
+            regencyCode?: components["schemas"]["RegencyCodeInput"];
             /** @description Special economic zone (KEK) code, see /v1/special-economic-zones */
             specialEconomicZone?: string;
         };
@@ -2157,7 +2419,16 @@ export interface components {
         /** @description Fields to replace; those left out keep their value. */
         OpportunityUpdate: {
             contact?: components["schemas"]["Contact"];
+            financials?: components["schemas"]["Financials"];
+            halal?: components["schemas"]["HalalFacts"];
+            /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
+            incentives?: components["schemas"]["Incentive"][];
             investmentUsd?: components["schemas"]["UsdRange"];
+            /** @description KBLI 2020 codes of the project (see /v1/kbli) */
+            kbliCodes?: components["schemas"]["KbliCode"][];
+            land?: components["schemas"]["Land"];
+            licensing?: components["schemas"]["LicensingOverride"];
+            localGovernmentContact?: components["schemas"]["LocalGovernmentContact"];
             location?: components["schemas"]["OpportunityLocation"];
             modalities?: components["schemas"]["Modality"][];
             requiredTransferDepth?: components["schemas"]["TransferDepth"];
@@ -2167,11 +2438,22 @@ export interface components {
             /** @description Technologies sought */
             technologies?: components["schemas"]["Technology"][];
             title?: components["schemas"]["OpportunityTitle"];
+            /** @description Local-content (TKDN) target, % */
+            tkdnTargetPct?: number;
         };
         /** @description Fields to replace; those left out keep their value. */
         OpportunityUpdateInput: {
             contact?: components["schemas"]["ContactInput"];
+            financials?: components["schemas"]["FinancialsInput"];
+            halal?: components["schemas"]["HalalFactsInput"];
+            /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
+            incentives?: components["schemas"]["IncentiveInput"][];
             investmentUsd?: components["schemas"]["UsdRangeInput"];
+            /** @description KBLI 2020 codes of the project (see /v1/kbli) */
+            kbliCodes?: components["schemas"]["KbliCodeInput"][];
+            land?: components["schemas"]["LandInput"];
+            licensing?: components["schemas"]["LicensingOverrideInput"];
+            localGovernmentContact?: components["schemas"]["LocalGovernmentContactInput"];
             location?: components["schemas"]["OpportunityLocationInput"];
             modalities?: components["schemas"]["ModalityInput"][];
             requiredTransferDepth?: components["schemas"]["TransferDepthInput"];
@@ -2181,6 +2463,8 @@ export interface components {
             /** @description Technologies sought */
             technologies?: components["schemas"]["TechnologyInput"][];
             title?: components["schemas"]["OpportunityTitleInput"];
+            /** @description Local-content (TKDN) target, % */
+            tkdnTargetPct?: number;
         };
         /**
          * @description OSS risk level (PP 28/2025); `unknown` where not verified
@@ -2192,6 +2476,16 @@ export interface components {
          * @enum {string}
          */
         OssRiskLevelInput: "low" | "medium-low" | "medium-high" | "high" | "unknown";
+        /**
+         * @description Share of the Indonesian company a foreign investor wants: minority (< 50%), majority (> 50%) or full (100%)
+         * @enum {string}
+         */
+        OwnershipIntent: "minority" | "majority" | "full";
+        /**
+         * @description Share of the Indonesian company a foreign investor wants: minority (< 50%), majority (> 50%) or full (100%)
+         * @enum {string}
+         */
+        OwnershipIntentInput: "minority" | "majority" | "full";
         /** @description What a visitor tells about their company; anything left out is "no preference". */
         PreviewProfile: {
             country?: components["schemas"]["CountryCode"];
@@ -2653,6 +2947,16 @@ export interface components {
                 };
                 rank: number;
             }[];
+        };
+        /** @description Configured USD_IDR_RATE and its date (no live rates) */
+        UsdIdrRate: {
+            asOf: string;
+            rate: number;
+        };
+        /** @description Configured USD_IDR_RATE and its date (no live rates) */
+        UsdIdrRateInput: {
+            asOf: string;
+            rate: number;
         };
         /**
          * @description Inclusive range in US dollars
@@ -4526,8 +4830,14 @@ export interface operations {
             query?: {
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Incentives claimed; matches opportunities claiming any of them; comma-separated or repeated */
+                incentive?: components["schemas"]["IncentiveInput"][];
                 /** @description Island groups; comma-separated or repeated */
                 islandGroup?: components["schemas"]["IslandGroupInput"][];
+                /** @description KBLI 2020 codes; matches opportunities with any of them; comma-separated or repeated */
+                kbli?: components["schemas"]["KbliCodeInput"][];
+                /** @description Land statuses; matches any; comma-separated or repeated */
+                landStatus?: components["schemas"]["LandStatusInput"][];
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Investment range must start at most at this */
@@ -4937,6 +5247,15 @@ export interface operations {
             };
             /** @description Default Response */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

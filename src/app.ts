@@ -5,7 +5,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { ConfigSchema, type Config } from './config.ts';
+import type { UsdIdrRate } from './domain/investment-facts.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
 import { authPlugin } from './http/plugins/auth.ts';
 import { idempotencyPlugin } from './http/plugins/idempotency.ts';
@@ -44,6 +45,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: DatabaseHandle;
     services: Services;
+    /** USD_IDR_RATE as of USD_IDR_RATE_DATE: rupiah amounts shown and IDR thresholds checked with it. */
+    usdIdrRate: UsdIdrRate;
   }
 }
 
@@ -88,6 +91,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', async () => database.close());
   }
   app.decorate('database', database);
+  const usdIdrRate: UsdIdrRate = {
+    rate: options.config.USD_IDR_RATE ?? ConfigSchema.shape.USD_IDR_RATE.parse(undefined),
+    asOf: options.config.USD_IDR_RATE_DATE ?? ConfigSchema.shape.USD_IDR_RATE_DATE.parse(undefined),
+  };
+  app.decorate('usdIdrRate', usdIdrRate);
   const feed = new ChangeFeed(database, app.log);
   const changes = new ChangeWriter(database.db, database.changeChannel, feed);
   const matching = new MatchingService(database, defaultMatchingReference, defaultNameLookup, app.log);
@@ -95,7 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   feed.subscribe(matching);
   feed.subscribe(apiKeys);
   app.decorate('services', {
-    opportunities: new OpportunityService(database.db, changes),
+    opportunities: new OpportunityService(database.db, changes, usdIdrRate),
     investors: new InvestorService(database.db, changes),
     matching,
     apiKeys,

@@ -26,6 +26,9 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^pk_admin_[A-Za-z0-9]{32,200}$/, 'must be an admin key: pk_admin_ followed by 32 to 200 letters and digits')
     .optional(),
+  /** IDR per USD for showing rupiah amounts and checking IDR thresholds; configured, never fetched. */
+  USD_IDR_RATE: z.coerce.number().positive().max(1_000_000).default(16_500),
+  USD_IDR_RATE_DATE: z.iso.date({ error: 'must be a date such as 2026-12-01' }).default('2026-12-01'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
