@@ -962,6 +962,32 @@ export interface components {
             /** @enum {string} */
             language: "id" | "en" | "ko" | "ja" | "zh";
         };
+        /** @description Whether the pair can legally happen; ineligible pairs appear only with includeIneligible */
+        Eligibility: {
+            eligible: boolean;
+            reasons: {
+                capPct: number;
+                /** @enum {string} */
+                code: "domestic-capital-only" | "ownership-above-cap";
+                kbli: string;
+                ownershipIntent: components["schemas"]["OwnershipIntent"] | null;
+                source: string;
+                text: string;
+            }[];
+        };
+        /** @description Whether the pair can legally happen; ineligible pairs appear only with includeIneligible */
+        EligibilityInput: {
+            eligible: boolean;
+            reasons: {
+                capPct: number;
+                /** @enum {string} */
+                code: "domestic-capital-only" | "ownership-above-cap";
+                kbli: string;
+                ownershipIntent: components["schemas"]["OwnershipIntentInput"] | null;
+                source: string;
+                text: string;
+            }[];
+        };
         Financials: {
             /** @description Internal rate of return, % */
             irrPct?: number;
@@ -1358,6 +1384,7 @@ export interface components {
         };
         InvestorMatch: {
             badges: components["schemas"]["MatchBadge"][];
+            eligibility: components["schemas"]["Eligibility"];
             factors: components["schemas"]["MatchFactor"][];
             investor: {
                 companyName: string;
@@ -1377,10 +1404,12 @@ export interface components {
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             opportunityId: string;
+            ruleBadges: components["schemas"]["RuleBadge"][];
             score: number;
         };
         InvestorMatchInput: {
             badges: components["schemas"]["MatchBadgeInput"][];
+            eligibility: components["schemas"]["EligibilityInput"];
             factors: components["schemas"]["MatchFactorInput"][];
             investor: {
                 companyName: string;
@@ -1400,6 +1429,7 @@ export interface components {
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             opportunityId: string;
+            ruleBadges: components["schemas"]["RuleBadgeInput"][];
             score: number;
         };
         InvestorMatchPage: {
@@ -1850,6 +1880,10 @@ export interface components {
                 en: string;
                 id: string;
             };
+            eligibility: {
+                en: string;
+                id: string;
+            };
             factors: {
                 constants: {
                     [key: string]: number | number[];
@@ -1874,6 +1908,22 @@ export interface components {
                 en: string;
                 id: string;
             };
+            regencyLocation: {
+                constants: {
+                    [key: string]: number;
+                };
+                rule: {
+                    en: string;
+                    id: string;
+                };
+            };
+            ruleBadges: {
+                code: string;
+                description: {
+                    en: string;
+                    id: string;
+                };
+            }[];
             scale: {
                 decimals: number;
                 max: number;
@@ -1914,6 +1964,10 @@ export interface components {
                 en: string;
                 id: string;
             };
+            eligibility: {
+                en: string;
+                id: string;
+            };
             factors: {
                 constants: {
                     [key: string]: number | number[];
@@ -1938,6 +1992,22 @@ export interface components {
                 en: string;
                 id: string;
             };
+            regencyLocation: {
+                constants: {
+                    [key: string]: number;
+                };
+                rule: {
+                    en: string;
+                    id: string;
+                };
+            };
+            ruleBadges: {
+                code: string;
+                description: {
+                    en: string;
+                    id: string;
+                };
+            }[];
             scale: {
                 decimals: number;
                 max: number;
@@ -2288,6 +2358,7 @@ export interface components {
         };
         OpportunityMatch: {
             badges: components["schemas"]["MatchBadge"][];
+            eligibility: components["schemas"]["Eligibility"];
             factors: components["schemas"]["MatchFactor"][];
             investorId: string;
             opportunity: {
@@ -2315,10 +2386,12 @@ export interface components {
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             opportunityId: string;
+            ruleBadges: components["schemas"]["RuleBadge"][];
             score: number;
         };
         OpportunityMatchInput: {
             badges: components["schemas"]["MatchBadgeInput"][];
+            eligibility: components["schemas"]["EligibilityInput"];
             factors: components["schemas"]["MatchFactorInput"][];
             investorId: string;
             opportunity: {
@@ -2346,6 +2419,7 @@ export interface components {
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             opportunityId: string;
+            ruleBadges: components["schemas"]["RuleBadgeInput"][];
             score: number;
         };
         OpportunityMatchPage: {
@@ -2490,13 +2564,19 @@ export interface components {
         PreviewProfile: {
             country?: components["schemas"]["CountryCode"];
             /** @default null */
+            halalCapable: boolean | null;
+            /** @default null */
             maxTransferDepth: components["schemas"]["TransferDepth"] | null;
             /** @default [] */
             modalities: components["schemas"]["Modality"][];
+            /** @default null */
+            ownershipIntent: components["schemas"]["OwnershipIntent"] | null;
             /** @default [] */
             preferredIslandGroups: components["schemas"]["IslandGroup"][];
             /** @default [] */
             preferredProvinces: components["schemas"]["ProvinceCode"][];
+            /** @default [] */
+            preferredRegencies: components["schemas"]["RegencyCode"][];
             /** @default [] */
             sectors: components["schemas"]["SectorCode"][];
             /** @default [] */
@@ -2508,13 +2588,19 @@ export interface components {
         PreviewProfileInput: {
             country?: components["schemas"]["CountryCodeInput"];
             /** @default null */
+            halalCapable?: boolean | null;
+            /** @default null */
             maxTransferDepth?: components["schemas"]["TransferDepthInput"] | null;
             /** @default [] */
             modalities?: components["schemas"]["ModalityInput"][];
+            /** @default null */
+            ownershipIntent?: components["schemas"]["OwnershipIntentInput"] | null;
             /** @default [] */
             preferredIslandGroups?: components["schemas"]["IslandGroupInput"][];
             /** @default [] */
             preferredProvinces?: components["schemas"]["ProvinceCodeInput"][];
+            /** @default [] */
+            preferredRegencies?: components["schemas"]["RegencyCodeInput"][];
             /** @default [] */
             sectors?: components["schemas"]["SectorCodeInput"][];
             /** @default [] */
@@ -2525,6 +2611,11 @@ export interface components {
         PreviewRequest: {
             /** @description Opaque cursor from `nextCursor` of the previous page */
             cursor?: string;
+            /**
+             * @description Also show pairs that cannot legally happen, marked so
+             * @default false
+             */
+            includeIneligible: boolean;
             islandGroup?: components["schemas"]["IslandGroup"][];
             /** @default 20 */
             limit: number;
@@ -2537,6 +2628,11 @@ export interface components {
         PreviewRequestInput: {
             /** @description Opaque cursor from `nextCursor` of the previous page */
             cursor?: string;
+            /**
+             * @description Also show pairs that cannot legally happen, marked so
+             * @default false
+             */
+            includeIneligible?: boolean;
             islandGroup?: components["schemas"]["IslandGroupInput"][];
             /** @default 20 */
             limit?: number;
@@ -2696,6 +2792,32 @@ export interface components {
          * @enum {string}
          */
         RoleInput: "admin" | "staff" | "investor" | "embed";
+        /** @description A regulatory warning or fact, citing its rule; never part of the score */
+        RuleBadge: {
+            /** @enum {string} */
+            code: "pma-minimum" | "foreign-equity-cap-unverified" | "tax-holiday" | "kek-facilities" | "halal-deadline" | "tkdn-target" | "land-not-ready";
+            params: {
+                [key: string]: string | number;
+            };
+            /** @enum {string} */
+            severity: "warning" | "info";
+            /** @description The rule it rests on */
+            source: string;
+            text: string;
+        };
+        /** @description A regulatory warning or fact, citing its rule; never part of the score */
+        RuleBadgeInput: {
+            /** @enum {string} */
+            code: "pma-minimum" | "foreign-equity-cap-unverified" | "tax-holiday" | "kek-facilities" | "halal-deadline" | "tkdn-target" | "land-not-ready";
+            params: {
+                [key: string]: string | number;
+            };
+            /** @enum {string} */
+            severity: "warning" | "info";
+            /** @description The rule it rests on */
+            source: string;
+            text: string;
+        };
         /**
          * @description Sector taxonomy code, parent or leaf
          * @enum {string}
@@ -4294,6 +4416,8 @@ export interface operations {
             query?: {
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Also show pairs that cannot legally happen (foreign-equity caps), marked with `eligibility.eligible: false`; default false */
+                includeIneligible?: "true" | "false";
                 /** @description Only opportunities in these island groups; comma-separated or repeated */
                 islandGroup?: components["schemas"]["IslandGroupInput"][];
                 /** @description Page size, 1–100 */
@@ -5396,6 +5520,8 @@ export interface operations {
                 country?: components["schemas"]["CountryCodeInput"][];
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Also show pairs that cannot legally happen (foreign-equity caps), marked with `eligibility.eligible: false`; default false */
+                includeIneligible?: "true" | "false";
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Leave out matches scoring below this (0–100) */

@@ -98,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('usdIdrRate', usdIdrRate);
   const feed = new ChangeFeed(database, app.log);
   const changes = new ChangeWriter(database.db, database.changeChannel, feed);
-  const matching = new MatchingService(database, defaultMatchingReference, defaultNameLookup, app.log);
+  const matching = new MatchingService(database, defaultMatchingReference, defaultNameLookup, app.log, usdIdrRate);
   const apiKeys = new ApiKeyService(database.db, changes, app.log);
   feed.subscribe(matching);
   feed.subscribe(apiKeys);

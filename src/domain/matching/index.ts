@@ -22,6 +22,7 @@ import {
   depthFitAt,
   encodeOpportunity,
   locationScoreAt,
+  locationScoreOf,
   modalityScore,
   pairCents,
   popcount,
@@ -382,20 +383,23 @@ export class OpportunityIndex {
       const leaf = (cell - prov) / PROVINCE_COUNT;
       const s = sectorByLeaf[leaf]!;
       const l = locationByProvince[prov]!;
+      // In a province narrowed by preferred regencies, `l` is the bound and each item scores its own.
+      const byRegency = p.regencies?.provinces[prov] === 1;
       const fit = depthFit[d]!;
       const bucket = this.#buckets[b]!;
       const { words, logMin, logMax, ids } = bucket;
       const n = bucket.length;
       for (let i = 0; i < n; i++) {
         const word = words[i]!;
+        const li = byRegency ? regencyLocationOf(p, prov, bucket.opportunities[i]!) : l;
         const t = techNeutral ? 0 : technologyScore(held, fit, word & TECH_BITS, word >>> TECH_COUNT_SHIFT);
         const modalities = (word >>> MODALITY_SHIFT) & 0x3f;
         const m = modalityNeutral ? 0 : modalityScore(accepted, modalities, popcount(modalities));
         // Cheap check with size at its maximum before paying for the exact size score.
         const floor = top.full ? top.worstCents : minCents;
-        if (toCents(combine(p, s, t, l, sizeNeutral ? 0 : 1, m)) < floor) continue;
+        if (toCents(combine(p, s, t, li, sizeNeutral ? 0 : 1, m)) < floor) continue;
         const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
-        const cents = toCents(combine(p, s, t, l, z, m));
+        const cents = toCents(combine(p, s, t, li, z, m));
         if (cents < minCents) continue;
         if (after && (cents > afterCents || (cents === afterCents && ids[i]! <= afterId))) continue;
         const id = ids[i]!;
@@ -407,6 +411,9 @@ export class OpportunityIndex {
     return top.sorted();
   }
 }
+
+const regencyLocationOf = (p: PreparedInvestor, province: number, o: MatchableOpportunity): number =>
+  locationScoreOf(p, province, o.regency?.lat ?? NaN, o.regency?.lon ?? NaN);
 
 function allowedLeaves(sectors: readonly SectorCode[] | undefined, p: PreparedInvestor): Uint8Array | null {
   if (sectors === undefined) return null;
