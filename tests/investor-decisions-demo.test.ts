@@ -24,12 +24,12 @@ t.test('the demo data uses the investor-decision fields, and matches show them',
   const top = await matches(imaging.id);
   const batam = byKey(top, 'batam-xray-imaging');
   t.ok(batam, 'the tax-holiday-eligible X-ray plant (KBLI 26601, over IDR 100 bn) is in the top 20');
-  t.match(batam.ruleBadges.find((b: { code: string }) => b.code === 'tax-holiday'), { source: 'PMK 130/2020', params: { tier: 2 }, text: /PMK 130\/2020.*8 October 2024/ });
+  t.match(batam?.ruleBadges.find((b: { code: string }) => b.code === 'tax-holiday'), { source: 'PMK 130/2020', params: { tier: 2 }, text: /PMK 130\/2020.*8 October 2024/ });
 
   const withDental = await Promise.all(investors.map(async (i) => byKey(await matches(i.id, 100), 'sleman-dental-instruments')));
   const dental = withDental.find((m) => m?.ruleBadges.some((b: { code: string }) => b.code === 'pma-minimum'));
   t.ok(dental, 'the small workshop shows the PMA-minimum warning to a foreign investor');
-  t.match(dental.ruleBadges.find((b: { code: string }) => b.code === 'pma-minimum').text, /BKPM Regulation 5\/2025/);
+  t.match(dental?.ruleBadges.find((b: { code: string }) => b.code === 'pma-minimum').text, /BKPM Regulation 5\/2025/);
 
   const jamu = opportunityId('sukoharjo-jamu-products');
   const backward = (await inject({ method: 'GET', url: `/v1/opportunities/${jamu}/matches?limit=100` })).json().data;
