@@ -128,6 +128,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/halal-obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Halal-certification deadlines by product category
+         * @description UU 33/2014 and its implementing rules: the deadline per drug category and device class (devices only when of animal origin or with animal material). Whether PP 42/2024 changed the dates is unverified. Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["listHalalObligations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/health-partners": {
         parameters: {
             query?: never;
@@ -140,6 +162,28 @@ export interface paths {
          * @description **Access:** anyone; no key needed (with a key: any API key).
          */
         get: operations["listHealthPartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incentives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fiscal incentives: tax holiday, tax allowance, R&D super deduction, special economic zones
+         * @description Each incentive with its legal basis, eligibility rule and whether its terms are verified; the tax holiday with its tiers and the caveat every tax-holiday badge carries. Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["listIncentives"];
         put?: never;
         post?: never;
         delete?: never;
@@ -342,6 +386,50 @@ export interface paths {
          * @description **Access:** anyone; no key needed (with a key: any API key).
          */
         get: operations["listIslandGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kbli": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * KBLI 2020 health activities: ownership caps, licensing, incentives
+         * @description Every KBLI 2020 code of the sector taxonomy with its foreign-equity cap (Perpres 10/2021 as amended by 49/2021), OSS risk level (PP 28/2025; `unknown` where not verified), licensing authorities, required certificates and tax-holiday pioneer flag (PMK 130/2020). Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["listKbli"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kbli/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One KBLI 2020 health activity
+         * @description A KBLI 2020 code of the sector taxonomy, as in the list; any other code is 404. Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["getKbli"];
         put?: never;
         post?: never;
         delete?: never;
@@ -562,6 +650,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/regencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indonesia's 514 regencies and cities
+         * @description Kemendagri codes (Kepmendagri 300.2.2-2138/2025), province, type, official Indonesian name and a representative coordinate, in code order with cursor pagination. Data: ODbL (idn-area-data), coordinates MIT (cahyadsn/wilayah_boundaries). Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["listRegencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sectors": {
         parameters: {
             query?: never;
@@ -636,6 +746,28 @@ export interface paths {
          * @description **Access:** anyone; no key needed (with a key: any API key).
          */
         get: operations["listTechnologies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tkdn-regimes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Local-content (TKDN) regimes for drugs and medical devices
+         * @description How local content is computed (Permenperin 16/2020 for drugs, 31/2022 for devices) and the share from which government procurement gives priority. Public: anyone may call it, with or without a key.
+         *
+         *     **Access:** anyone; no key needed (with a key: any API key).
+         */
+        get: operations["listTkdnRegimes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1106,6 +1238,56 @@ export interface components {
             /** @enum {string} */
             language: "id" | "en" | "ko" | "ja" | "zh";
         };
+        /** @description Whether the pair can legally happen; ineligible pairs appear only with includeIneligible */
+        Eligibility: {
+            eligible: boolean;
+            reasons: {
+                capPct: number;
+                /** @enum {string} */
+                code: "domestic-capital-only" | "ownership-above-cap";
+                kbli: string;
+                ownershipIntent: components["schemas"]["OwnershipIntent"] | null;
+                source: string;
+                text: string;
+            }[];
+        };
+        /** @description Whether the pair can legally happen; ineligible pairs appear only with includeIneligible */
+        EligibilityInput: {
+            eligible: boolean;
+            reasons: {
+                capPct: number;
+                /** @enum {string} */
+                code: "domestic-capital-only" | "ownership-above-cap";
+                kbli: string;
+                ownershipIntent: components["schemas"]["OwnershipIntentInput"] | null;
+                source: string;
+                text: string;
+            }[];
+        };
+        Financials: {
+            /** @description Internal rate of return, % */
+            irrPct?: number;
+            npvUsd?: number;
+            paybackYears?: number;
+            /** @description A pre-feasibility study exists */
+            preFeasibilityStudy?: boolean;
+            /** @description Rupiah; shown from USD at the configured rate when left out */
+            projectValueIdr?: number;
+            /** @description US dollars */
+            projectValueUsd?: number;
+        };
+        FinancialsInput: {
+            /** @description Internal rate of return, % */
+            irrPct?: number;
+            npvUsd?: number;
+            paybackYears?: number;
+            /** @description A pre-feasibility study exists */
+            preFeasibilityStudy?: boolean;
+            /** @description Rupiah; shown from USD at the configured rate when left out */
+            projectValueIdr?: number;
+            /** @description US dollars */
+            projectValueUsd?: number;
+        };
         Funnel: {
             data: components["schemas"]["FunnelRow"][];
         };
@@ -1200,6 +1382,94 @@ export interface components {
             /** @description Investor–opportunity pairs in the strong band (score ≥ 75) */
             strongPairs: number;
         };
+        /**
+         * @description Product category with its own halal deadline (see /v1/halal-obligations)
+         * @enum {string}
+         */
+        HalalCategory: "traditional-medicine-supplements" | "over-the-counter-drugs" | "prescription-drugs" | "biological-products" | "medical-devices-class-a" | "medical-devices-class-b" | "medical-devices-class-c" | "narcotics-psychotropics";
+        /**
+         * @description Product category with its own halal deadline (see /v1/halal-obligations)
+         * @enum {string}
+         */
+        HalalCategoryInput: "traditional-medicine-supplements" | "over-the-counter-drugs" | "prescription-drugs" | "biological-products" | "medical-devices-class-a" | "medical-devices-class-b" | "medical-devices-class-c" | "narcotics-psychotropics";
+        HalalFacts: {
+            category?: components["schemas"]["HalalCategory"];
+            /**
+             * Format: date
+             * @description Defaults to the category's deadline
+             * @example 2027-06-30
+             */
+            deadline?: string;
+            /** @enum {string} */
+            relevance: "required" | "animal-material" | "not-required" | "exempt";
+        };
+        HalalFactsInput: {
+            category?: components["schemas"]["HalalCategoryInput"];
+            /**
+             * Format: date
+             * @description Defaults to the category's deadline
+             * @example 2027-06-30
+             */
+            deadline?: string;
+            /** @enum {string} */
+            relevance: "required" | "animal-material" | "not-required" | "exempt";
+        };
+        HalalObligationList: {
+            data: {
+                appliesTo: string;
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                category: components["schemas"]["HalalCategory"];
+                /** @constant */
+                datesAfterPp42of2024: "unknown";
+                /** @description ISO 8601 date, or a year alone when only the year is known; null when exempt */
+                deadline: string | null;
+                deadlinePrecision: ("day" | "year") | null;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            }[];
+            note: string;
+        };
+        HalalObligationListInput: {
+            data: {
+                appliesTo: string;
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                category: components["schemas"]["HalalCategoryInput"];
+                /** @constant */
+                datesAfterPp42of2024: "unknown";
+                /** @description ISO 8601 date, or a year alone when only the year is known; null when exempt */
+                deadline: string | null;
+                deadlinePrecision: ("day" | "year") | null;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            }[];
+            note: string;
+        };
         HealthPartnerList: {
             data: {
                 country: string;
@@ -1231,6 +1501,86 @@ export interface components {
         HealthStatusInput: {
             /** @constant */
             status: "ok";
+        };
+        /**
+         * @description Fiscal incentive (see /v1/incentives)
+         * @enum {string}
+         */
+        Incentive: "tax-holiday" | "tax-allowance" | "rnd-super-deduction" | "kek-facilities";
+        /**
+         * @description Fiscal incentive (see /v1/incentives)
+         * @enum {string}
+         */
+        IncentiveInput: "tax-holiday" | "tax-allowance" | "rnd-super-deduction" | "kek-facilities";
+        IncentiveList: {
+            data: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                caveat?: string;
+                code: components["schemas"]["Incentive"];
+                eligibility: string;
+                legalBasis: string;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                /** @description Legal instrument or publication, short form */
+                source: string;
+                /** @description false: the terms are not confirmed; claims are accepted, never checked against them */
+                termsVerified: boolean;
+                tiers?: {
+                    maxIdr: number | null;
+                    minIdr: number;
+                    reductionPct: number;
+                    thenReductionPct: number;
+                    thenYears: number;
+                    tier: number;
+                    years: number;
+                }[];
+            }[];
+        };
+        IncentiveListInput: {
+            data: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                caveat?: string;
+                code: components["schemas"]["IncentiveInput"];
+                eligibility: string;
+                legalBasis: string;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                /** @description Legal instrument or publication, short form */
+                source: string;
+                /** @description false: the terms are not confirmed; claims are accepted, never checked against them */
+                termsVerified: boolean;
+                tiers?: {
+                    maxIdr: number | null;
+                    minIdr: number;
+                    reductionPct: number;
+                    thenReductionPct: number;
+                    thenYears: number;
+                    tier: number;
+                    years: number;
+                }[];
+            }[];
         };
         Interest: {
             /** @description Null once erased on request */
@@ -1511,6 +1861,7 @@ export interface components {
             likelihood?: ("low" | "medium" | "high") | null;
         };
         Investor: {
+            certifications: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName: string;
             contact: {
                 email: string;
@@ -1524,6 +1875,7 @@ export interface components {
              * @example 2026-11-25T08:30:00.000Z
              */
             createdAt: string;
+            halalCapable: boolean | null;
             /**
              * Format: uuid
              * @description Resource id (UUID)
@@ -1533,8 +1885,10 @@ export interface components {
             languages: string[];
             maxTransferDepth: components["schemas"]["TransferDepth"] | null;
             modalities: components["schemas"]["Modality"][];
+            ownershipIntent: components["schemas"]["OwnershipIntent"] | null;
             preferredIslandGroups: components["schemas"]["IslandGroup"][];
             preferredProvinces: components["schemas"]["ProvinceCode"][];
+            preferredRegencies: string[];
             sectors: components["schemas"]["SectorCode"][];
             summary: {
                 en: string;
@@ -1544,6 +1898,12 @@ export interface components {
                 zh?: string;
             };
             technologies: components["schemas"]["Technology"][];
+            /** @description The USD ticket in rupiah at the configured rate */
+            ticketIdr: {
+                max: number;
+                min: number;
+                usdIdrRate: components["schemas"]["UsdIdrRate"];
+            } | null;
             ticketUsd: {
                 /** @description US dollars */
                 max: number;
@@ -1559,16 +1919,23 @@ export interface components {
             website: string | null;
         };
         InvestorCreate: {
+            /** @description Certifications held (CPOB/GMP, ISO 13485 …) */
+            certifications?: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName: string;
             contact: components["schemas"]["Contact"];
             country: components["schemas"]["CountryCode"];
+            /** @description Can produce to halal requirements */
+            halalCapable?: boolean | null;
             languages: string[];
             /** @description How far the company will transfer technology; null: not stated */
             maxTransferDepth: components["schemas"]["TransferDepth"] | null;
             /** @description Accepted modalities; empty: no preference */
             modalities: components["schemas"]["Modality"][];
+            ownershipIntent?: components["schemas"]["OwnershipIntent"] | null;
             preferredIslandGroups: components["schemas"]["IslandGroup"][];
             preferredProvinces: components["schemas"]["ProvinceCode"][];
+            /** @description Kemendagri regency codes; each also counts as its province */
+            preferredRegencies?: components["schemas"]["RegencyCode"][];
             /** @description Sectors of interest, parents or leaves; empty: no preference */
             sectors: components["schemas"]["SectorCode"][];
             summary: components["schemas"]["InvestorSummary"];
@@ -1579,16 +1946,23 @@ export interface components {
             website?: string | null;
         };
         InvestorCreateInput: {
+            /** @description Certifications held (CPOB/GMP, ISO 13485 …) */
+            certifications?: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName: string;
             contact: components["schemas"]["ContactInput"];
             country: components["schemas"]["CountryCodeInput"];
+            /** @description Can produce to halal requirements */
+            halalCapable?: boolean | null;
             languages: string[];
             /** @description How far the company will transfer technology; null: not stated */
             maxTransferDepth: components["schemas"]["TransferDepthInput"] | null;
             /** @description Accepted modalities; empty: no preference */
             modalities: components["schemas"]["ModalityInput"][];
+            ownershipIntent?: components["schemas"]["OwnershipIntentInput"] | null;
             preferredIslandGroups: components["schemas"]["IslandGroupInput"][];
             preferredProvinces: components["schemas"]["ProvinceCodeInput"][];
+            /** @description Kemendagri regency codes; each also counts as its province */
+            preferredRegencies?: components["schemas"]["RegencyCodeInput"][];
             /** @description Sectors of interest, parents or leaves; empty: no preference */
             sectors: components["schemas"]["SectorCodeInput"][];
             summary: components["schemas"]["InvestorSummaryInput"];
@@ -1599,6 +1973,7 @@ export interface components {
             website?: string | null;
         };
         InvestorInput: {
+            certifications: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName: string;
             contact: {
                 email: string;
@@ -1612,6 +1987,7 @@ export interface components {
              * @example 2026-11-25T08:30:00.000Z
              */
             createdAt: string;
+            halalCapable: boolean | null;
             /**
              * Format: uuid
              * @description Resource id (UUID)
@@ -1621,8 +1997,10 @@ export interface components {
             languages: string[];
             maxTransferDepth: components["schemas"]["TransferDepthInput"] | null;
             modalities: components["schemas"]["ModalityInput"][];
+            ownershipIntent: components["schemas"]["OwnershipIntentInput"] | null;
             preferredIslandGroups: components["schemas"]["IslandGroupInput"][];
             preferredProvinces: components["schemas"]["ProvinceCodeInput"][];
+            preferredRegencies: string[];
             sectors: components["schemas"]["SectorCodeInput"][];
             summary: {
                 en: string;
@@ -1632,6 +2010,12 @@ export interface components {
                 zh?: string;
             };
             technologies: components["schemas"]["TechnologyInput"][];
+            /** @description The USD ticket in rupiah at the configured rate */
+            ticketIdr: {
+                max: number;
+                min: number;
+                usdIdrRate: components["schemas"]["UsdIdrRateInput"];
+            } | null;
             ticketUsd: {
                 /** @description US dollars */
                 max: number;
@@ -1649,6 +2033,7 @@ export interface components {
         InvestorMatch: {
             badges: components["schemas"]["MatchBadge"][];
             band: components["schemas"]["MatchBand"];
+            eligibility: components["schemas"]["Eligibility"];
             evidence: components["schemas"]["MatchEvidence"];
             factors: components["schemas"]["MatchFactor"][];
             investor: {
@@ -1669,11 +2054,13 @@ export interface components {
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             opportunityId: string;
+            ruleBadges: components["schemas"]["RuleBadge"][];
             score: number;
         };
         InvestorMatchInput: {
             badges: components["schemas"]["MatchBadgeInput"][];
             band: components["schemas"]["MatchBandInput"];
+            eligibility: components["schemas"]["EligibilityInput"];
             evidence: components["schemas"]["MatchEvidenceInput"];
             factors: components["schemas"]["MatchFactorInput"][];
             investor: {
@@ -1694,6 +2081,7 @@ export interface components {
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             opportunityId: string;
+            ruleBadges: components["schemas"]["RuleBadgeInput"][];
             score: number;
         };
         InvestorMatchPage: {
@@ -1748,16 +2136,23 @@ export interface components {
         };
         /** @description Fields to replace; those left out keep their value. */
         InvestorUpdate: {
+            /** @description Certifications held (CPOB/GMP, ISO 13485 …) */
+            certifications?: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName?: string;
             contact?: components["schemas"]["Contact"];
             country?: components["schemas"]["CountryCode"];
+            /** @description Can produce to halal requirements */
+            halalCapable?: boolean | null;
             languages?: string[];
             /** @description How far the company will transfer technology; null: not stated */
             maxTransferDepth?: components["schemas"]["TransferDepth"] | null;
             /** @description Accepted modalities; empty: no preference */
             modalities?: components["schemas"]["Modality"][];
+            ownershipIntent?: components["schemas"]["OwnershipIntent"] | null;
             preferredIslandGroups?: components["schemas"]["IslandGroup"][];
             preferredProvinces?: components["schemas"]["ProvinceCode"][];
+            /** @description Kemendagri regency codes; each also counts as its province */
+            preferredRegencies?: components["schemas"]["RegencyCode"][];
             /** @description Sectors of interest, parents or leaves; empty: no preference */
             sectors?: components["schemas"]["SectorCode"][];
             summary?: components["schemas"]["InvestorSummary"];
@@ -1769,16 +2164,23 @@ export interface components {
         };
         /** @description Fields to replace; those left out keep their value. */
         InvestorUpdateInput: {
+            /** @description Certifications held (CPOB/GMP, ISO 13485 …) */
+            certifications?: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
             companyName?: string;
             contact?: components["schemas"]["ContactInput"];
             country?: components["schemas"]["CountryCodeInput"];
+            /** @description Can produce to halal requirements */
+            halalCapable?: boolean | null;
             languages?: string[];
             /** @description How far the company will transfer technology; null: not stated */
             maxTransferDepth?: components["schemas"]["TransferDepthInput"] | null;
             /** @description Accepted modalities; empty: no preference */
             modalities?: components["schemas"]["ModalityInput"][];
+            ownershipIntent?: components["schemas"]["OwnershipIntentInput"] | null;
             preferredIslandGroups?: components["schemas"]["IslandGroupInput"][];
             preferredProvinces?: components["schemas"]["ProvinceCodeInput"][];
+            /** @description Kemendagri regency codes; each also counts as its province */
+            preferredRegencies?: components["schemas"]["RegencyCodeInput"][];
             /** @description Sectors of interest, parents or leaves; empty: no preference */
             sectors?: components["schemas"]["SectorCodeInput"][];
             summary?: components["schemas"]["InvestorSummaryInput"];
@@ -1817,6 +2219,252 @@ export interface components {
                 };
                 provinces: components["schemas"]["ProvinceCodeInput"][];
             }[];
+        };
+        /** @example 21011 */
+        KbliCode: string;
+        /** @example 21011 */
+        KbliCodeInput: string;
+        KbliEntry: {
+            /**
+             * Format: date
+             * @description When the fact was last checked
+             */
+            asOf: string;
+            certificates: {
+                basis: string;
+                code: components["schemas"]["LicenceCertificate"];
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+            }[];
+            code: string;
+            foreignEquity: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                note: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            /** @description 100 unless the positive investment list limits it; 0 = reserved to domestic capital; `unknown` when not confirmed */
+            foreignEquityCapPct: number | "unknown";
+            /** @constant */
+            kbliVersion: "2020";
+            licensingAuthorities: {
+                /** @enum {string} */
+                code: "bpom" | "ministry-of-health";
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+            }[];
+            ossRisk: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            ossRiskLevel: components["schemas"]["OssRiskLevel"];
+            /** @description Sectors of the taxonomy mapped to this code */
+            sectors: components["schemas"]["SectorLeaf"][];
+            /** @description Legal instrument or publication, short form */
+            source: string;
+            taxHoliday: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                note: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            /** @description In the pioneer industry list of PMK 130/2020 */
+            taxHolidayPioneer: boolean;
+            /** @description In the caller's language; `titles.id` is the official title */
+            title: string;
+            titles: {
+                en: string;
+                id: string;
+                ja: string;
+                ko: string;
+                zh: string;
+            };
+        };
+        KbliEntryInput: {
+            /**
+             * Format: date
+             * @description When the fact was last checked
+             */
+            asOf: string;
+            certificates: {
+                basis: string;
+                code: components["schemas"]["LicenceCertificateInput"];
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+            }[];
+            code: string;
+            foreignEquity: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                note: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            /** @description 100 unless the positive investment list limits it; 0 = reserved to domestic capital; `unknown` when not confirmed */
+            foreignEquityCapPct: number | "unknown";
+            /** @constant */
+            kbliVersion: "2020";
+            licensingAuthorities: {
+                /** @enum {string} */
+                code: "bpom" | "ministry-of-health";
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+            }[];
+            ossRisk: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            ossRiskLevel: components["schemas"]["OssRiskLevelInput"];
+            /** @description Sectors of the taxonomy mapped to this code */
+            sectors: components["schemas"]["SectorLeafInput"][];
+            /** @description Legal instrument or publication, short form */
+            source: string;
+            taxHoliday: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                note: string;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            };
+            /** @description In the pioneer industry list of PMK 130/2020 */
+            taxHolidayPioneer: boolean;
+            /** @description In the caller's language; `titles.id` is the official title */
+            title: string;
+            titles: {
+                en: string;
+                id: string;
+                ja: string;
+                ko: string;
+                zh: string;
+            };
+        };
+        KbliList: {
+            data: components["schemas"]["KbliEntry"][];
+        };
+        KbliListInput: {
+            data: components["schemas"]["KbliEntryInput"][];
+        };
+        Land: {
+            /** @description Hectares */
+            areaHa?: number;
+            /** @description Industrial estate the plot is in */
+            industrialEstate?: string;
+            /**
+             * Format: date
+             * @description When the land is ready to build on
+             * @example 2027-06-30
+             */
+            readyAt?: string;
+            status: components["schemas"]["LandStatus"];
+        };
+        LandInput: {
+            /** @description Hectares */
+            areaHa?: number;
+            /** @description Industrial estate the plot is in */
+            industrialEstate?: string;
+            /**
+             * Format: date
+             * @description When the land is ready to build on
+             * @example 2027-06-30
+             */
+            readyAt?: string;
+            status: components["schemas"]["LandStatusInput"];
+        };
+        /**
+         * @description HGB, Hak Pakai, HGU, HPL in an estate or zone, lease, in acquisition, or unknown
+         * @enum {string}
+         */
+        LandStatus: "hgb" | "hak-pakai" | "hgu" | "hpl-estate" | "lease" | "in-acquisition" | "unknown";
+        /**
+         * @description HGB, Hak Pakai, HGU, HPL in an estate or zone, lease, in acquisition, or unknown
+         * @enum {string}
+         */
+        LandStatusInput: "hgb" | "hak-pakai" | "hgu" | "hpl-estate" | "lease" | "in-acquisition" | "unknown";
+        /** @enum {string} */
+        LicenceCertificate: "pharmaceutical-production-certificate" | "cpob" | "cdob" | "cpakb" | "cdakb" | "marketing-authorisation" | "halal" | "sni";
+        /** @enum {string} */
+        LicenceCertificateInput: "pharmaceutical-production-certificate" | "cpob" | "cdob" | "cpakb" | "cdakb" | "marketing-authorisation" | "halal" | "sni";
+        /** @description Licensing stated where it differs from the defaults of the KBLI codes; the note is required */
+        LicensingOverride: {
+            certificates?: components["schemas"]["LicenceCertificate"][];
+            /** @description Why this differs from the KBLI defaults */
+            note: string;
+            riskLevel?: components["schemas"]["OssRiskLevel"];
+        };
+        /** @description Licensing stated where it differs from the defaults of the KBLI codes; the note is required */
+        LicensingOverrideInput: {
+            certificates?: components["schemas"]["LicenceCertificateInput"][];
+            /** @description Why this differs from the KBLI defaults */
+            note: string;
+            riskLevel?: components["schemas"]["OssRiskLevelInput"];
+        };
+        LocalGovernmentContact: {
+            /** Format: email */
+            email?: string;
+            name?: string;
+            /** @description One-stop investment office (DPMPTSP) of the province or regency */
+            office: string;
+            phone?: string;
+        };
+        LocalGovernmentContactInput: {
+            /** Format: email */
+            email?: string;
+            name?: string;
+            /** @description One-stop investment office (DPMPTSP) of the province or regency */
+            office: string;
+            phone?: string;
         };
         /** @description Context shown with a match; never part of the score */
         MatchBadge: {
@@ -1917,6 +2565,10 @@ export interface components {
                 en: string;
                 id: string;
             };
+            eligibility: {
+                en: string;
+                id: string;
+            };
             evidence: {
                 exponent: number;
                 rule: {
@@ -1948,6 +2600,22 @@ export interface components {
                 en: string;
                 id: string;
             };
+            regencyLocation: {
+                constants: {
+                    [key: string]: number;
+                };
+                rule: {
+                    en: string;
+                    id: string;
+                };
+            };
+            ruleBadges: {
+                code: string;
+                description: {
+                    en: string;
+                    id: string;
+                };
+            }[];
             scale: {
                 decimals: number;
                 max: number;
@@ -2000,6 +2668,10 @@ export interface components {
                 en: string;
                 id: string;
             };
+            eligibility: {
+                en: string;
+                id: string;
+            };
             evidence: {
                 exponent: number;
                 rule: {
@@ -2031,6 +2703,22 @@ export interface components {
                 en: string;
                 id: string;
             };
+            regencyLocation: {
+                constants: {
+                    [key: string]: number;
+                };
+                rule: {
+                    en: string;
+                    id: string;
+                };
+            };
+            ruleBadges: {
+                code: string;
+                description: {
+                    en: string;
+                    id: string;
+                };
+            }[];
             scale: {
                 decimals: number;
                 max: number;
@@ -2121,22 +2809,59 @@ export interface components {
                 summary: string;
                 title: string;
             };
+            financials?: {
+                irrPct?: number;
+                npvUsd?: number;
+                paybackYears?: number;
+                preFeasibilityStudy?: boolean;
+                projectValueIdr?: number;
+                projectValueUsd?: number;
+                usdIdrRate: components["schemas"]["UsdIdrRate"];
+            };
+            halal?: {
+                category?: components["schemas"]["HalalCategory"];
+                deadline?: string;
+                /** @enum {string} */
+                relevance: "required" | "animal-material" | "not-required" | "exempt";
+            };
             /**
              * Format: uuid
              * @description Resource id (UUID)
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             id: string;
+            incentives: components["schemas"]["Incentive"][];
             investmentUsd: {
                 /** @description US dollars */
                 max: number;
                 /** @description US dollars */
                 min: number;
             };
+            kbliCodes: string[];
+            land?: components["schemas"]["Land"];
+            licensing: {
+                /**
+                 * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
+                 * @enum {string}
+                 */
+                basis: "kbli" | "stated";
+                certificates: components["schemas"]["LicenceCertificate"][];
+                note?: string;
+                riskLevel: components["schemas"]["OssRiskLevel"];
+            };
+            localGovernmentContact?: {
+                email?: string;
+                name?: string;
+                office: string;
+                phone?: string;
+            };
             location: {
                 islandGroup: components["schemas"]["IslandGroup"];
                 province: components["schemas"]["ProvinceCode"];
                 regency?: string;
+                regencyCode?: string;
+                /** @description Official name of `regencyCode` */
+                regencyName?: string;
                 specialEconomicZone?: string;
             };
             modalities: components["schemas"]["Modality"][];
@@ -2165,6 +2890,7 @@ export interface components {
                 ko?: string;
                 zh?: string;
             };
+            tkdnTargetPct?: number;
             /**
              * Format: date-time
              * @example 2026-11-25T08:30:00.000Z
@@ -2175,7 +2901,16 @@ export interface components {
         /** @description A new opportunity; it starts as a draft. */
         OpportunityCreate: {
             contact: components["schemas"]["Contact"];
+            financials?: components["schemas"]["Financials"];
+            halal?: components["schemas"]["HalalFacts"];
+            /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
+            incentives?: components["schemas"]["Incentive"][];
             investmentUsd: components["schemas"]["UsdRange"];
+            /** @description KBLI 2020 codes of the project (see /v1/kbli) */
+            kbliCodes?: components["schemas"]["KbliCode"][];
+            land?: components["schemas"]["Land"];
+            licensing?: components["schemas"]["LicensingOverride"];
+            localGovernmentContact?: components["schemas"]["LocalGovernmentContact"];
             location: components["schemas"]["OpportunityLocation"];
             modalities: components["schemas"]["Modality"][];
             requiredTransferDepth: components["schemas"]["TransferDepth"];
@@ -2185,11 +2920,22 @@ export interface components {
             /** @description Technologies sought */
             technologies: components["schemas"]["Technology"][];
             title: components["schemas"]["OpportunityTitle"];
+            /** @description Local-content (TKDN) target, % */
+            tkdnTargetPct?: number;
         };
         /** @description A new opportunity; it starts as a draft. */
         OpportunityCreateInput: {
             contact: components["schemas"]["ContactInput"];
+            financials?: components["schemas"]["FinancialsInput"];
+            halal?: components["schemas"]["HalalFactsInput"];
+            /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
+            incentives?: components["schemas"]["IncentiveInput"][];
             investmentUsd: components["schemas"]["UsdRangeInput"];
+            /** @description KBLI 2020 codes of the project (see /v1/kbli) */
+            kbliCodes?: components["schemas"]["KbliCodeInput"][];
+            land?: components["schemas"]["LandInput"];
+            licensing?: components["schemas"]["LicensingOverrideInput"];
+            localGovernmentContact?: components["schemas"]["LocalGovernmentContactInput"];
             location: components["schemas"]["OpportunityLocationInput"];
             modalities: components["schemas"]["ModalityInput"][];
             requiredTransferDepth: components["schemas"]["TransferDepthInput"];
@@ -2199,6 +2945,8 @@ export interface components {
             /** @description Technologies sought */
             technologies: components["schemas"]["TechnologyInput"][];
             title: components["schemas"]["OpportunityTitleInput"];
+            /** @description Local-content (TKDN) target, % */
+            tkdnTargetPct?: number;
         };
         OpportunityInput: {
             contact: {
@@ -2219,22 +2967,59 @@ export interface components {
                 summary: string;
                 title: string;
             };
+            financials?: {
+                irrPct?: number;
+                npvUsd?: number;
+                paybackYears?: number;
+                preFeasibilityStudy?: boolean;
+                projectValueIdr?: number;
+                projectValueUsd?: number;
+                usdIdrRate: components["schemas"]["UsdIdrRateInput"];
+            };
+            halal?: {
+                category?: components["schemas"]["HalalCategoryInput"];
+                deadline?: string;
+                /** @enum {string} */
+                relevance: "required" | "animal-material" | "not-required" | "exempt";
+            };
             /**
              * Format: uuid
              * @description Resource id (UUID)
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             id: string;
+            incentives: components["schemas"]["IncentiveInput"][];
             investmentUsd: {
                 /** @description US dollars */
                 max: number;
                 /** @description US dollars */
                 min: number;
             };
+            kbliCodes: string[];
+            land?: components["schemas"]["LandInput"];
+            licensing: {
+                /**
+                 * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
+                 * @enum {string}
+                 */
+                basis: "kbli" | "stated";
+                certificates: components["schemas"]["LicenceCertificateInput"][];
+                note?: string;
+                riskLevel: components["schemas"]["OssRiskLevelInput"];
+            };
+            localGovernmentContact?: {
+                email?: string;
+                name?: string;
+                office: string;
+                phone?: string;
+            };
             location: {
                 islandGroup: components["schemas"]["IslandGroupInput"];
                 province: components["schemas"]["ProvinceCodeInput"];
                 regency?: string;
+                regencyCode?: string;
+                /** @description Official name of `regencyCode` */
+                regencyName?: string;
                 specialEconomicZone?: string;
             };
             modalities: components["schemas"]["ModalityInput"][];
@@ -2263,6 +3048,7 @@ export interface components {
                 ko?: string;
                 zh?: string;
             };
+            tkdnTargetPct?: number;
             /**
              * Format: date-time
              * @example 2026-11-25T08:30:00.000Z
@@ -2274,6 +3060,8 @@ export interface components {
             province: components["schemas"]["ProvinceCode"];
             /** @description Regency (kabupaten) or city (kota) */
             regency?: string;
+            /** @description Kemendagri code of the regency or city (see /v1/regencies), inside `province` */
+            regencyCode?: components["schemas"]["RegencyCode"];
             /** @description Special economic zone (KEK) code, see /v1/special-economic-zones */
             specialEconomicZone?: string;
         };
@@ -2281,12 +3069,15 @@ export interface components {
             province: components["schemas"]["ProvinceCodeInput"];
             /** @description Regency (kabupaten) or city (kota) */
             regency?: string;
+            /** @description Kemendagri code of the regency or city (see /v1/regencies), inside `province` */
+            regencyCode?: components["schemas"]["RegencyCodeInput"];
             /** @description Special economic zone (KEK) code, see /v1/special-economic-zones */
             specialEconomicZone?: string;
         };
         OpportunityMatch: {
             badges: components["schemas"]["MatchBadge"][];
             band: components["schemas"]["MatchBand"];
+            eligibility: components["schemas"]["Eligibility"];
             evidence: components["schemas"]["MatchEvidence"];
             factors: components["schemas"]["MatchFactor"][];
             investorId: string;
@@ -2315,11 +3106,13 @@ export interface components {
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             opportunityId: string;
+            ruleBadges: components["schemas"]["RuleBadge"][];
             score: number;
         };
         OpportunityMatchInput: {
             badges: components["schemas"]["MatchBadgeInput"][];
             band: components["schemas"]["MatchBandInput"];
+            eligibility: components["schemas"]["EligibilityInput"];
             evidence: components["schemas"]["MatchEvidenceInput"];
             factors: components["schemas"]["MatchFactorInput"][];
             investorId: string;
@@ -2348,6 +3141,7 @@ export interface components {
              * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
              */
             opportunityId: string;
+            ruleBadges: components["schemas"]["RuleBadgeInput"][];
             score: number;
         };
         OpportunityMatchPage: {
@@ -2423,7 +3217,16 @@ export interface components {
         /** @description Fields to replace; those left out keep their value. */
         OpportunityUpdate: {
             contact?: components["schemas"]["Contact"];
+            financials?: components["schemas"]["Financials"];
+            halal?: components["schemas"]["HalalFacts"];
+            /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
+            incentives?: components["schemas"]["Incentive"][];
             investmentUsd?: components["schemas"]["UsdRange"];
+            /** @description KBLI 2020 codes of the project (see /v1/kbli) */
+            kbliCodes?: components["schemas"]["KbliCode"][];
+            land?: components["schemas"]["Land"];
+            licensing?: components["schemas"]["LicensingOverride"];
+            localGovernmentContact?: components["schemas"]["LocalGovernmentContact"];
             location?: components["schemas"]["OpportunityLocation"];
             modalities?: components["schemas"]["Modality"][];
             requiredTransferDepth?: components["schemas"]["TransferDepth"];
@@ -2433,11 +3236,22 @@ export interface components {
             /** @description Technologies sought */
             technologies?: components["schemas"]["Technology"][];
             title?: components["schemas"]["OpportunityTitle"];
+            /** @description Local-content (TKDN) target, % */
+            tkdnTargetPct?: number;
         };
         /** @description Fields to replace; those left out keep their value. */
         OpportunityUpdateInput: {
             contact?: components["schemas"]["ContactInput"];
+            financials?: components["schemas"]["FinancialsInput"];
+            halal?: components["schemas"]["HalalFactsInput"];
+            /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
+            incentives?: components["schemas"]["IncentiveInput"][];
             investmentUsd?: components["schemas"]["UsdRangeInput"];
+            /** @description KBLI 2020 codes of the project (see /v1/kbli) */
+            kbliCodes?: components["schemas"]["KbliCodeInput"][];
+            land?: components["schemas"]["LandInput"];
+            licensing?: components["schemas"]["LicensingOverrideInput"];
+            localGovernmentContact?: components["schemas"]["LocalGovernmentContactInput"];
             location?: components["schemas"]["OpportunityLocationInput"];
             modalities?: components["schemas"]["ModalityInput"][];
             requiredTransferDepth?: components["schemas"]["TransferDepthInput"];
@@ -2447,18 +3261,46 @@ export interface components {
             /** @description Technologies sought */
             technologies?: components["schemas"]["TechnologyInput"][];
             title?: components["schemas"]["OpportunityTitleInput"];
+            /** @description Local-content (TKDN) target, % */
+            tkdnTargetPct?: number;
         };
+        /**
+         * @description OSS risk level (PP 28/2025); `unknown` where not verified
+         * @enum {string}
+         */
+        OssRiskLevel: "low" | "medium-low" | "medium-high" | "high" | "unknown";
+        /**
+         * @description OSS risk level (PP 28/2025); `unknown` where not verified
+         * @enum {string}
+         */
+        OssRiskLevelInput: "low" | "medium-low" | "medium-high" | "high" | "unknown";
+        /**
+         * @description Share of the Indonesian company a foreign investor wants: minority (< 50%), majority (> 50%) or full (100%)
+         * @enum {string}
+         */
+        OwnershipIntent: "minority" | "majority" | "full";
+        /**
+         * @description Share of the Indonesian company a foreign investor wants: minority (< 50%), majority (> 50%) or full (100%)
+         * @enum {string}
+         */
+        OwnershipIntentInput: "minority" | "majority" | "full";
         /** @description What a visitor tells about their company; anything left out is "no preference". */
         PreviewProfile: {
             country?: components["schemas"]["CountryCode"];
             /** @default null */
+            halalCapable: boolean | null;
+            /** @default null */
             maxTransferDepth: components["schemas"]["TransferDepth"] | null;
             /** @default [] */
             modalities: components["schemas"]["Modality"][];
+            /** @default null */
+            ownershipIntent: components["schemas"]["OwnershipIntent"] | null;
             /** @default [] */
             preferredIslandGroups: components["schemas"]["IslandGroup"][];
             /** @default [] */
             preferredProvinces: components["schemas"]["ProvinceCode"][];
+            /** @default [] */
+            preferredRegencies: components["schemas"]["RegencyCode"][];
             /** @default [] */
             sectors: components["schemas"]["SectorCode"][];
             /** @default [] */
@@ -2470,13 +3312,19 @@ export interface components {
         PreviewProfileInput: {
             country?: components["schemas"]["CountryCodeInput"];
             /** @default null */
+            halalCapable?: boolean | null;
+            /** @default null */
             maxTransferDepth?: components["schemas"]["TransferDepthInput"] | null;
             /** @default [] */
             modalities?: components["schemas"]["ModalityInput"][];
+            /** @default null */
+            ownershipIntent?: components["schemas"]["OwnershipIntentInput"] | null;
             /** @default [] */
             preferredIslandGroups?: components["schemas"]["IslandGroupInput"][];
             /** @default [] */
             preferredProvinces?: components["schemas"]["ProvinceCodeInput"][];
+            /** @default [] */
+            preferredRegencies?: components["schemas"]["RegencyCodeInput"][];
             /** @default [] */
             sectors?: components["schemas"]["SectorCodeInput"][];
             /** @default [] */
@@ -2487,6 +3335,11 @@ export interface components {
         PreviewRequest: {
             /** @description Opaque cursor from `nextCursor` of the previous page */
             cursor?: string;
+            /**
+             * @description Also show pairs that cannot legally happen, marked so
+             * @default false
+             */
+            includeIneligible: boolean;
             islandGroup?: components["schemas"]["IslandGroup"][];
             /** @default 20 */
             limit: number;
@@ -2499,6 +3352,11 @@ export interface components {
         PreviewRequestInput: {
             /** @description Opaque cursor from `nextCursor` of the previous page */
             cursor?: string;
+            /**
+             * @description Also show pairs that cannot legally happen, marked so
+             * @default false
+             */
+            includeIneligible?: boolean;
             islandGroup?: components["schemas"]["IslandGroupInput"][];
             /** @default 20 */
             limit?: number;
@@ -2598,6 +3456,64 @@ export interface components {
                 };
             }[];
         };
+        Regency: {
+            /**
+             * Format: date
+             * @description When the fact was last checked
+             */
+            asOf: string;
+            code: components["schemas"]["RegencyCode"];
+            coordinate: {
+                lat: number;
+                lon: number;
+            };
+            /** @description Official Indonesian name */
+            name: string;
+            province: components["schemas"]["ProvinceCode"];
+            /** @description Legal instrument or publication, short form */
+            source: string;
+            /** @enum {string} */
+            type: "kabupaten" | "kota";
+        };
+        /**
+         * @description Kemendagri code of a regency or city (see /v1/regencies)
+         * @example 35.78
+         */
+        RegencyCode: string;
+        /**
+         * @description Kemendagri code of a regency or city (see /v1/regencies)
+         * @example 35.78
+         */
+        RegencyCodeInput: string;
+        RegencyInput: {
+            /**
+             * Format: date
+             * @description When the fact was last checked
+             */
+            asOf: string;
+            code: components["schemas"]["RegencyCodeInput"];
+            coordinate: {
+                lat: number;
+                lon: number;
+            };
+            /** @description Official Indonesian name */
+            name: string;
+            province: components["schemas"]["ProvinceCodeInput"];
+            /** @description Legal instrument or publication, short form */
+            source: string;
+            /** @enum {string} */
+            type: "kabupaten" | "kota";
+        };
+        RegencyPage: {
+            data: components["schemas"]["Regency"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        RegencyPageInput: {
+            data: components["schemas"]["RegencyInput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
         /**
          * @description `admin`: everything, manages keys · `staff`: opportunities, all investors and matches · `investor`: one investor profile and its matches · `embed`: publishable, read-only, for listed web origins
          * @enum {string}
@@ -2608,6 +3524,32 @@ export interface components {
          * @enum {string}
          */
         RoleInput: "admin" | "staff" | "investor" | "embed";
+        /** @description A regulatory warning or fact, citing its rule; never part of the score */
+        RuleBadge: {
+            /** @enum {string} */
+            code: "pma-minimum" | "foreign-equity-cap-unverified" | "tax-holiday" | "kek-facilities" | "halal-deadline" | "tkdn-target" | "land-not-ready";
+            params: {
+                [key: string]: string | number;
+            };
+            /** @enum {string} */
+            severity: "warning" | "info";
+            /** @description The rule it rests on */
+            source: string;
+            text: string;
+        };
+        /** @description A regulatory warning or fact, citing its rule; never part of the score */
+        RuleBadgeInput: {
+            /** @enum {string} */
+            code: "pma-minimum" | "foreign-equity-cap-unverified" | "tax-holiday" | "kek-facilities" | "halal-deadline" | "tkdn-target" | "land-not-ready";
+            params: {
+                [key: string]: string | number;
+            };
+            /** @enum {string} */
+            severity: "warning" | "info";
+            /** @description The rule it rests on */
+            source: string;
+            text: string;
+        };
         /**
          * @description Sector taxonomy code, parent or leaf
          * @enum {string}
@@ -2766,6 +3708,62 @@ export interface components {
                 sectors: components["schemas"]["SectorLeafInput"][];
             }[];
         };
+        TkdnRegimeList: {
+            data: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                /** @enum {string} */
+                code: "drugs" | "medical-devices";
+                componentWeightsPct: {
+                    [key: string]: number;
+                } | null;
+                legalBasis: string;
+                method: string;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                procurementPriorityPct: number;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            }[];
+        };
+        TkdnRegimeListInput: {
+            data: {
+                /**
+                 * Format: date
+                 * @description When the fact was last checked
+                 */
+                asOf: string;
+                /** @enum {string} */
+                code: "drugs" | "medical-devices";
+                componentWeightsPct: {
+                    [key: string]: number;
+                } | null;
+                legalBasis: string;
+                method: string;
+                /** @description In the caller's language */
+                name: string;
+                names: {
+                    en: string;
+                    id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
+                };
+                procurementPriorityPct: number;
+                /** @description Legal instrument or publication, short form */
+                source: string;
+            }[];
+        };
         /**
          * @description Technology-transfer depth, ordered none < licensing < joint-development < full-transfer
          * @enum {string}
@@ -2803,6 +3801,16 @@ export interface components {
                 };
                 rank: number;
             }[];
+        };
+        /** @description Configured USD_IDR_RATE and its date (no live rates) */
+        UsdIdrRate: {
+            asOf: string;
+            rate: number;
+        };
+        /** @description Configured USD_IDR_RATE and its date (no live rates) */
+        UsdIdrRateInput: {
+            asOf: string;
+            rate: number;
         };
         /**
          * @description Inclusive range in US dollars
@@ -3779,6 +4787,89 @@ export interface operations {
             };
         };
     };
+    listHalalObligations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HalalObligationList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listHealthPartners: {
         parameters: {
             query?: never;
@@ -3801,6 +4892,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthPartnerList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIncentives: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncentiveList"];
                 };
             };
             /** @description Default Response */
@@ -5219,6 +6393,8 @@ export interface operations {
             query?: {
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Also show pairs that cannot legally happen (foreign-equity caps), marked with `eligibility.eligible: false`; default false */
+                includeIneligible?: "true" | "false";
                 /** @description Only opportunities in these island groups; comma-separated or repeated */
                 islandGroup?: components["schemas"]["IslandGroupInput"][];
                 /** @description Page size, 1–100 */
@@ -5378,6 +6554,192 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listKbli: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbliList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKbli: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: components["schemas"]["KbliCodeInput"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbliEntry"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5709,8 +7071,14 @@ export interface operations {
             query?: {
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Incentives claimed; matches opportunities claiming any of them; comma-separated or repeated */
+                incentive?: components["schemas"]["IncentiveInput"][];
                 /** @description Island groups; comma-separated or repeated */
                 islandGroup?: components["schemas"]["IslandGroupInput"][];
+                /** @description KBLI 2020 codes; matches opportunities with any of them; comma-separated or repeated */
+                kbli?: components["schemas"]["KbliCodeInput"][];
+                /** @description Land statuses; matches any; comma-separated or repeated */
+                landStatus?: components["schemas"]["LandStatusInput"][];
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Investment range must start at most at this */
@@ -6188,6 +7556,15 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -6360,6 +7737,8 @@ export interface operations {
                 country?: components["schemas"]["CountryCodeInput"][];
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Also show pairs that cannot legally happen (foreign-equity caps), marked with `eligibility.eligible: false`; default false */
+                includeIneligible?: "true" | "false";
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Leave out matches scoring below this (0–100) */
@@ -6822,6 +8201,105 @@ export interface operations {
             };
         };
     };
+    listRegencies: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Page size, 1–100 */
+                limit?: number;
+                /** @description Only regencies in these provinces; comma-separated or repeated */
+                province?: components["schemas"]["ProvinceCodeInput"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegencyPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSectors: {
         parameters: {
             query?: never;
@@ -7124,6 +8602,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TechnologyList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTkdnRegimes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TkdnRegimeList"];
                 };
             };
             /** @description Default Response */

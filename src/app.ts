@@ -6,6 +6,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { ConfigSchema, type Config } from './config.ts';
+import type { UsdIdrRate } from './domain/investment-facts.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
 import { authPlugin } from './http/plugins/auth.ts';
 import { idempotencyPlugin } from './http/plugins/idempotency.ts';
@@ -29,6 +30,7 @@ import { opportunityRoutes } from './http/routes/opportunities.ts';
 import { referenceRoutes } from './http/routes/reference.ts';
 import { statsRoutes } from './http/routes/stats.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
+import { decisionReferenceRoutes } from './http/routes/decision-reference.ts';
 import { defaultMatchingReference, defaultNameLookup } from './domain/matching/default-reference.ts';
 import { matchingRoutes } from './http/routes/matching.ts';
 import { ApiKeyService } from './services/api-keys.ts';
@@ -63,6 +65,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: DatabaseHandle;
     services: Services;
+    /** USD_IDR_RATE as of USD_IDR_RATE_DATE: rupiah amounts shown and IDR thresholds checked with it. */
+    usdIdrRate: UsdIdrRate;
   }
 }
 
@@ -114,9 +118,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', async () => database.close());
   }
   app.decorate('database', database);
+  const usdIdrRate: UsdIdrRate = {
+    rate: options.config.USD_IDR_RATE ?? ConfigSchema.shape.USD_IDR_RATE.parse(undefined),
+    asOf: options.config.USD_IDR_RATE_DATE ?? ConfigSchema.shape.USD_IDR_RATE_DATE.parse(undefined),
+  };
+  app.decorate('usdIdrRate', usdIdrRate);
   const feed = new ChangeFeed(database, app.log);
   const changes = new ChangeWriter(database.db, database.changeChannel, feed);
-  const matching = new MatchingService(database, defaultMatchingReference, defaultNameLookup, app.log);
+  const matching = new MatchingService(database, defaultMatchingReference, defaultNameLookup, app.log, usdIdrRate);
   const apiKeys = new ApiKeyService(database.db, changes, app.log);
   feed.subscribe(matching);
   feed.subscribe(apiKeys);
@@ -136,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.log,
   );
   app.decorate('services', {
-    opportunities: new OpportunityService(database.db, changes),
+    opportunities: new OpportunityService(database.db, changes, usdIdrRate),
     investors: new InvestorService(database.db, changes),
     matching,
     apiKeys,
@@ -179,6 +188,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(openapiPlugin);
   await app.register(healthRoutes);
   await app.register(referenceRoutes);
+  await app.register(decisionReferenceRoutes);
   await app.register(opportunityRoutes);
   await app.register(investorRoutes);
   await app.register(matchingRoutes);

@@ -35,6 +35,9 @@ export const ConfigSchema = z.object({
     .default('5s,5m,30m,2h,5h,10h,24h')
     .transform((text, ctx) => parseRetrySchedule(text) ?? (ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of delays such as 5s,5m,2h (units ms, s, m, h)' }), z.NEVER)),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
+  /** IDR per USD for showing rupiah amounts and checking IDR thresholds; configured, never fetched. */
+  USD_IDR_RATE: z.coerce.number().positive().max(1_000_000).default(16_500),
+  USD_IDR_RATE_DATE: z.iso.date({ error: 'must be a date such as 2026-12-01' }).default('2026-12-01'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,6 +1,8 @@
 import t from 'tap';
 import { DEMO_INVESTORS } from '../db/demo/investors.ts';
+import { DEMO_DECISION_OPPORTUNITIES, DEMO_OPPORTUNITY_FACTS } from '../db/demo/investment-facts.ts';
 import { DEMO_OPPORTUNITIES } from '../db/demo/opportunities.ts';
+import { isEligible } from '../src/domain/eligibility.ts';
 import { seedDemoDataIfEmpty } from '../src/services/demo-data.ts';
 import { buildTestApp } from './helpers/app.ts';
 import { investorBody, opportunityBody } from './helpers/fixtures.ts';
@@ -64,7 +66,10 @@ t.test('matching through the API, on the demo data', async (t) => {
       cursor = data!.nextCursor ?? undefined;
     } while (cursor);
     t.same(paged, all.data!.data.map((m) => m.opportunityId));
-    t.equal(paged.length, DEMO_OPPORTUNITIES.filter((o) => o.status === 'published').length, 'every published opportunity, nothing else');
+    const eligible = [...DEMO_OPPORTUNITIES, ...DEMO_DECISION_OPPORTUNITIES].filter(
+      (o) => o.status === 'published' && isEligible({ country: DEMO_INVESTORS[3]!.country }, { kbliCodes: (DEMO_OPPORTUNITY_FACTS[o.key] ?? DEMO_DECISION_OPPORTUNITIES.find((d) => d.key === o.key)?.facts)?.kbliCodes ?? [] }),
+    );
+    t.equal(paged.length, eligible.length, 'every published opportunity it may legally take, nothing else');
   });
 
   t.test('weights, filters and minScore', async (t) => {

@@ -55,7 +55,7 @@ export interface CurvePoint {
 export function matcherCurve(sizes: readonly number[]): CurvePoint[] {
   const random = createRandom(13);
   const investors = Array.from({ length: INVESTORS }, (_, i) =>
-    toMatchableInvestor({ ...syntheticInvestor(random, i + 1), id: `investor-${i + 1}` }),
+    toMatchableInvestor({ ownershipIntent: null, certifications: [], halalCapable: null, preferredRegencies: [], ...syntheticInvestor(random, i + 1), id: `investor-${i + 1}` }),
   );
   // One-time costs (compiled code, lookup tables) are paid before anything is measured.
   new OpportunityIndex(opportunities(1000)).rank(compileInvestor(investors[0]!, DEFAULT_WEIGHTS, defaultMatchingReference), { limit: 20 });

@@ -18,10 +18,14 @@ await runCli(USAGE, async () => {
   const top = Number(values.top);
   if (!Number.isInteger(top) || top < 1 || top > 1000) throw new UsageError(`--top must be a whole number from 1 to 1000, not "${values.top}".`);
 
-  const database = await openDatabase(databaseTarget(loadConfig()));
+  const config = loadConfig();
+  const database = await openDatabase(databaseTarget(config));
   try {
     await migrateToLatest(database.db);
-    const matching = new MatchingService(database, defaultMatchingReference, defaultNameLookup, { info() {}, error: (details, message) => console.error(message, details) });
+    const matching = new MatchingService(database, defaultMatchingReference, defaultNameLookup, { info() {}, error: (details, message) => console.error(message, details) }, {
+      rate: config.USD_IDR_RATE,
+      asOf: config.USD_IDR_RATE_DATE,
+    });
     const loadStarted = performance.now();
     await matching.reload();
     const { opportunities, investors } = matching.size;

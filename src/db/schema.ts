@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Contact, SponsorKind } from '../domain/opportunity.ts';
+import type { Financials, HalalFacts, Land, LicensingOverride, LocalGovernmentContact } from '../domain/investment-facts.ts';
 import type { LocalizedText } from '../domain/text.ts';
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -231,4 +232,29 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   match_alerts: MatchAlertsTable;
+}
+
+// ---- 0008_investor_decisions: merged into the table interfaces above ----
+
+type JsonColumn<T> = ColumnType<T | null, string | null | undefined, string | null>;
+type ListColumn = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface OpportunitiesTable {
+  kbli_codes: ListColumn;
+  regency_code: ColumnType<string | null, string | null | undefined, string | null>;
+  land: JsonColumn<Land>;
+  financials: JsonColumn<Financials>;
+  licensing: JsonColumn<LicensingOverride>;
+  incentives: ListColumn;
+  /** double precision; pg returns it as a number. */
+  tkdn_target_pct: ColumnType<number | null, number | null | undefined, number | null>;
+  halal: JsonColumn<HalalFacts>;
+  local_government_contact: JsonColumn<LocalGovernmentContact>;
+}
+
+export interface InvestorsTable {
+  ownership_intent: ColumnType<string | null, string | null | undefined, string | null>;
+  certifications: ListColumn;
+  halal_capable: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  preferred_regencies: ListColumn;
 }

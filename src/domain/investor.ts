@@ -1,9 +1,10 @@
 import type { IslandGroup, Modality, ProvinceCode, SectorCode, Technology, TransferDepth } from './codes.ts';
 import type { UsdRange } from './matching/types.ts';
+import type { InvestorDecisionFacts } from './investment-facts.ts';
 import type { Contact } from './opportunity.ts';
 import type { LocalizedText } from './text.ts';
 
-export interface Investor {
+export interface Investor extends InvestorDecisionFacts {
   id: string;
   companyName: string;
   country: string;
@@ -23,4 +24,4 @@ export interface Investor {
   updatedAt: Date;
 }
 
-export type InvestorInput = Omit<Investor, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+export type InvestorInput = Omit<Investor, 'id' | 'version' | 'createdAt' | 'updatedAt' | keyof InvestorDecisionFacts> & Partial<InvestorDecisionFacts>;

@@ -7,6 +7,7 @@ import type {
   TransferDepth,
 } from './codes.ts';
 import type { UsdRange } from './matching/types.ts';
+import type { OpportunityDecisionFacts } from './investment-facts.ts';
 import type { LocalizedText } from './text.ts';
 
 export const SPONSOR_KINDS = ['state-owned', 'private', 'public-agency', 'university', 'association'] as const;
@@ -34,12 +35,14 @@ export function isEditable(status: OpportunityStatus): boolean {
 export interface OpportunityLocation {
   province: ProvinceCode;
   regency?: string;
+  /** Kemendagri code of the regency or city, inside `province`. */
+  regencyCode?: string;
   specialEconomicZone?: string;
 }
 
 export type SponsorKind = (typeof SPONSOR_KINDS)[number];
 
-export interface Opportunity {
+export interface Opportunity extends OpportunityDecisionFacts {
   id: string;
   status: OpportunityStatus;
   title: LocalizedText;
@@ -65,4 +68,5 @@ export interface Contact {
 }
 
 /** The fields a caller writes; the rest (id, status, version, timestamps) the service owns. */
-export type OpportunityInput = Omit<Opportunity, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt'>;
+export type OpportunityInput = Omit<Opportunity, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt' | keyof OpportunityDecisionFacts> &
+  Partial<OpportunityDecisionFacts>;

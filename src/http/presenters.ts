@@ -5,11 +5,14 @@ import { actsForBkpm, type Actor } from '../domain/access.ts';
 import type { UiLanguage } from '../domain/codes.ts';
 import { respondBy } from '../domain/interests.ts';
 import type { Webhook } from '../domain/webhooks.ts';
+import { toIdr, type UsdIdrRate } from '../domain/investment-facts.ts';
 import type { Investor } from '../domain/investor.ts';
+import { halalDeadlineOf, licensingFor } from '../domain/licensing.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
 import { pickText } from '../domain/text.ts';
 import { countryName } from '../reference/countries.ts';
 import { provinceByCode } from '../reference/provinces.ts';
+import { regencyByCode } from '../reference/regencies.ts';
 import { sectorParentOf } from '../reference/sectors.ts';
 import type { ApiKeyView } from '../schemas/api-keys.ts';
 import type { AuditEntryView } from '../schemas/audit.ts';
@@ -19,7 +22,7 @@ import type { OpportunityView } from '../schemas/opportunities.ts';
 import type { DeliveryView, WebhookView } from '../schemas/webhooks.ts';
 import type { InterestWithHistory } from '../services/interests.ts';
 
-export function presentOpportunity(opportunity: Opportunity, language: UiLanguage): OpportunityView {
+export function presentOpportunity(opportunity: Opportunity, language: UiLanguage, rate: UsdIdrRate): OpportunityView {
   const title = pickText(opportunity.title, language);
   const summary = pickText(opportunity.summary, language);
   return {
@@ -33,7 +36,11 @@ export function presentOpportunity(opportunity: Opportunity, language: UiLanguag
     technologies: opportunity.technologies,
     requiredTransferDepth: opportunity.requiredTransferDepth,
     modalities: opportunity.modalities,
-    location: { ...opportunity.location, islandGroup: provinceByCode.get(opportunity.location.province)!.islandGroup },
+    location: {
+      ...opportunity.location,
+      islandGroup: provinceByCode.get(opportunity.location.province)!.islandGroup,
+      ...(opportunity.location.regencyCode && { regencyName: regencyByCode.get(opportunity.location.regencyCode)?.name }),
+    },
     investmentUsd: opportunity.investmentUsd,
     sponsor: opportunity.sponsor,
     contact: opportunity.contact,
@@ -41,12 +48,36 @@ export function presentOpportunity(opportunity: Opportunity, language: UiLanguag
     createdAt: opportunity.createdAt.toISOString(),
     updatedAt: opportunity.updatedAt.toISOString(),
     publishedAt: opportunity.publishedAt?.toISOString() ?? null,
+    ...presentDecisionFacts(opportunity, rate),
   };
 }
 
-export function presentInvestor(investor: Investor, language: UiLanguage): InvestorView {
+/** The investor-decision facts with what follows from them: licensing defaults, rupiah, halal deadline. */
+function presentDecisionFacts(opportunity: Opportunity, rate: UsdIdrRate) {
+  const { financials, halal } = opportunity;
+  return {
+    kbliCodes: opportunity.kbliCodes,
+    incentives: opportunity.incentives,
+    licensing: licensingFor(opportunity.kbliCodes, opportunity.licensing),
+    ...(opportunity.land && { land: opportunity.land }),
+    ...(financials && {
+      financials: {
+        ...financials,
+        ...(financials.projectValueIdr === undefined && financials.projectValueUsd !== undefined && { projectValueIdr: toIdr(financials.projectValueUsd, rate) }),
+        usdIdrRate: rate,
+      },
+    }),
+    ...(opportunity.tkdnTargetPct !== undefined && { tkdnTargetPct: opportunity.tkdnTargetPct }),
+    ...(halal && { halal: { ...halal, ...(halalDeadlineOf(halal) && { deadline: halalDeadlineOf(halal) }) } }),
+    ...(opportunity.localGovernmentContact && { localGovernmentContact: opportunity.localGovernmentContact }),
+  };
+}
+
+export function presentInvestor(investor: Investor, language: UiLanguage, rate: UsdIdrRate): InvestorView {
+  const ticket = investor.ticketUsd;
   return {
     ...investor,
+    ticketIdr: ticket && { min: toIdr(ticket.min, rate), max: toIdr(ticket.max, rate), usdIdrRate: rate },
     countryName: countryName(investor.country, language) ?? investor.country,
     createdAt: investor.createdAt.toISOString(),
     updatedAt: investor.updatedAt.toISOString(),

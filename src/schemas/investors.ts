@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ISLAND_GROUPS, MODALITIES, PROVINCE_CODES, SECTOR_CODES, TECHNOLOGIES } from '../domain/codes.ts';
 import { isCountryCode } from '../reference/countries.ts';
+import { InvestorDecisionView, investorDecisionFields } from './investment-facts.ts';
 import { Contact, Cursor, Id, PageLimit, Timestamp, UsdAmount, UsdRange, csvList, page, text, uniqueList } from './common.ts';
 import {
   IslandGroupCode,
@@ -42,6 +43,7 @@ const investorFields = {
   languages: uniqueList(z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as ko'), 10).min(1),
   contact: Contact,
   website: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+  ...investorDecisionFields,
 };
 
 export const InvestorCreate = z.object(investorFields).strict().meta({ id: 'InvestorCreate' });
@@ -70,6 +72,7 @@ export const Investor = z
     languages: z.array(z.string()),
     contact: z.object({ name: z.string(), email: z.string(), phone: z.string().optional() }),
     website: z.string().nullable(),
+    ...InvestorDecisionView,
     version: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { FACTORS } from '../domain/matching/types.ts';
 import { BANDS, BAND_MIN_SCORE, WEIGHT_BOUNDS } from '../domain/matching/model.ts';
 import { ISLAND_GROUPS, MODALITIES, PROVINCE_CODES, SECTOR_CODES, TECHNOLOGIES } from '../domain/codes.ts';
+import { INELIGIBILITY_REASONS } from '../domain/eligibility.ts';
+import { RULE_BADGES } from '../domain/rule-badges.ts';
 import { Cursor, Id, PageLimit, UsdAmount, UsdRange, csvList, uniqueList } from './common.ts';
+import { KnownRegency, OwnershipIntentCode } from './investment-facts.ts';
 import { CountryCode } from './investors.ts';
 import {
   IslandGroupCode,
@@ -46,7 +49,12 @@ export const weightParamOf = (field: string) =>
 
 const MinScore = z.coerce.number().min(0).max(100).meta({ description: 'Leave out matches scoring below this (0–100)' });
 
-const matchPaging = { limit: PageLimit, cursor: Cursor.optional(), minScore: MinScore.optional() };
+const IncludeIneligible = z
+  .enum(['true', 'false'])
+  .transform((value) => value === 'true')
+  .meta({ description: 'Also show pairs that cannot legally happen (foreign-equity caps), marked with `eligibility.eligible: false`; default false' });
+
+const matchPaging = { limit: PageLimit, cursor: Cursor.optional(), minScore: MinScore.optional(), includeIneligible: IncludeIneligible.optional() };
 
 export const OpportunityMatchQuery = z
   .object({
@@ -82,6 +90,9 @@ export const PreviewRequest = z
         preferredProvinces: uniqueList(ProvinceCodeSchema, PROVINCE_CODES.length).default([]),
         preferredIslandGroups: uniqueList(IslandGroupCode, ISLAND_GROUPS.length).default([]),
         ticketUsd: UsdRange.nullable().default(null),
+        ownershipIntent: OwnershipIntentCode.nullable().default(null),
+        preferredRegencies: uniqueList(KnownRegency, 50).default([]),
+        halalCapable: z.boolean().nullable().default(null),
       })
       .strict()
       .meta({ id: 'PreviewProfile', description: 'What a visitor tells about their company; anything left out is "no preference".' }),
@@ -92,6 +103,7 @@ export const PreviewRequest = z
     sector: uniqueList(SectorCodeSchema, SECTOR_CODES.length).optional(),
     province: uniqueList(ProvinceCodeSchema, PROVINCE_CODES.length).optional(),
     islandGroup: uniqueList(IslandGroupCode, ISLAND_GROUPS.length).optional(),
+    includeIneligible: z.boolean().default(false).meta({ description: 'Also show pairs that cannot legally happen, marked so' }),
   })
   .strict()
   .meta({ id: 'PreviewRequest' });
@@ -129,6 +141,32 @@ const MatchEvidence = z
   })
   .meta({ id: 'MatchEvidence' });
 
+const Eligibility = z
+  .object({
+    eligible: z.boolean(),
+    reasons: z.array(
+      z.object({
+        code: z.enum(INELIGIBILITY_REASONS),
+        kbli: z.string(),
+        capPct: z.number(),
+        ownershipIntent: OwnershipIntentCode.nullable(),
+        source: z.string(),
+        text: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'Eligibility', description: 'Whether the pair can legally happen; ineligible pairs appear only with includeIneligible' });
+
+const RuleBadge = z
+  .object({
+    code: z.enum(RULE_BADGES),
+    severity: z.enum(['warning', 'info']),
+    source: z.string().meta({ description: 'The rule it rests on' }),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    text: z.string(),
+  })
+  .meta({ id: 'RuleBadge', description: 'A regulatory warning or fact, citing its rule; never part of the score' });
+
 const explained = {
   investorId: z.string(),
   opportunityId: Id,
@@ -137,6 +175,8 @@ const explained = {
   evidence: MatchEvidence,
   factors: z.array(MatchFactor),
   badges: z.array(MatchBadge),
+  eligibility: Eligibility,
+  ruleBadges: z.array(RuleBadge),
 };
 
 const ResolvedWeights = z.object(Object.fromEntries(FACTORS.map((f) => [f, z.number()])) as Record<(typeof FACTORS)[number], z.ZodNumber>);
@@ -207,5 +247,8 @@ export const MatchingModelSchema = z
     nothingComparable: Bilingual,
     tieBreak: Bilingual,
     badges: z.array(z.object({ code: z.string(), description: Bilingual })),
+    eligibility: Bilingual,
+    ruleBadges: z.array(z.object({ code: z.string(), description: Bilingual })),
+    regencyLocation: z.object({ rule: Bilingual, constants: z.record(z.string(), z.number()) }),
   })
   .meta({ id: 'MatchingModel' });

@@ -10,6 +10,9 @@ import {
   TRANSFER_DEPTHS,
 } from '../domain/codes.ts';
 import { SPONSOR_KINDS } from '../domain/opportunity.ts';
+import { regencyByCode } from '../reference/regencies.ts';
+import { IncentiveCode, KbliCode } from './decision-codes.ts';
+import { KnownRegency, LandStatusCode, OpportunityDecisionView, opportunityDecisionFields } from './investment-facts.ts';
 import {
   Contact,
   Cursor,
@@ -43,8 +46,13 @@ const Location = z
     province: ProvinceCodeSchema,
     regency: text(120).optional().meta({ description: 'Regency (kabupaten) or city (kota)' }),
     specialEconomicZone: z.string().max(80).optional().meta({ description: 'Special economic zone (KEK) code, see /v1/special-economic-zones' }),
+    regencyCode: KnownRegency.optional().meta({ description: 'Kemendagri code of the regency or city (see /v1/regencies), inside `province`' }),
   })
   .strict()
+  .refine((location) => !location.regencyCode || regencyByCode.get(location.regencyCode)?.province === location.province, {
+    message: 'the regency must lie in the province',
+    path: ['regencyCode'],
+  })
   .meta({ id: 'OpportunityLocation' });
 
 const Sponsor = z
@@ -63,6 +71,7 @@ const opportunityFields = {
   investmentUsd: UsdRange,
   sponsor: Sponsor,
   contact: Contact,
+  ...opportunityDecisionFields,
 };
 
 export const OpportunityCreate = z.object(opportunityFields).strict().meta({
@@ -94,6 +103,8 @@ export const Opportunity = z
       islandGroup: IslandGroupCode,
       regency: z.string().optional(),
       specialEconomicZone: z.string().optional(),
+      regencyCode: z.string().optional(),
+      regencyName: z.string().optional().meta({ description: 'Official name of `regencyCode`' }),
     }),
     investmentUsd: z.object({ min: UsdAmount, max: UsdAmount }),
     sponsor: z.object({ name: z.string(), kind: z.enum(SPONSOR_KINDS) }),
@@ -102,6 +113,7 @@ export const Opportunity = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
     publishedAt: Timestamp.nullable(),
+    ...OpportunityDecisionView,
   })
   .meta({ id: 'Opportunity' });
 
@@ -129,6 +141,9 @@ export const OpportunitySearch = z
     minUsd: z.coerce.number().int().positive().max(1e12).optional().meta({ description: 'Investment range must reach at least this' }),
     maxUsd: z.coerce.number().int().positive().max(1e12).optional().meta({ description: 'Investment range must start at most at this' }),
     status: csvList(OpportunityStatus, OPPORTUNITY_STATUSES.length, 'Statuses (default: published)').optional(),
+    kbli: csvList(KbliCode, 20, 'KBLI 2020 codes; matches opportunities with any of them').optional(),
+    landStatus: csvList(LandStatusCode, 7, 'Land statuses; matches any').optional(),
+    incentive: csvList(IncentiveCode, 4, 'Incentives claimed; matches opportunities claiming any of them').optional(),
     sort: z.enum(OPPORTUNITY_SORTS).default('-createdAt'),
     limit: PageLimit,
     cursor: Cursor.optional(),

@@ -2,9 +2,11 @@ import { v5 as uuidV5 } from 'uuid';
 import { DEMO_API_KEYS } from '../../db/demo/api-keys.ts';
 import { DEMO_INTERESTS } from '../../db/demo/interests.ts';
 import { DEMO_INVESTORS } from '../../db/demo/investors.ts';
+import { DEMO_DECISION_OPPORTUNITIES, DEMO_INVESTOR_FACTS, DEMO_OPPORTUNITY_FACTS } from '../../db/demo/investment-facts.ts';
 import { DEMO_OPPORTUNITIES } from '../../db/demo/opportunities.ts';
 import type { Transaction } from 'kysely';
 import type { DemoInterest } from '../../db/demo/interests.ts';
+import type { OpportunityInput } from '../domain/opportunity.ts';
 import { notifyChange, type DatabaseHandle } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { displayPrefix, hashKey } from '../domain/api-keys.ts';
@@ -34,15 +36,19 @@ export async function seedDemoDataIfEmpty(database: DatabaseHandle): Promise<boo
   if (existing) return false;
   await db.transaction().execute(async (trx) => {
     const opportunityIds = new Map<string, string>();
-    for (const { key, status, ...input } of DEMO_OPPORTUNITIES) {
-      const created = await insertOpportunity(trx, input, demoOpportunityId(key));
+    const opportunities = [
+      ...DEMO_OPPORTUNITIES.map((o) => ({ ...o, facts: DEMO_OPPORTUNITY_FACTS[o.key] ?? {} })),
+      ...DEMO_DECISION_OPPORTUNITIES,
+    ];
+    for (const { key, status, facts, ...input } of opportunities) {
+      const created = await insertOpportunity(trx, withFacts(input, facts), demoOpportunityId(key));
       opportunityIds.set(key, created.id);
       if (status === 'withdrawn' || status === 'closed') await updateOpportunity(trx, created.id, { status: 'published' });
       if (status !== 'draft') await updateOpportunity(trx, created.id, { status });
     }
     const investorIds = new Map<string, string>();
     for (const { key, website, ...input } of DEMO_INVESTORS) {
-      investorIds.set(key, (await insertInvestor(trx, { ...input, website: website ?? null }, demoInvestorId(key))).id);
+      investorIds.set(key, (await insertInvestor(trx, { ...input, ...DEMO_INVESTOR_FACTS[key], website: website ?? null }, demoInvestorId(key))).id);
     }
     for (const { key, role, label, investor, allowedOrigins } of DEMO_API_KEYS) {
       const investorId = investor ? investorIds.get(investor) : null;
@@ -75,4 +81,13 @@ async function insertDemoInterest(trx: Transaction<Database>, demo: DemoInterest
     stage = move.to;
   }
   if (demo.moves.length) await updateInterest(trx, created.id, { ...demo.figures, stage, declineReason: demo.moves.at(-1)?.reason ?? null });
+}
+
+/** A demo opportunity with its investor-decision facts; the regency and zone go into its location. */
+function withFacts(input: OpportunityInput, { regencyCode, specialEconomicZone, ...facts }: (typeof DEMO_OPPORTUNITY_FACTS)[string]): OpportunityInput {
+  return {
+    ...input,
+    ...facts,
+    location: { ...input.location, ...(regencyCode && { regencyCode }), ...(specialEconomicZone && { specialEconomicZone }) },
+  };
 }

@@ -9,7 +9,11 @@ import { ineffectiveWeightFields, validateWeights } from '../domain/matching/mod
 import { openFactorsOf } from '../domain/matching/factors.ts';
 import type { MatchingReference } from '../domain/matching/reference.ts';
 import { scorePair, scorePrepared } from '../domain/matching/score.ts';
-import type { Factor, MatchableInvestor, MatchableOpportunity, Weights } from '../domain/matching/types.ts';
+import type { Factor, MatchableInvestor, MatchableOpportunity, RegencyPoint, Weights } from '../domain/matching/types.ts';
+import { eligibilityOf, isEligible, type EligibilityInvestor } from '../domain/eligibility.ts';
+import type { UsdIdrRate } from '../domain/investment-facts.ts';
+import { renderEligibilityReason, renderRuleBadge, ruleBadgesFor, type BadgeInvestor, type BadgeOpportunity } from '../domain/rule-badges.ts';
+import { regencyByCode } from '../reference/regencies.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { decodeCursor, encodeCursor } from '../db/repositories/cursor.ts';
 import { findInvestor, listLiveInvestors } from '../db/repositories/investors.ts';
@@ -30,6 +34,8 @@ interface OpportunityCard {
   title: LocalizedText;
   sponsorName: string;
   version: number;
+  /** What the regulatory badges read. */
+  facts: BadgeOpportunity;
 }
 
 interface InvestorEntry {
@@ -41,6 +47,7 @@ interface InvestorEntry {
    * entry, so this never outlives the profile it was compiled from.
    */
   compiled?: CompiledInvestor;
+  halalCapable: boolean | null;
 }
 
 export interface MatchQuery {
@@ -48,6 +55,8 @@ export interface MatchQuery {
   cursor?: string;
   minScore?: number;
   weights?: Partial<Weights>;
+  /** Show pairs that cannot legally happen too, marked so; left out by default. */
+  includeIneligible?: boolean;
 }
 
 export interface OpportunityMatchQuery extends MatchQuery {
@@ -67,15 +76,20 @@ export interface MatchPage<T> {
   nextCursor: string | null;
 }
 
-const toMatchableOpportunity = (o: Opportunity): MatchableOpportunity => ({
-  id: o.id,
-  sector: o.sector,
-  technologies: o.technologies,
-  requiredTransferDepth: o.requiredTransferDepth,
-  modalities: o.modalities,
-  province: o.location.province,
-  investmentUsd: o.investmentUsd,
-});
+const toMatchableOpportunity = (o: Opportunity): MatchableOpportunity => {
+  const regency = o.location.regencyCode ? regencyPoint(o.location.regencyCode) : undefined;
+  return {
+    id: o.id,
+    sector: o.sector,
+    technologies: o.technologies,
+    requiredTransferDepth: o.requiredTransferDepth,
+    modalities: o.modalities,
+    province: o.location.province,
+    investmentUsd: o.investmentUsd,
+    kbliCodes: o.kbliCodes,
+    ...(regency && { regency }),
+  };
+};
 
 export const toMatchableInvestor = (i: Omit<Investor, 'createdAt' | 'updatedAt' | 'version'>): MatchableInvestor => ({
   id: i.id,
@@ -87,7 +101,17 @@ export const toMatchableInvestor = (i: Omit<Investor, 'createdAt' | 'updatedAt' 
   preferredProvinces: i.preferredProvinces,
   preferredIslandGroups: i.preferredIslandGroups,
   ticketUsd: i.ticketUsd,
+  ownershipIntent: i.ownershipIntent,
+  preferredRegencies: regencyPoints(i.preferredRegencies),
 });
+
+/** Regency codes (validated on write) as the points the location factor measures from. */
+export const regencyPoints = (codes: readonly string[]): RegencyPoint[] => codes.flatMap((code) => regencyPoint(code) ?? []);
+
+function regencyPoint(code: string): RegencyPoint | undefined {
+  const info = regencyByCode.get(code);
+  return info && { code, name: info.name, province: info.province, lat: info.coordinate.lat, lon: info.coordinate.lon };
+}
 
 /**
  * Ranked, explained matches in both directions. Published opportunities and live investors
@@ -114,6 +138,7 @@ export class MatchingService implements ChangeSubscriber {
     private readonly reference: MatchingReference,
     private readonly names: NameLookup,
     private readonly log: MatchingLog,
+    private readonly rate: UsdIdrRate,
   ) {}
 
   /** Loads the index; call once the change feed is listening, so no change falls between the two. */
@@ -207,18 +232,23 @@ export class MatchingService implements ChangeSubscriber {
     await this.#ready();
     const entry = this.#investors.get(investorId);
     if (!entry) throw notFound('Investor', investorId);
-    return this.#cached(cacheOwner, ['investor', investorId, query, language], () => this.#rankOpportunities(entry.matchable, query, language, entry));
+    return this.#cached(cacheOwner, ['investor', investorId, query, language], () =>
+      this.#rankOpportunities(entry.matchable, entry.halalCapable, query, language, entry),
+    );
   }
 
   /** Ranks opportunities for a profile sent inline; nothing is stored. */
-  async preview(profile: Omit<MatchableInvestor, 'id'>, query: OpportunityMatchQuery, language: UiLanguage, cacheOwner: string) {
+  async preview(profile: Omit<MatchableInvestor, 'id'> & { halalCapable?: boolean | null }, query: OpportunityMatchQuery, language: UiLanguage, cacheOwner: string) {
     await this.#ready();
-    return this.#cached(cacheOwner, ['preview', profile, query, language], () => this.#rankOpportunities({ ...profile, id: PREVIEW_ID }, query, language));
+    const { halalCapable = null, ...matchable } = profile;
+    return this.#cached(cacheOwner, ['preview', profile, query, language], () =>
+      this.#rankOpportunities({ ...matchable, id: PREVIEW_ID }, halalCapable, query, language),
+    );
   }
 
-  #rankOpportunities(investor: MatchableInvestor, query: OpportunityMatchQuery, language: UiLanguage, entry?: InvestorEntry) {
+  #rankOpportunities(investor: MatchableInvestor, halalCapable: boolean | null, query: OpportunityMatchQuery, language: UiLanguage, entry?: InvestorEntry) {
     const weights = checkWeights(query.weights);
-    const fingerprint = fingerprintOf(weights, query.minScore, query.sectors, query.provinces, query.islandGroups);
+    const fingerprint = fingerprintOf(weights, query.minScore, query.sectors, query.provinces, query.islandGroups, query.includeIneligible === true);
     const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
     const atDefaults = entry && Object.keys(query.weights ?? {}).length === 0;
     const compiled = atDefaults ? (entry.compiled ??= compileInvestor(investor, weights, this.reference)) : compileInvestor(investor, weights, this.reference);
@@ -230,6 +260,7 @@ export class MatchingService implements ChangeSubscriber {
       ...(query.sectors && { sectors: query.sectors }),
       ...(query.provinces && { provinces: query.provinces }),
       ...(query.islandGroups && { islandGroups: query.islandGroups }),
+      ...(!query.includeIneligible && { filter: (opportunity: MatchableOpportunity) => isEligible(investor, opportunity) }),
     });
     return this.#page(ranked, query.limit, fingerprint, weights, (match) => {
       const opportunity = this.#index.get(match.id)!;
@@ -238,6 +269,7 @@ export class MatchingService implements ChangeSubscriber {
       const title = pickText(card.title, language);
       return {
         ...explained,
+        ...this.#decisions({ country: investor.country, ownershipIntent: investor.ownershipIntent ?? null, halalCapable }, opportunity, card, language),
         opportunity: {
           id: opportunity.id,
           title: title.text,
@@ -265,20 +297,26 @@ export class MatchingService implements ChangeSubscriber {
   #rankInvestors(opportunity: MatchableOpportunity, query: InvestorMatchQuery, language: UiLanguage) {
     const weights = checkWeights(query.weights);
     ensureEffective(openFactorsOf(opportunity), weights, 'the opportunity seeks nothing on');
-    const fingerprint = fingerprintOf(weights, query.minScore, query.countries);
+    const fingerprint = fingerprintOf(weights, query.minScore, query.countries, query.includeIneligible === true);
     const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
     const countries = query.countries?.length ? new Set(query.countries) : undefined;
+    const eligibleOnly = !query.includeIneligible;
     const ranked = rankInvestors(this.#investorsArray(), opportunity, weights, this.reference, {
       limit: query.limit + 1,
       ...(after && { after }),
       ...(query.minScore !== undefined && { minScore: query.minScore }),
-      ...(countries && { filter: (investor: MatchableInvestor) => countries.has(investor.country) }),
+      ...((countries || eligibleOnly) && {
+        filter: (investor: MatchableInvestor) => (!countries || countries.has(investor.country)) && (!eligibleOnly || isEligible(investor, opportunity)),
+      }),
     });
+    const card = this.#cards.get(opportunity.id)!;
     return this.#page(ranked, query.limit, fingerprint, weights, (match) => {
       const entry = this.#investors.get(match.id)!;
       const explained = explainPairScore(scorePair(entry.matchable, opportunity, weights, this.reference), language, this.names);
+      const investor = { country: entry.matchable.country, ownershipIntent: entry.matchable.ownershipIntent ?? null, halalCapable: entry.halalCapable };
       return {
         ...explained,
+        ...this.#decisions(investor, opportunity, card, language),
         investor: {
           id: entry.matchable.id,
           companyName: entry.companyName,
@@ -319,16 +357,25 @@ export class MatchingService implements ChangeSubscriber {
   }
 
   /**
-   * Every live investor's best `limit` published opportunities at default weights, one
-   * investor at a time, for the batch job.
+   * Every live investor's best `limit` published opportunities it may legally take, at default
+   * weights, one investor at a time, for the batch job.
    */
   async *topMatchesForAll(limit: number): AsyncGenerator<{ investorId: string; matches: RankedMatch[] }> {
     await this.#ready();
     const weights = checkWeights();
     for (const investor of this.#investorsArray()) {
       const compiled = compileInvestor(investor, weights, this.reference);
-      yield { investorId: investor.id, matches: this.#index.rank(compiled, { limit }) };
+      yield { investorId: investor.id, matches: this.#index.rank(compiled, { limit, filter: (o) => isEligible(investor, o) }) };
     }
+  }
+
+  /** Eligibility and regulatory badges of a pair: shown beside the score, never part of it. */
+  #decisions(investor: EligibilityInvestor & BadgeInvestor, opportunity: MatchableOpportunity, card: OpportunityCard, language: UiLanguage) {
+    const eligibility = eligibilityOf(investor, opportunity);
+    return {
+      eligibility: { eligible: eligibility.eligible, reasons: eligibility.reasons.map((r) => ({ ...r, text: renderEligibilityReason(r, language) })) },
+      ruleBadges: ruleBadgesFor(investor, card.facts, this.rate, new Date().toISOString().slice(0, 10)).map((b) => ({ ...b, text: renderRuleBadge(b, language) })),
+    };
   }
 
   #cached<T extends object>(owner: string, request: unknown[], compute: () => MatchPage<T>): MatchPage<T> {
@@ -360,8 +407,27 @@ export class MatchingService implements ChangeSubscriber {
   }
 }
 
-const cardOf = (o: Opportunity): OpportunityCard => ({ title: o.title, sponsorName: o.sponsor.name, version: o.version });
-const entryOf = (i: Investor): InvestorEntry => ({ matchable: toMatchableInvestor(i), companyName: i.companyName, version: i.version });
+const cardOf = (o: Opportunity): OpportunityCard => ({
+  title: o.title,
+  sponsorName: o.sponsor.name,
+  version: o.version,
+  facts: {
+    sector: o.sector,
+    kbliCodes: o.kbliCodes,
+    investmentUsd: o.investmentUsd,
+    ...(o.financials && { financials: o.financials }),
+    ...(o.location.specialEconomicZone && { specialEconomicZone: o.location.specialEconomicZone }),
+    ...(o.land && { land: o.land }),
+    ...(o.halal && { halal: o.halal }),
+    ...(o.tkdnTargetPct !== undefined && { tkdnTargetPct: o.tkdnTargetPct }),
+  },
+});
+const entryOf = (i: Investor): InvestorEntry => ({
+  matchable: toMatchableInvestor(i),
+  companyName: i.companyName,
+  version: i.version,
+  halalCapable: i.halalCapable,
+});
 
 function checkWeights(given: Partial<Weights> = {}): Weights {
   const result = validateWeights(given);

@@ -2,6 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { seesUnpublished, type Actor } from '../domain/access.ts';
 import type { IslandGroup, OpportunityStatus, ProvinceCode, SectorCode } from '../domain/codes.ts';
 import type { ActionOf } from '../domain/events.ts';
+import type { UsdIdrRate } from '../domain/investment-facts.ts';
+import { incentiveClaimProblems } from '../domain/investment-rules.ts';
 import { canTransition, isEditable, type Opportunity, type OpportunityInput } from '../domain/opportunity.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import {
@@ -17,7 +19,7 @@ import { leavesOf } from '../reference/sectors.ts';
 import { kekByCode } from '../reference/special-economic-zones.ts';
 import type { OpportunitySearchQuery } from '../schemas/opportunities.ts';
 import type { ChangeWriter } from './changes.ts';
-import { badRequest, conflict, forbidden, notFound, preconditionFailed, withCursor } from './errors.ts';
+import { badRequest, conflict, forbidden, notFound, preconditionFailed, unprocessable, withCursor } from './errors.ts';
 
 const ACTIONS: Record<OpportunityStatus, ActionOf<'opportunity'>> = { draft: 'create', published: 'publish', withdrawn: 'withdraw', closed: 'close' };
 
@@ -26,10 +28,12 @@ export class OpportunityService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly changes: ChangeWriter,
+    private readonly rate: UsdIdrRate,
   ) {}
 
   async create(input: OpportunityInput, actor: Actor): Promise<Opportunity> {
     checkLocation(input.location);
+    checkIncentiveClaims({ ...input, kbliCodes: input.kbliCodes ?? [], incentives: input.incentives ?? [] }, this.rate);
     return this.changes.write(actor, async (trx, record) => {
       const created = await insertOpportunity(trx, input);
       record({ entity: 'opportunity', entityId: created.id, action: 'create', before: null, after: created });
@@ -51,6 +55,7 @@ export class OpportunityService {
       if (!isEditable(current.status)) {
         throw conflict('opportunity-not-editable', `Opportunity ${id} is ${current.status}; it can no longer be changed.`);
       }
+      checkIncentiveClaims({ ...current, ...changes, kbliCodes: changes.kbliCodes ?? current.kbliCodes, incentives: changes.incentives ?? current.incentives }, this.rate);
       const updated = await updateOpportunity(trx, id, changes);
       record({ entity: 'opportunity', entityId: id, action: 'update', before: current, after: updated });
       return updated;
@@ -102,7 +107,16 @@ function toFilter(query: OpportunitySearchQuery): OpportunityFilter {
     ...(query.minUsd !== undefined && { minUsd: query.minUsd }),
     ...(query.maxUsd !== undefined && { maxUsd: query.maxUsd }),
     ...(query.q && { text: query.q }),
+    ...(query.kbli?.length && { kbliCodes: query.kbli }),
+    ...(query.landStatus?.length && { landStatuses: query.landStatus }),
+    ...(query.incentive?.length && { incentives: query.incentive }),
   };
+}
+
+/** A claimed incentive whose verified rule cannot apply is refused, naming the claim. */
+function checkIncentiveClaims(project: Omit<Opportunity, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt'>, rate: UsdIdrRate): void {
+  const [problem] = incentiveClaimProblems({ ...project, specialEconomicZone: project.location.specialEconomicZone }, rate);
+  if (problem) throw unprocessable('incentive-not-applicable', `Incentive ${project.incentives[problem.index]} cannot apply: ${problem.message}.`, `incentives.${problem.index}`);
 }
 
 /** Both filters narrow the result, so a province must pass both. */

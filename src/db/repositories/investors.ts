@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { IslandGroup, Modality, ProvinceCode, SectorCode, Technology, TransferDepth } from '../../domain/codes.ts';
+import type { Certification, OwnershipIntent } from '../../domain/investment-facts.ts';
 import type { Investor, InvestorInput } from '../../domain/investor.ts';
 import type { Database, InvestorRow } from '../schema.ts';
 import { afterNewestFirst, newestFirstCursor, toPage } from './cursor.ts';
@@ -27,6 +28,10 @@ export function toInvestor(row: InvestorRow): Investor {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ownershipIntent: row.ownership_intent as OwnershipIntent | null,
+    certifications: row.certifications as Certification[],
+    halalCapable: row.halal_capable,
+    preferredRegencies: row.preferred_regencies,
   };
 }
 
@@ -48,6 +53,10 @@ function toColumns(input: Partial<InvestorInput>) {
     ...(input.languages !== undefined && { languages: input.languages }),
     ...(input.contact !== undefined && { contact: JSON.stringify(input.contact) }),
     ...(input.website !== undefined && { website: input.website }),
+    ...(input.ownershipIntent !== undefined && { ownership_intent: input.ownershipIntent }),
+    ...(input.certifications !== undefined && { certifications: input.certifications }),
+    ...(input.halalCapable !== undefined && { halal_capable: input.halalCapable }),
+    ...(input.preferredRegencies !== undefined && { preferred_regencies: input.preferredRegencies }),
   };
 }
 

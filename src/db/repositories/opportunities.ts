@@ -7,7 +7,9 @@ import type {
   Technology,
   TransferDepth,
 } from '../../domain/codes.ts';
+import type { LandStatus } from '../../domain/investment-facts.ts';
 import type { Opportunity, OpportunityInput } from '../../domain/opportunity.ts';
+import type { Incentive } from '../../reference/incentives.ts';
 import type { Database, OpportunityRow } from '../schema.ts';
 import { InvalidCursorError, decodeCursor, toPage } from './cursor.ts';
 
@@ -20,6 +22,8 @@ const COLUMNS = [
   'id', 'status', 'title', 'summary', 'sector', 'technologies', 'required_transfer_depth', 'modalities',
   'province', 'regency', 'special_economic_zone', 'investment_min_usd', 'investment_max_usd',
   'sponsor', 'contact', 'version', 'created_at', 'updated_at', 'published_at',
+  'kbli_codes', 'regency_code', 'land', 'financials', 'licensing', 'incentives', 'tkdn_target_pct', 'halal',
+  'local_government_contact',
 ] as const;
 
 export function toOpportunity(row: Omit<OpportunityRow, 'search'>): Opportunity {
@@ -35,6 +39,7 @@ export function toOpportunity(row: Omit<OpportunityRow, 'search'>): Opportunity 
     location: {
       province: row.province as ProvinceCode,
       ...(row.regency ? { regency: row.regency } : {}),
+      ...(row.regency_code ? { regencyCode: row.regency_code } : {}),
       ...(row.special_economic_zone ? { specialEconomicZone: row.special_economic_zone } : {}),
     },
     investmentUsd: { min: row.investment_min_usd, max: row.investment_max_usd },
@@ -44,8 +49,18 @@ export function toOpportunity(row: Omit<OpportunityRow, 'search'>): Opportunity 
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
+    kbliCodes: row.kbli_codes,
+    incentives: row.incentives as Incentive[],
+    ...(row.land && { land: row.land }),
+    ...(row.financials && { financials: row.financials }),
+    ...(row.licensing && { licensing: row.licensing }),
+    ...(row.tkdn_target_pct !== null && { tkdnTargetPct: row.tkdn_target_pct }),
+    ...(row.halal && { halal: row.halal }),
+    ...(row.local_government_contact && { localGovernmentContact: row.local_government_contact }),
   };
 }
+
+const json = (value: object | undefined) => (value === undefined ? null : JSON.stringify(value));
 
 function toColumns(input: Partial<OpportunityInput>) {
   return {
@@ -58,6 +73,7 @@ function toColumns(input: Partial<OpportunityInput>) {
     ...(input.location && {
       province: input.location.province,
       regency: input.location.regency ?? null,
+      regency_code: input.location.regencyCode ?? null,
       special_economic_zone: input.location.specialEconomicZone ?? null,
     }),
     ...(input.investmentUsd && {
@@ -66,6 +82,14 @@ function toColumns(input: Partial<OpportunityInput>) {
     }),
     ...(input.sponsor && { sponsor: JSON.stringify(input.sponsor) }),
     ...(input.contact && { contact: JSON.stringify(input.contact) }),
+    ...(input.kbliCodes && { kbli_codes: input.kbliCodes }),
+    ...(input.incentives && { incentives: input.incentives }),
+    ...('land' in input && { land: json(input.land) }),
+    ...('financials' in input && { financials: json(input.financials) }),
+    ...('licensing' in input && { licensing: json(input.licensing) }),
+    ...('tkdnTargetPct' in input && { tkdn_target_pct: input.tkdnTargetPct ?? null }),
+    ...('halal' in input && { halal: json(input.halal) }),
+    ...('localGovernmentContact' in input && { local_government_contact: json(input.localGovernmentContact) }),
   };
 }
 
@@ -86,6 +110,9 @@ export interface OpportunityFilter {
   minUsd?: number;
   maxUsd?: number;
   text?: string;
+  kbliCodes?: readonly string[];
+  landStatuses?: readonly LandStatus[];
+  incentives?: readonly Incentive[];
 }
 
 export interface PageRequest {
@@ -154,6 +181,9 @@ export async function searchOpportunities(db: Db, filter: OpportunityFilter, pag
   if (filter.minUsd !== undefined) query = query.where('investment_max_usd', '>=', filter.minUsd);
   if (filter.maxUsd !== undefined) query = query.where('investment_min_usd', '<=', filter.maxUsd);
   if (filter.text) query = query.where(sql<SqlBool>`search @@ ${textQuery(filter.text)}`);
+  if (filter.kbliCodes) query = query.where(sql<SqlBool>`kbli_codes && ${textArray(filter.kbliCodes)}`);
+  if (filter.landStatuses) query = query.where(sql<SqlBool>`land->>'status' = any(${textArray(filter.landStatuses)})`);
+  if (filter.incentives) query = query.where(sql<SqlBool>`incentives && ${textArray(filter.incentives)}`);
 
   if (page.cursor) {
     const cursor = decodeCursor(page.cursor);

@@ -377,6 +377,9 @@ function locationText(code: string, p: ReasonParams, lang: Lang, n: Names): stri
         `${P}は希望の州(${A})と同じ地域(${G()})`
       );
     }
+    case 'location-regency':
+    case 'location-regency-unknown':
+      return REGENCY_TEXT[code][lang](p, P);
     case 'location-distance': {
       const N = n.province(str(p, 'nearest'));
       const d = formatNumber(num(p, 'distanceKm'), lang);
@@ -391,6 +394,24 @@ function locationText(code: string, p: ReasonParams, lang: Lang, n: Names): stri
       return null;
   }
 }
+
+/** Regency names are official Indonesian names, the same in every language. */
+const REGENCY_TEXT: Record<'location-regency' | 'location-regency-unknown', Record<Lang | 'zh', (p: ReasonParams, province: string) => string>> = {
+  'location-regency': {
+    en: (p) => (num(p, 'distanceKm') === 0 ? `In the preferred ${str(p, 'regency')}` : `${str(p, 'regency')} is about ${formatNumber(num(p, 'distanceKm'), 'en')} km from the preferred ${str(p, 'nearest')}`),
+    id: (p) => (num(p, 'distanceKm') === 0 ? `Di ${str(p, 'regency')}, lokasi pilihan` : `${str(p, 'regency')} berjarak sekitar ${formatNumber(num(p, 'distanceKm'), 'id')} km dari ${str(p, 'nearest')} yang dipilih`),
+    ko: (p) => (num(p, 'distanceKm') === 0 ? `희망 지역 ${str(p, 'regency')}에 위치` : `${str(p, 'regency')}: 희망 지역 ${str(p, 'nearest')}에서 약 ${formatNumber(num(p, 'distanceKm'), 'ko')}km`),
+    ja: (p) => (num(p, 'distanceKm') === 0 ? `希望地域の${str(p, 'regency')}に所在` : `${str(p, 'regency')}は希望地域の${str(p, 'nearest')}から約${formatNumber(num(p, 'distanceKm'), 'ja')}km`),
+    zh: (p) => (num(p, 'distanceKm') === 0 ? `位于首选地区${str(p, 'regency')}` : `${str(p, 'regency')}距首选地区${str(p, 'nearest')}约${formatNumber(num(p, 'distanceKm'), 'en')}公里`),
+  },
+  'location-regency-unknown': {
+    en: (p, P) => `In ${P}, where the preferred ${list(p, 'preferred').join(', ')} is, but the regency is not stated`,
+    id: (p, P) => `Di ${P}, provinsi ${list(p, 'preferred').join(', ')} yang dipilih, tetapi kabupaten/kotanya tidak disebutkan`,
+    ko: (p, P) => `${P}: 희망 지역(${list(p, 'preferred').join(', ')})과 같은 주이나 시·군은 미기재`,
+    ja: (p, P) => `${P}は希望地域(${list(p, 'preferred').join('、')})と同じ州だが、県・市は未記載`,
+    zh: (p, P) => `位于${P},与首选地区(${list(p, 'preferred').join('、')})同省,但未注明县市`,
+  },
+};
 
 function sizeText(code: string, p: ReasonParams, lang: Lang): string | null {
   const O = usdRange(num(p, 'min'), num(p, 'max'), lang);

@@ -25,6 +25,7 @@ import {
   SIZE_OVERLAP_FLOOR,
 } from './model.ts';
 import type { MatchingReference } from './reference.ts';
+import { prepareRegencies, regencyLocationScore, type RegencyAnchors } from './regency.ts';
 import { FACTORS, type Factor, type MatchableInvestor, type MatchableOpportunity, type Weights } from './types.ts';
 
 function indexOf(codes: readonly string[]): ReadonlyMap<string, number> {
@@ -153,6 +154,8 @@ export interface PreparedInvestor {
   readonly anchors: Int32Array;
   readonly ticketLogMin: number;
   readonly ticketLogMax: number;
+  /** Preferred regencies, which narrow their provinces; null when none. */
+  readonly regencies: RegencyAnchors | null;
 }
 
 function usableWeight(w: number): number {
@@ -189,7 +192,9 @@ export function prepareInvestor(
   const provincePreferred = new Uint8Array(PROVINCE_COUNT);
   const groupPreferred = new Uint8Array(ISLAND_GROUPS.length);
   const groupOfPreferredProvince = new Uint8Array(ISLAND_GROUPS.length);
-  for (const code of investor.preferredProvinces) {
+  const regencies = prepareRegencies(investor.preferredRegencies);
+  // A preferred regency makes its province preferred too (narrowed to around it, see regency.ts).
+  for (const code of [...investor.preferredProvinces, ...(regencies?.points.map((r) => r.province) ?? [])]) {
     const p = PROVINCE_INDEX.get(code);
     if (p === undefined) continue;
     provincePreferred[p] = 1;
@@ -244,6 +249,7 @@ export function prepareInvestor(
     anchors: Int32Array.from(anchorList),
     ticketLogMin: ticket ? logUsd(Math.min(ticket.min, ticket.max)) : 0,
     ticketLogMax: ticket ? logUsd(Math.max(ticket.min, ticket.max)) : 0,
+    regencies,
   };
 }
 
@@ -279,6 +285,9 @@ export interface EncodedOpportunity {
   open: number;
   logMin: number;
   logMax: number;
+  /** The opportunity's regency coordinate; NaN when not known. */
+  regencyLat: number;
+  regencyLon: number;
 }
 
 export function openMaskOf(techCount: number, modalityCount: number): number {
@@ -322,6 +331,8 @@ export function encodeOpportunity(o: MatchableOpportunity): EncodedOpportunity {
     open: openMaskOf(techCount, modalityCount),
     logMin: logUsd(Math.min(min, max)),
     logMax: logUsd(Math.max(min, max)),
+    regencyLat: o.regency?.lat ?? NaN,
+    regencyLon: o.regency?.lon ?? NaN,
   };
 }
 
@@ -400,6 +411,28 @@ export function locationScoreAt(p: PreparedInvestor, province: number): number {
   }
 }
 
+/** The preferred regency nearest to a point, and how far it is; undefined without regencies. */
+export function nearestRegency(p: PreparedInvestor, lat: number, lon: number): { index: number; km: number } | undefined {
+  const points = p.regencies?.points;
+  if (!points || Number.isNaN(lat)) return undefined;
+  let best = { index: -1, km: Infinity };
+  points.forEach((r, index) => {
+    const km = haversineKm(lat, lon, r.lat, r.lon);
+    if (km < best.km) best = { index, km };
+  });
+  return best;
+}
+
+/**
+ * The location score of an opportunity at a regency (NaN coordinates: regency not known). In a
+ * province narrowed by preferred regencies it is at most the province-level score, the bound
+ * the index ranks buckets by.
+ */
+export function locationScoreOf(p: PreparedInvestor, province: number, lat: number, lon: number): number {
+  if (!p.regencies?.provinces[province]) return locationScoreAt(p, province);
+  return regencyLocationScore(nearestRegency(p, lat, lon)?.km);
+}
+
 /** Share of the shorter range covered by the overlap, or -gap (decades) when apart. */
 export function sizeOverlap(lo: number, hi: number, tLo: number, tHi: number): number {
   const oLo = lo > tLo ? lo : tLo;
@@ -474,7 +507,7 @@ export function pairFactorScores(p: PreparedInvestor, e: EncodedOpportunity): [n
     p.neutral.technology || e.open & OPEN_TECHNOLOGY
       ? 0
       : technologyScore(p.heldMask, depthFitAt(p, e.depth), e.techMask, e.techCount),
-    locationScoreAt(p, e.province),
+    locationScoreOf(p, e.province, e.regencyLat, e.regencyLon),
     p.neutral.size ? 0 : sizeScore(e.logMin, e.logMax, p.ticketLogMin, p.ticketLogMax),
     p.neutral.modality || e.open & OPEN_MODALITY ? 0 : modalityScore(p.acceptedMask, e.modalityMask, e.modalityCount),
   ];

@@ -26,6 +26,7 @@ import {
   depthFitAt,
   encodeOpportunity,
   locationScoreAt,
+  locationScoreOf,
   modalityScore,
   openMaskOf,
   pairKey,
@@ -401,12 +402,15 @@ export class OpportunityIndex {
       const leaf = (cell - prov) / PROVINCE_COUNT;
       const s = sectorByLeaf[leaf]!;
       const l = locationByProvince[prov]!;
+      // In a province narrowed by preferred regencies, `l` is the bound and each item scores its own.
+      const byRegency = p.regencies?.provinces[prov] === 1;
       const fit = depthFit[d]!;
       const bucket = this.#buckets[b]!;
       const { words, logMin, logMax, ids } = bucket;
       const n = bucket.length;
       for (let i = 0; i < n; i++) {
         const word = words[i]!;
+        const li = byRegency ? regencyLocationOf(p, prov, bucket.opportunities[i]!) : l;
         const techCount = word >>> TECH_COUNT_SHIFT;
         const modalities = (word >>> MODALITY_SHIFT) & 0x3f;
         const modalityCount = popcount(modalities);
@@ -415,9 +419,9 @@ export class OpportunityIndex {
         const m = modalityNeutral || open & OPEN_MODALITY ? 0 : modalityScore(accepted, modalities, modalityCount);
         // Cheap check with size at its maximum before paying for the exact size score.
         const floor = top.full ? top.worstKey : rankKey(minCents, 0);
-        if (keyCeiling(toCents(combine(p, open, s, t, l, sizeNeutral ? 0 : 1, m))) < floor) continue;
+        if (keyCeiling(toCents(combine(p, open, s, t, li, sizeNeutral ? 0 : 1, m))) < floor) continue;
         const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
-        const cents = toCents(combine(p, open, s, t, l, z, m));
+        const cents = toCents(combine(p, open, s, t, li, z, m));
         if (cents < minCents) continue;
         const key = rankKey(cents, p.evidence[open]!.shareTicks);
         if (after && (key > afterKey || (key === afterKey && ids[i]! <= afterId))) continue;
@@ -430,6 +434,9 @@ export class OpportunityIndex {
     return top.sorted();
   }
 }
+
+const regencyLocationOf = (p: PreparedInvestor, province: number, o: MatchableOpportunity): number =>
+  locationScoreOf(p, province, o.regency?.lat ?? NaN, o.regency?.lon ?? NaN);
 
 function allowedLeaves(sectors: readonly SectorCode[] | undefined, p: PreparedInvestor): Uint8Array | null {
   if (sectors === undefined) return null;

@@ -1,5 +1,6 @@
 import { TRANSFER_DEPTHS } from '../codes.ts';
 import { FACTORS, type Factor, type Weights } from './types.ts';
+import { ELIGIBILITY_RULE, REGENCY_LOCATION_RULE, RULE_BADGE_MODEL } from './decision-model.ts';
 
 /** Bumped whenever a formula or constant below changes, so stored scores can be told apart. */
 export const MODEL_VERSION = '2.0.0';
@@ -96,6 +97,9 @@ export interface MatchingModel {
   nothingComparable: Text;
   tieBreak: Text;
   badges: { code: string; description: Text }[];
+  eligibility: Text;
+  ruleBadges: { code: string; description: Text }[];
+  regencyLocation: { rule: Text; constants: Record<string, number> };
 }
 
 function deepFreeze<T>(value: T): T {
@@ -364,6 +368,9 @@ export const MATCHING_MODEL: MatchingModel = deepFreeze<MatchingModel>({
       },
     },
   ],
+  eligibility: ELIGIBILITY_RULE,
+  ruleBadges: RULE_BADGE_MODEL,
+  regencyLocation: REGENCY_LOCATION_RULE,
 });
 
 export interface WeightError {

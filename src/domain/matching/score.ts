@@ -16,6 +16,7 @@ import {
   encodeOpportunity,
   locationTier,
   nearestAnchor,
+  nearestRegency,
   pairFactorScores,
   popcount,
   prepareInvestor,
@@ -122,14 +123,14 @@ function technologyReason(p: PreparedInvestor, e: EncodedOpportunity): Reason {
   return { code: 'technology', params };
 }
 
-function locationReason(p: PreparedInvestor, e: EncodedOpportunity): Reason {
+function locationReason(p: PreparedInvestor, e: EncodedOpportunity, o: MatchableOpportunity): Reason {
   const province = PROVINCE_CODES[e.province]!;
   const group = p.tables.provinceGroup[e.province]!;
   switch (locationTier(p, e.province)) {
     case 'neutral':
       return { code: 'neutral', params: { factor: 'location' } };
     case 'province':
-      return { code: 'location-province', params: { province } };
+      return p.regencies?.provinces[e.province] ? regencyReason(p, province, o) : { code: 'location-province', params: { province } };
     case 'island-group':
       return { code: 'location-island-group', params: { province, islandGroup: ISLAND_GROUPS[group]! } };
     case 'island-group-of-province': {
@@ -150,6 +151,16 @@ function locationReason(p: PreparedInvestor, e: EncodedOpportunity): Reason {
       };
     }
   }
+}
+
+/** In a province narrowed by preferred regencies: how far from the nearest of them, if known. */
+function regencyReason(p: PreparedInvestor, province: string, o: MatchableOpportunity): Reason {
+  const points = p.regencies!.points;
+  const near = o.regency && nearestRegency(p, o.regency.lat, o.regency.lon);
+  if (o.regency && near) {
+    return { code: 'location-regency', params: { province, regency: o.regency.name, nearest: points[near.index]!.name, distanceKm: Math.round(near.km) } };
+  }
+  return { code: 'location-regency-unknown', params: { province, preferred: points.filter((r) => r.province === province).map((r) => r.name) } };
 }
 
 function sizeReason(p: PreparedInvestor, opportunity: MatchableOpportunity, e: EncodedOpportunity): Reason {
@@ -205,7 +216,7 @@ function reasonFor(factor: Factor, p: PreparedInvestor, o: MatchableOpportunity,
     case 'technology':
       return technologyReason(p, e);
     case 'location':
-      return locationReason(p, e);
+      return locationReason(p, e, o);
     case 'size':
       return sizeReason(p, o, e);
     case 'modality':

@@ -7,6 +7,7 @@ import type {
   Technology,
   TransferDepth,
 } from '../codes.ts';
+import type { OwnershipIntent } from '../investment-facts.ts';
 
 /** An inclusive range of US dollars; min <= max, both > 0. */
 export interface UsdRange {
@@ -23,6 +24,21 @@ export interface MatchableOpportunity {
   modalities: readonly Modality[];
   province: ProvinceCode;
   investmentUsd: UsdRange;
+  /** Where in the province, when the regency is known. */
+  regency?: RegencyPoint;
+  /** KBLI 2020 codes, for eligibility (never part of the score). */
+  kbliCodes?: readonly string[];
+}
+
+/** A regency or city with the coordinate the location factor measures from. */
+export interface RegencyPoint {
+  /** Kemendagri code `NN.NN`. */
+  code: string;
+  /** Official name; shown in reasons as it is, in every language. */
+  name: string;
+  province: ProvinceCode;
+  lat: number;
+  lon: number;
 }
 
 /**
@@ -39,6 +55,10 @@ export interface MatchableInvestor {
   preferredProvinces: readonly ProvinceCode[];
   preferredIslandGroups: readonly IslandGroup[];
   ticketUsd: UsdRange | null;
+  /** Preferred regencies; each also makes its province preferred, narrowed to around them. */
+  preferredRegencies?: readonly RegencyPoint[];
+  /** For eligibility (never part of the score). */
+  ownershipIntent?: OwnershipIntent | null;
 }
 
 export const FACTORS = ['sector', 'technology', 'location', 'size', 'modality'] as const;

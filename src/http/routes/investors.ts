@@ -28,7 +28,7 @@ export const investorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await service.create({ ...request.body, website: request.body.website ?? null }, request.actor);
       tagResponse(request, reply, created.version);
-      return reply.code(201).header('location', `/v1/investors/${created.id}`).send(presentInvestor(created, request.language));
+      return reply.code(201).header('location', `/v1/investors/${created.id}`).send(presentInvestor(created, request.language, app.usdIdrRate));
     },
   );
 
@@ -47,7 +47,7 @@ export const investorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const page = await service.search(request.query, request.actor);
-      return { data: page.items.map((item) => presentInvestor(item, request.language)), nextCursor: page.nextCursor };
+      return { data: page.items.map((item) => presentInvestor(item, request.language, app.usdIdrRate)), nextCursor: page.nextCursor };
     },
   );
 
@@ -68,7 +68,7 @@ export const investorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const investor = await service.get(request.params.id, request.actor);
       if (tagResponse(request, reply, investor.version).notModified) return reply.code(304).send(null);
-      return presentInvestor(investor, request.language);
+      return presentInvestor(investor, request.language, app.usdIdrRate);
     },
   );
 
@@ -90,7 +90,7 @@ export const investorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const updated = await service.update(request.params.id, request.body, request.actor, ifMatchCondition(request));
       tagResponse(request, reply, updated.version);
-      return presentInvestor(updated, request.language);
+      return presentInvestor(updated, request.language, app.usdIdrRate);
     },
   );
 

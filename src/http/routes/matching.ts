@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { encodedPage } from '../../services/page-cache.ts';
 import { MATCHING_MODEL } from '../../domain/matching/model.ts';
 import { ServiceError } from '../../services/errors.ts';
+import { regencyPoints } from '../../services/matching.ts';
 import { IdParams, problemResponses } from '../../schemas/common.ts';
 import { ANYONE, ANY_KEY, STAFF, STAFF_AND_INVESTORS } from '../access.ts';
 import {
@@ -133,7 +134,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { profile, sector, province, islandGroup, ...rest } = request.body;
       return matching.preview(
-        { ...profile, country: profile.country ?? '' },
+        { ...profile, country: profile.country ?? '', preferredRegencies: regencyPoints(profile.preferredRegencies) },
         { ...rest, ...(sector && { sectors: sector }), ...(province && { provinces: province }), ...(islandGroup && { islandGroups: islandGroup }) },
         request.language,
         cacheOwner(request),

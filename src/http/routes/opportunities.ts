@@ -38,7 +38,7 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await service.create(request.body, request.actor);
       tagResponse(request, reply, created.version);
-      return reply.code(201).header('location', `/v1/opportunities/${created.id}`).send(presentOpportunity(created, request.language));
+      return reply.code(201).header('location', `/v1/opportunities/${created.id}`).send(presentOpportunity(created, request.language, app.usdIdrRate));
     },
   );
 
@@ -58,7 +58,7 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const page = await service.search(request.query, request.actor);
-      return { data: page.items.map((item) => presentOpportunity(item, request.language)), nextCursor: page.nextCursor };
+      return { data: page.items.map((item) => presentOpportunity(item, request.language, app.usdIdrRate)), nextCursor: page.nextCursor };
     },
   );
 
@@ -79,7 +79,7 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const opportunity = await service.get(request.params.id, request.actor);
       if (tagResponse(request, reply, opportunity.version).notModified) return reply.code(304).send(null);
-      return presentOpportunity(opportunity, request.language);
+      return presentOpportunity(opportunity, request.language, app.usdIdrRate);
     },
   );
 
@@ -94,13 +94,13 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParams,
         headers: ConditionalWriteHeaders,
         body: OpportunityUpdate,
-        response: { 200: Opportunity, ...problemResponses(400, 404, 409, 412, 413, 415) },
+        response: { 200: Opportunity, ...problemResponses(400, 404, 409, 412, 413, 415, 422) },
       },
     },
     async (request, reply) => {
       const updated = await service.update(request.params.id, request.body, request.actor, ifMatchCondition(request));
       tagResponse(request, reply, updated.version);
-      return presentOpportunity(updated, request.language);
+      return presentOpportunity(updated, request.language, app.usdIdrRate);
     },
   );
 
@@ -121,7 +121,7 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request, reply) => {
         const changed = await service.transition(request.params.id, to, request.actor, ifMatchCondition(request));
         tagResponse(request, reply, changed.version);
-        return presentOpportunity(changed, request.language);
+        return presentOpportunity(changed, request.language, app.usdIdrRate);
       },
     );
   }
