@@ -1147,6 +1147,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 provinces: components["schemas"]["ProvinceCode"][];
             }[];
@@ -1160,6 +1161,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 provinces: components["schemas"]["ProvinceCodeInput"][];
             }[];
@@ -1368,6 +1370,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
             }[];
         };
@@ -1381,6 +1384,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
             }[];
         };
@@ -1846,6 +1850,9 @@ export interface components {
                 names: {
                     en: string;
                     id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
                 };
             }[];
         };
@@ -1863,6 +1870,9 @@ export interface components {
                 names: {
                     en: string;
                     id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
                 };
             }[];
         };
@@ -1923,6 +1933,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 parent: components["schemas"]["SectorCode"] | null;
             }[];
@@ -1956,6 +1967,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 parent: components["schemas"]["SectorCodeInput"] | null;
             }[];
@@ -2017,6 +2029,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 sectors: components["schemas"]["SectorLeaf"][];
             }[];
@@ -2030,6 +2043,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 sectors: components["schemas"]["SectorLeafInput"][];
             }[];
@@ -2054,6 +2068,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 rank: number;
             }[];
@@ -2068,6 +2083,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 rank: number;
             }[];
@@ -2179,11 +2195,16 @@ export interface operations {
                 cursor?: string;
                 /** @description Resource id (UUID) */
                 investorId?: string;
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 role?: components["schemas"]["RoleInput"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2192,6 +2213,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2207,6 +2232,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2216,6 +2245,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -2227,6 +2260,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2236,8 +2273,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2254,8 +2295,13 @@ export interface operations {
     };
     createApiKey: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
                 "idempotency-key"?: string;
             };
@@ -2271,10 +2317,14 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
                     "idempotent-replayed"?: string;
                     /** @description Where the new resource is */
                     location?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2290,6 +2340,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2299,6 +2353,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -2310,6 +2368,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2319,6 +2381,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2328,6 +2394,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2337,6 +2407,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2346,6 +2420,10 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2355,8 +2433,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2373,8 +2455,14 @@ export interface operations {
     };
     getApiKey: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -2386,6 +2474,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2401,6 +2493,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2410,6 +2506,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -2421,6 +2521,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2430,6 +2534,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2439,8 +2547,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2457,8 +2569,14 @@ export interface operations {
     };
     revokeApiKey: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -2470,6 +2588,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2485,6 +2607,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2494,6 +2620,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -2505,6 +2635,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2514,6 +2648,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2523,6 +2661,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2532,8 +2674,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2561,6 +2707,8 @@ export interface operations {
                 entity?: ("opportunity" | "investor" | "api-key")[];
                 /** @description Resource id (UUID) */
                 entityId?: string;
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Entries at or after this time */
@@ -2568,7 +2716,10 @@ export interface operations {
                 /** @description Entries before this time */
                 until?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2577,6 +2728,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2592,6 +2747,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2601,6 +2760,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -2612,6 +2775,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2621,8 +2788,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2639,8 +2810,14 @@ export interface operations {
     };
     listCountries: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2649,6 +2826,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2664,6 +2845,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -2675,6 +2860,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2684,8 +2873,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2702,8 +2895,14 @@ export interface operations {
     };
     listHealthPartners: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2712,6 +2911,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2727,6 +2930,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -2738,6 +2945,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2747,8 +2958,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2770,6 +2985,8 @@ export interface operations {
                 country?: components["schemas"]["CountryCodeInput"][];
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Sectors of interest; matches any; comma-separated or repeated */
@@ -2777,7 +2994,10 @@ export interface operations {
                 /** @description Technologies held; matches any; comma-separated or repeated */
                 technology?: components["schemas"]["TechnologyInput"][];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2786,6 +3006,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2801,6 +3025,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2810,6 +3038,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -2821,6 +3053,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2830,8 +3066,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2848,8 +3088,13 @@ export interface operations {
     };
     createInvestor: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
                 "idempotency-key"?: string;
             };
@@ -2865,12 +3110,16 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
                     /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
                     "idempotent-replayed"?: string;
                     /** @description Where the new resource is */
                     location?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2886,6 +3135,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2895,6 +3148,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -2906,6 +3163,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2915,6 +3176,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2924,6 +3189,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2933,6 +3202,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2942,6 +3215,10 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2951,8 +3228,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -2969,8 +3250,13 @@ export interface operations {
     };
     getInvestor: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Answer 304 Not Modified, without a body, when the resource still has this ETag. */
                 "if-none-match"?: string;
             };
@@ -2985,8 +3271,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3002,6 +3292,10 @@ export interface operations {
             /** @description Not modified: the copy named in If-None-Match is current */
             304: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3009,6 +3303,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3018,6 +3316,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -3029,6 +3331,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3038,6 +3344,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3047,8 +3357,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3065,8 +3379,13 @@ export interface operations {
     };
     deleteInvestor: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -3081,6 +3400,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3094,6 +3417,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3103,6 +3430,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -3114,6 +3445,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3123,6 +3458,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3132,6 +3471,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3141,8 +3484,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3159,8 +3506,13 @@ export interface operations {
     };
     updateInvestor: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -3179,8 +3531,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3196,6 +3552,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3205,6 +3565,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -3216,6 +3580,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3225,6 +3593,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3234,6 +3606,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3243,6 +3619,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3252,6 +3632,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3261,8 +3645,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3284,6 +3672,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Only opportunities in these island groups; comma-separated or repeated */
                 islandGroup?: components["schemas"]["IslandGroupInput"][];
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Leave out matches scoring below this (0–100) */
@@ -3303,7 +3693,10 @@ export interface operations {
                 /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
                 weightTechnology?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -3315,6 +3708,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3330,6 +3727,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3339,6 +3740,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -3350,6 +3755,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3359,6 +3768,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3368,8 +3781,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3386,8 +3803,14 @@ export interface operations {
     };
     listIslandGroups: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3396,6 +3819,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3411,6 +3838,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -3422,6 +3853,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3431,8 +3866,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3449,8 +3888,14 @@ export interface operations {
     };
     previewMatches: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3463,6 +3908,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3478,6 +3927,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3487,6 +3940,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -3498,6 +3955,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3507,6 +3968,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3516,6 +3981,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3525,8 +3994,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3543,8 +4016,14 @@ export interface operations {
     };
     getMatchingModel: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3553,6 +4032,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3568,6 +4051,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -3579,6 +4066,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3588,8 +4079,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3606,8 +4101,14 @@ export interface operations {
     };
     listModalities: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3616,6 +4117,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3631,6 +4136,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -3642,6 +4151,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3651,8 +4164,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3674,6 +4191,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Island groups; comma-separated or repeated */
                 islandGroup?: components["schemas"]["IslandGroupInput"][];
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Investment range must start at most at this */
@@ -3694,7 +4213,10 @@ export interface operations {
                 /** @description Technologies; matches opportunities seeking any of them; comma-separated or repeated */
                 technology?: components["schemas"]["TechnologyInput"][];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3703,6 +4225,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3718,6 +4244,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3727,6 +4257,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -3738,6 +4272,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3747,8 +4285,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3765,8 +4307,13 @@ export interface operations {
     };
     createOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
                 "idempotency-key"?: string;
             };
@@ -3782,12 +4329,16 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
                     /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
                     "idempotent-replayed"?: string;
                     /** @description Where the new resource is */
                     location?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3803,6 +4354,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3812,6 +4367,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -3823,6 +4382,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3832,6 +4395,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3841,6 +4408,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3850,6 +4421,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3859,6 +4434,10 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3868,8 +4447,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3886,8 +4469,13 @@ export interface operations {
     };
     getOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Answer 304 Not Modified, without a body, when the resource still has this ETag. */
                 "if-none-match"?: string;
             };
@@ -3902,8 +4490,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3919,6 +4511,10 @@ export interface operations {
             /** @description Not modified: the copy named in If-None-Match is current */
             304: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3926,6 +4522,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3935,6 +4535,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -3946,6 +4550,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3955,6 +4563,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3964,8 +4576,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -3982,8 +4598,13 @@ export interface operations {
     };
     updateOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -4002,8 +4623,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4019,6 +4644,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4028,6 +4657,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4039,6 +4672,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4048,6 +4685,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4057,6 +4698,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4066,6 +4711,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4075,6 +4724,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4084,6 +4737,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4093,8 +4750,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4111,8 +4772,13 @@ export interface operations {
     };
     closeOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -4127,8 +4793,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4144,6 +4814,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4153,6 +4827,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4164,6 +4842,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4173,6 +4855,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4182,6 +4868,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4191,6 +4881,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4200,8 +4894,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4223,6 +4921,8 @@ export interface operations {
                 country?: components["schemas"]["CountryCodeInput"][];
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Leave out matches scoring below this (0–100) */
@@ -4238,7 +4938,10 @@ export interface operations {
                 /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
                 weightTechnology?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -4250,6 +4953,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4265,6 +4972,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4274,6 +4985,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4285,6 +5000,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4294,6 +5013,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4303,6 +5026,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4312,8 +5039,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4330,8 +5061,13 @@ export interface operations {
     };
     publishOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -4346,8 +5082,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4363,6 +5103,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4372,6 +5116,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4383,6 +5131,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4392,6 +5144,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4401,6 +5157,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4410,6 +5170,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4419,8 +5183,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4437,8 +5205,13 @@ export interface operations {
     };
     withdrawOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -4453,8 +5226,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4470,6 +5247,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4479,6 +5260,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4490,6 +5275,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4499,6 +5288,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4508,6 +5301,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4517,6 +5314,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4526,8 +5327,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4544,8 +5349,14 @@ export interface operations {
     };
     listProvinces: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4554,6 +5365,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4569,6 +5384,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4580,6 +5399,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4589,8 +5412,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4607,8 +5434,14 @@ export interface operations {
     };
     listSectors: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4617,6 +5450,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4632,6 +5469,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4643,6 +5484,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4652,8 +5497,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4670,8 +5519,14 @@ export interface operations {
     };
     listSpecialEconomicZones: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4680,6 +5535,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4695,6 +5554,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4706,6 +5569,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4715,8 +5582,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4733,8 +5604,14 @@ export interface operations {
     };
     listTechnologies: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4743,6 +5620,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4758,6 +5639,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4769,6 +5654,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4778,8 +5667,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4796,8 +5689,14 @@ export interface operations {
     };
     listTransferDepths: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4806,6 +5705,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4821,6 +5724,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4832,6 +5739,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4841,8 +5752,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
