@@ -319,7 +319,7 @@ export interface paths {
         };
         /**
          * Search opportunities with filters, full text and cursor pagination
-         * @description Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches titles, summaries and sponsor names in Indonesian and English.
+         * @description Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches in any of the five languages (see its description); results then come best first and say which recognised concepts each is tagged with.
          *
          *     **Access:** anyone; no key needed (with a key: any API key).
          */
@@ -819,13 +819,13 @@ export interface components {
             }[];
         };
         DisplayLanguage: {
-            /** @description true when the requested language was missing and English is shown */
+            /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
             fallback: boolean;
             /** @enum {string} */
             language: "id" | "en" | "ko" | "ja" | "zh";
         };
         DisplayLanguageInput: {
-            /** @description true when the requested language was missing and English is shown */
+            /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
             fallback: boolean;
             /** @enum {string} */
             language: "id" | "en" | "ko" | "ja" | "zh";
@@ -1400,10 +1400,17 @@ export interface components {
              */
             createdAt: string;
             display: {
-                /** @description true when the requested language was missing and English is shown */
+                /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
                 fallback: boolean;
                 /** @enum {string} */
                 language: "id" | "en" | "ko" | "ja" | "zh";
+                /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
+                languages: {
+                    /** @enum {string} */
+                    summary: "id" | "en" | "ko" | "ja" | "zh";
+                    /** @enum {string} */
+                    title: "id" | "en" | "ko" | "ja" | "zh";
+                };
                 summary: string;
                 title: string;
             };
@@ -1498,10 +1505,17 @@ export interface components {
              */
             createdAt: string;
             display: {
-                /** @description true when the requested language was missing and English is shown */
+                /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
                 fallback: boolean;
                 /** @enum {string} */
                 language: "id" | "en" | "ko" | "ja" | "zh";
+                /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
+                languages: {
+                    /** @enum {string} */
+                    summary: "id" | "en" | "ko" | "ja" | "zh";
+                    /** @enum {string} */
+                    title: "id" | "en" | "ko" | "ja" | "zh";
+                };
                 summary: string;
                 title: string;
             };
@@ -1655,12 +1669,168 @@ export interface components {
             };
         };
         OpportunityPage: {
-            data: components["schemas"]["Opportunity"][];
+            data: {
+                contact: {
+                    email: string;
+                    name: string;
+                    phone?: string;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T08:30:00.000Z
+                 */
+                createdAt: string;
+                display: {
+                    /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
+                    fallback: boolean;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
+                    languages: {
+                        /** @enum {string} */
+                        summary: "id" | "en" | "ko" | "ja" | "zh";
+                        /** @enum {string} */
+                        title: "id" | "en" | "ko" | "ja" | "zh";
+                    };
+                    summary: string;
+                    title: string;
+                };
+                /**
+                 * Format: uuid
+                 * @description Resource id (UUID)
+                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+                 */
+                id: string;
+                investmentUsd: {
+                    /** @description US dollars */
+                    max: number;
+                    /** @description US dollars */
+                    min: number;
+                };
+                location: {
+                    islandGroup: components["schemas"]["IslandGroup"];
+                    province: components["schemas"]["ProvinceCode"];
+                    regency?: string;
+                    specialEconomicZone?: string;
+                };
+                /** @description With q: the recognised concepts this opportunity is tagged with (by sector or technology) */
+                matchedConcepts?: string[];
+                modalities: components["schemas"]["Modality"][];
+                publishedAt: string | null;
+                requiredTransferDepth: components["schemas"]["TransferDepth"];
+                sector: components["schemas"]["SectorLeaf"];
+                sectorParent: components["schemas"]["SectorCode"];
+                sponsor: {
+                    /** @enum {string} */
+                    kind: "state-owned" | "private" | "public-agency" | "university" | "association";
+                    name: string;
+                };
+                status: components["schemas"]["OpportunityStatus"];
+                summary: {
+                    en: string;
+                    id: string;
+                    ja?: string;
+                    ko?: string;
+                    zh?: string;
+                };
+                technologies: components["schemas"]["Technology"][];
+                title: {
+                    en: string;
+                    id: string;
+                    ja?: string;
+                    ko?: string;
+                    zh?: string;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T08:30:00.000Z
+                 */
+                updatedAt: string;
+                version: number;
+            }[];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
         OpportunityPageInput: {
-            data: components["schemas"]["OpportunityInput"][];
+            data: {
+                contact: {
+                    email: string;
+                    name: string;
+                    phone?: string;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T08:30:00.000Z
+                 */
+                createdAt: string;
+                display: {
+                    /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
+                    fallback: boolean;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
+                    languages: {
+                        /** @enum {string} */
+                        summary: "id" | "en" | "ko" | "ja" | "zh";
+                        /** @enum {string} */
+                        title: "id" | "en" | "ko" | "ja" | "zh";
+                    };
+                    summary: string;
+                    title: string;
+                };
+                /**
+                 * Format: uuid
+                 * @description Resource id (UUID)
+                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+                 */
+                id: string;
+                investmentUsd: {
+                    /** @description US dollars */
+                    max: number;
+                    /** @description US dollars */
+                    min: number;
+                };
+                location: {
+                    islandGroup: components["schemas"]["IslandGroupInput"];
+                    province: components["schemas"]["ProvinceCodeInput"];
+                    regency?: string;
+                    specialEconomicZone?: string;
+                };
+                /** @description With q: the recognised concepts this opportunity is tagged with (by sector or technology) */
+                matchedConcepts?: string[];
+                modalities: components["schemas"]["ModalityInput"][];
+                publishedAt: string | null;
+                requiredTransferDepth: components["schemas"]["TransferDepthInput"];
+                sector: components["schemas"]["SectorLeafInput"];
+                sectorParent: components["schemas"]["SectorCodeInput"];
+                sponsor: {
+                    /** @enum {string} */
+                    kind: "state-owned" | "private" | "public-agency" | "university" | "association";
+                    name: string;
+                };
+                status: components["schemas"]["OpportunityStatusInput"];
+                summary: {
+                    en: string;
+                    id: string;
+                    ja?: string;
+                    ko?: string;
+                    zh?: string;
+                };
+                technologies: components["schemas"]["TechnologyInput"][];
+                title: {
+                    en: string;
+                    id: string;
+                    ja?: string;
+                    ko?: string;
+                    zh?: string;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T08:30:00.000Z
+                 */
+                updatedAt: string;
+                version: number;
+            }[];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -1875,6 +2045,28 @@ export interface components {
                     zh: string;
                 };
             }[];
+        };
+        RecognisedConcept: {
+            /** @description Concept code in the lexicon */
+            code: string;
+            /**
+             * @description The language of that term
+             * @enum {string}
+             */
+            language: "id" | "en" | "ko" | "ja" | "zh";
+            /** @description The lexicon term found in q */
+            term: string;
+        };
+        RecognisedConceptInput: {
+            /** @description Concept code in the lexicon */
+            code: string;
+            /**
+             * @description The language of that term
+             * @enum {string}
+             */
+            language: "id" | "en" | "ko" | "ja" | "zh";
+            /** @description The lexicon term found in q */
+            term: string;
         };
         /**
          * @description `admin`: everything, manages keys · `staff`: opportunities, all investors and matches · `investor`: one investor profile and its matches · `embed`: publishable, read-only, for listed web origins
@@ -4203,11 +4395,12 @@ export interface operations {
                 modality?: components["schemas"]["ModalityInput"][];
                 /** @description Province codes; comma-separated or repeated */
                 province?: components["schemas"]["ProvinceCodeInput"][];
-                /** @description Full-text search in Indonesian and English */
+                /** @description Text in any of Indonesian, English, Korean, Japanese or Chinese. Concepts named in it (through the multilingual lexicon) find opportunities tagged with them whatever their languages; Indonesian and English texts are searched stemmed, Korean, Japanese and Chinese texts by character bigrams and trigrams. */
                 q?: string;
                 /** @description Sector codes; a parent matches all its leaves; comma-separated or repeated */
                 sector?: components["schemas"]["SectorCodeInput"][];
-                sort?: "-createdAt" | "createdAt" | "-updatedAt" | "updatedAt" | "investmentMin" | "-investmentMin" | "investmentMax" | "-investmentMax";
+                /** @description Default: `relevance` (best first) with `q`, else `-createdAt`. `relevance` needs `q`. */
+                sort?: "relevance" | "-createdAt" | "createdAt" | "-updatedAt" | "updatedAt" | "investmentMin" | "-investmentMin" | "investmentMax" | "-investmentMax";
                 /** @description Statuses (default: published); comma-separated or repeated */
                 status?: components["schemas"]["OpportunityStatusInput"][];
                 /** @description Technologies; matches opportunities seeking any of them; comma-separated or repeated */
@@ -4238,7 +4431,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OpportunityPage"];
+                    "application/json": {
+                        data: {
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone?: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-25T08:30:00.000Z
+                             */
+                            createdAt: string;
+                            display: {
+                                /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
+                                fallback: boolean;
+                                /** @enum {string} */
+                                language: "id" | "en" | "ko" | "ja" | "zh";
+                                /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
+                                languages: {
+                                    /** @enum {string} */
+                                    summary: "id" | "en" | "ko" | "ja" | "zh";
+                                    /** @enum {string} */
+                                    title: "id" | "en" | "ko" | "ja" | "zh";
+                                };
+                                summary: string;
+                                title: string;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Resource id (UUID)
+                             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+                             */
+                            id: string;
+                            investmentUsd: {
+                                /** @description US dollars */
+                                max: number;
+                                /** @description US dollars */
+                                min: number;
+                            };
+                            location: {
+                                islandGroup: components["schemas"]["IslandGroup"];
+                                province: components["schemas"]["ProvinceCode"];
+                                regency?: string;
+                                specialEconomicZone?: string;
+                            };
+                            /** @description With q: the recognised concepts this opportunity is tagged with (by sector or technology) */
+                            matchedConcepts?: string[];
+                            modalities: components["schemas"]["Modality"][];
+                            publishedAt: string | null;
+                            requiredTransferDepth: components["schemas"]["TransferDepth"];
+                            sector: components["schemas"]["SectorLeaf"];
+                            sectorParent: components["schemas"]["SectorCode"];
+                            sponsor: {
+                                /** @enum {string} */
+                                kind: "state-owned" | "private" | "public-agency" | "university" | "association";
+                                name: string;
+                            };
+                            status: components["schemas"]["OpportunityStatus"];
+                            summary: {
+                                en: string;
+                                id: string;
+                                ja?: string;
+                                ko?: string;
+                                zh?: string;
+                            };
+                            technologies: components["schemas"]["Technology"][];
+                            title: {
+                                en: string;
+                                id: string;
+                                ja?: string;
+                                ko?: string;
+                                zh?: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-25T08:30:00.000Z
+                             */
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description With q: the concepts recognised in it */
+                        query?: {
+                            concepts: components["schemas"]["RecognisedConcept"][];
+                        };
+                    };
                 };
             };
             /** @description Default Response */

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_opportunities_and_investors.ts';
 import * as m0002 from './0002_investor_top_matches.ts';
 import * as m0003 from './0003_access_control.ts';
+import * as m0006 from './0006_multilingual_search.ts';
 
 /**
  * Every migration, in order. Listed statically rather than read from the folder so the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_opportunities_and_investors': m0001,
   '0002_investor_top_matches': m0002,
   '0003_access_control': m0003,
+  '0006_multilingual_search': m0006,
 };
