@@ -157,3 +157,14 @@ t.test('the OpenAPI document declares the language headers on every API operatio
   }
   t.ok(operations > 20);
 });
+
+t.test('every demo opportunity has Korean, Japanese and Chinese titles and summaries', async (t) => {
+  const { DEMO_OPPORTUNITIES } = await import('../db/demo/opportunities.ts');
+  const script = { ko: /[\uac00-\ud7a3]/, ja: /[\u3040-\u30ff]/, zh: /^[^\u3040-\u30ff\uac00-\ud7a3]*[\u4e00-\u9fff][^\u3040-\u30ff\uac00-\ud7a3]*$/ };
+  for (const opportunity of DEMO_OPPORTUNITIES) {
+    for (const [lang, pattern] of Object.entries(script) as [keyof typeof script, RegExp][]) {
+      t.match(opportunity.title[lang] ?? '', pattern, `${opportunity.key} title in ${lang}`);
+      t.match(opportunity.summary[lang] ?? '', pattern, `${opportunity.key} summary in ${lang}`);
+    }
+  }
+});
