@@ -1898,6 +1898,70 @@ export interface components {
             technologies?: components["schemas"]["TechnologyInput"][];
             title?: components["schemas"]["OpportunityTitleInput"];
         };
+        PreviewMatchPage: {
+            data: components["schemas"]["OpportunityMatch"][];
+            nextCursor: string | null;
+            /** @description With `text`: the profile fields read from it (added to `profile`) */
+            recognised?: {
+                /** @description Lexicon concepts found in `text`, and the term that named each */
+                concepts: {
+                    code: string;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    term: string;
+                }[];
+                /** @description Provinces and island groups found in `text` */
+                places: {
+                    code: string;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    term: string;
+                }[];
+                preferredIslandGroups: components["schemas"]["IslandGroup"][];
+                preferredProvinces: components["schemas"]["ProvinceCode"][];
+                sectors: components["schemas"]["SectorLeaf"][];
+                technologies: components["schemas"]["Technology"][];
+            };
+            weights: {
+                location: number;
+                modality: number;
+                sector: number;
+                size: number;
+                technology: number;
+            };
+        };
+        PreviewMatchPageInput: {
+            data: components["schemas"]["OpportunityMatchInput"][];
+            nextCursor: string | null;
+            /** @description With `text`: the profile fields read from it (added to `profile`) */
+            recognised?: {
+                /** @description Lexicon concepts found in `text`, and the term that named each */
+                concepts: {
+                    code: string;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    term: string;
+                }[];
+                /** @description Provinces and island groups found in `text` */
+                places: {
+                    code: string;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    term: string;
+                }[];
+                preferredIslandGroups: components["schemas"]["IslandGroupInput"][];
+                preferredProvinces: components["schemas"]["ProvinceCodeInput"][];
+                sectors: components["schemas"]["SectorLeafInput"][];
+                technologies: components["schemas"]["TechnologyInput"][];
+            };
+            weights: {
+                location: number;
+                modality: number;
+                sector: number;
+                size: number;
+                technology: number;
+            };
+        };
         /** @description What a visitor tells about their company; anything left out is "no preference". */
         PreviewProfile: {
             country?: components["schemas"]["CountryCode"];
@@ -1916,7 +1980,10 @@ export interface components {
             /** @default null */
             ticketUsd: components["schemas"]["UsdRange"] | null;
         };
-        /** @description What a visitor tells about their company; anything left out is "no preference". */
+        /**
+         * @description What a visitor tells about their company; anything left out is "no preference".
+         * @default {}
+         */
         PreviewProfileInput: {
             country?: components["schemas"]["CountryCodeInput"];
             /** @default null */
@@ -1944,6 +2011,11 @@ export interface components {
             profile: components["schemas"]["PreviewProfile"];
             province?: components["schemas"]["ProvinceCode"][];
             sector?: components["schemas"]["SectorCode"][];
+            /**
+             * @description What the company does and wants, in its own words and any of the five languages. Concepts and places recognised in it are added to the profile, and the response says what was recognised.
+             * @example 혈액백 제조, 동자바 투자 희망
+             */
+            text?: string;
             weights?: components["schemas"]["Weights"];
         };
         PreviewRequestInput: {
@@ -1953,9 +2025,14 @@ export interface components {
             /** @default 20 */
             limit?: number;
             minScore?: number;
-            profile: components["schemas"]["PreviewProfileInput"];
+            profile?: components["schemas"]["PreviewProfileInput"];
             province?: components["schemas"]["ProvinceCodeInput"][];
             sector?: components["schemas"]["SectorCodeInput"][];
+            /**
+             * @description What the company does and wants, in its own words and any of the five languages. Concepts and places recognised in it are added to the profile, and the response says what was recognised.
+             * @example 혈액백 제조, 동자바 투자 희망
+             */
+            text?: string;
             weights?: components["schemas"]["WeightsInput"];
         };
         Problem: {
@@ -4113,7 +4190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OpportunityMatchPage"];
+                    "application/json": components["schemas"]["PreviewMatchPage"];
                 };
             };
             /** @description Default Response */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MATCHING_MODEL } from '../../domain/matching/model.ts';
+import { profileFromText, withRecognised } from '../../services/search-text.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { IdParams, problemResponses } from '../../schemas/common.ts';
 import { ANYONE, ANY_KEY, STAFF, STAFF_AND_INVESTORS } from '../access.ts';
@@ -8,6 +9,7 @@ import {
   InvestorMatchQuery,
   MatchingModelSchema,
   OpportunityMatchPage,
+  PreviewMatchPage,
   OpportunityMatchQuery,
   PreviewRequest,
   weightParamOf,
@@ -121,17 +123,20 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'previewMatches',
         summary: 'Opportunities ranked for a profile sent inline; nothing is stored',
         body: PreviewRequest,
-        response: { 200: OpportunityMatchPage, ...problemResponses(400, 413, 415) },
+        response: { 200: PreviewMatchPage, ...problemResponses(400, 413, 415) },
       },
       serializerCompiler: serializeMatchPage,
     },
     async (request) => {
-      const { profile, sector, province, islandGroup, ...rest } = request.body;
-      return matching.preview(
-        { ...profile, country: profile.country ?? '' },
+      const { profile, text, sector, province, islandGroup, ...rest } = request.body;
+      const recognised = text === undefined ? undefined : profileFromText(text);
+      const page = await matching.preview(
+        { ...(recognised ? withRecognised(profile, recognised) : profile), country: profile.country ?? '' },
         { ...rest, ...(sector && { sectors: sector }), ...(province && { provinces: province }), ...(islandGroup && { islandGroups: islandGroup }) },
         request.language,
       );
+      return recognised ? { ...page, recognised } : page;
     },
   );
 };
+
