@@ -4,7 +4,8 @@
  *     Fastify JSON routes, over real sockets, at 10k and 100k published opportunities with 10k
  *     investors;
  *  2. the matcher against a plain SQL scoring query over the same data;
- *  3. `npm run match:all` over 10k investors × 10k opportunities.
+ *  3. `npm run match:all` over 10k investors × 10k opportunities;
+ *  4. opportunity search with a query in each of the five languages against a plain ILIKE.
  * Shared, noisy machines make absolute numbers wander; the ratios are the result.
  * Env: BENCH_SIZES (default "10000,100000"), BENCH_SECONDS (default 10), BENCH_DATABASE_URL
  * (a real PostgreSQL database to fill; default: an embedded one in a temporary directory).
@@ -22,6 +23,7 @@ import { insertInvestors, listLiveInvestors } from '../src/db/repositories/inves
 import { insertOpportunities } from '../src/db/repositories/opportunities.ts';
 import { toMatchableInvestor } from '../src/services/matching.ts';
 import { createRandom, syntheticInvestor, syntheticOpportunity } from '../src/services/synthetic-data.ts';
+import { benchmarkSearch } from './bench/search.ts';
 import { sqlTopMatches } from './bench/sql-baseline.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -159,6 +161,7 @@ try {
     await seed(database, 'opportunities', seeded, size);
     seeded = size;
     await benchmarkHttp(database, size);
+    report.push(...(await benchmarkSearch(database, size)));
     if (size === 10_000) {
       // match:all is its own process and the embedded database has a single owner: hand it over.
       await database.close();
