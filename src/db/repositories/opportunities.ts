@@ -199,8 +199,8 @@ function filtered(db: Db, filter: OpportunityFilter) {
  * - the full-text rank is ts_rank_cd over the Indonesian and English vector, scaled to [0, 1);
  * - the CJK score is the larger of the share of the query's character bigrams found in the
  *   Korean, Japanese and Chinese texts and the trigram word similarity, both in [0, 1].
- * An opportunity matches when it hits a concept, matches the full text, or scores at least
- * CJK_MATCH on the CJK texts. Ties go to the higher id, so pages are stable.
+ * An opportunity matches when it hits a concept, matches the full text, or has at least
+ * CJK_MATCH of the query's bigrams. Ties go to the higher id, so pages are stable.
  */
 async function searchByRelevance(db: Db, filter: OpportunityFilter, text: TextSearch, page: PageRequest) {
   const scored = filtered(db, filter)
@@ -219,8 +219,9 @@ async function searchByRelevance(db: Db, filter: OpportunityFilter, text: TextSe
 
 const CJK_MATCH = 0.5;
 
+/** Trigram similarity only ranks: it is computed for the rows that match, not for every row. */
 function matches(text: TextSearch) {
-  return sql<SqlBool>`(${conceptHits(text)} > 0 or search @@ ${textQuery(text.text)} or ${cjkScore(text)} >= ${CJK_MATCH})`;
+  return sql<SqlBool>`(${conceptHits(text)} > 0 or search @@ ${textQuery(text.text)} or ${bigramCoverage(text)} >= ${CJK_MATCH})`;
 }
 
 function conceptHits(text: TextSearch) {
@@ -235,11 +236,16 @@ function fullTextRank(text: TextSearch) {
   return sql<number>`ts_rank_cd(search, ${textQuery(text.text)}, 32)::float8`;
 }
 
-function cjkScore(text: TextSearch) {
+/** The share of the query's CJK bigrams found in the Korean, Japanese and Chinese texts. */
+function bigramCoverage(text: TextSearch) {
   if (text.bigrams.length === 0) return sql<number>`0::float8`;
   const found = text.bigrams.map((bigram) => sql`(strpos(search_cjk, ${bigram}) > 0)::int`);
-  const coverage = sql`(${sql.join(found, sql` + `)})::float8 / ${text.bigrams.length}`;
-  return sql<number>`greatest(${coverage}, extensions.word_similarity(lower(${text.text}), search_cjk)::float8)`;
+  return sql<number>`((${sql.join(found, sql` + `)})::float8 / ${text.bigrams.length})`;
+}
+
+function cjkScore(text: TextSearch) {
+  if (text.bigrams.length === 0) return sql<number>`0::float8`;
+  return sql<number>`greatest(${bigramCoverage(text)}, extensions.word_similarity(lower(${text.text}), search_cjk)::float8)`;
 }
 
 /** Every published opportunity, in the compact form matching needs. */
@@ -250,8 +256,12 @@ export async function listPublishedOpportunities(db: Db): Promise<Opportunity[]>
 
 export const textArray = (values: readonly string[]): Expression<string[]> => sql<string[]>`${sql.val([...values])}::text[]`;
 
-/** The query, accents folded, in both languages' stemming and unstemmed (names), any of which may match. */
+/**
+ * The query, accents folded, in both languages' stemming and unstemmed (names), any of which
+ * may match. A sub-select, so it is computed once per statement: unaccent is only stable, and
+ * inline it would be evaluated again for every row.
+ */
 function textQuery(text: string) {
   const folded = sql`extensions.unaccent(${text})`;
-  return sql`(websearch_to_tsquery('english', ${folded}) || websearch_to_tsquery('indonesian', ${folded}) || websearch_to_tsquery('simple', ${folded}))`;
+  return sql`(select websearch_to_tsquery('english', ${folded}) || websearch_to_tsquery('indonesian', ${folded}) || websearch_to_tsquery('simple', ${folded}))`;
 }
