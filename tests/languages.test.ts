@@ -6,6 +6,9 @@ import { buildTestApp } from './helpers/app.ts';
 
 const REFERENCE_LISTS = ['/v1/sectors', '/v1/technologies', '/v1/transfer-depths', '/v1/modalities', '/v1/provinces', '/v1/island-groups'];
 
+// One app for the whole file: these tests only read.
+const { app } = await buildTestApp(t);
+
 const varyFields = (header: unknown) =>
   String(header ?? '')
     .split(',')
@@ -13,7 +16,6 @@ const varyFields = (header: unknown) =>
     .filter(Boolean);
 
 t.test('Accept-Language negotiation', async (t) => {
-  const { app } = await buildTestApp(t);
   const languageFor = async (header: string) => {
     const response = await app.inject({ method: 'GET', url: '/v1/modalities', headers: { 'accept-language': header } });
     t.equal(response.statusCode, 200, header);
@@ -42,7 +44,6 @@ t.test('Accept-Language negotiation', async (t) => {
 });
 
 t.test('?lang= overrides Accept-Language and is refused when unknown', async (t) => {
-  const { app } = await buildTestApp(t);
   const overridden = await app.inject({ method: 'GET', url: '/v1/sectors?lang=zh', headers: { 'accept-language': 'ko' } });
   t.equal(overridden.headers['content-language'], 'zh-Hans');
   t.equal(overridden.json().data.find((s: { code: string }) => s.code === 'vaccines').name, '疫苗');
@@ -66,7 +67,6 @@ t.test('?lang= overrides Accept-Language and is refused when unknown', async (t)
 });
 
 t.test('every reference list answers in all five languages', async (t) => {
-  const { app } = await buildTestApp(t);
   for (const url of REFERENCE_LISTS) {
     for (const lang of UI_LANGUAGES) {
       const response = await app.inject({ method: 'GET', url, headers: { 'accept-language': lang } });
@@ -91,7 +91,6 @@ t.test('every reference list answers in all five languages', async (t) => {
 });
 
 t.test('Vary is appended to, never replaced', async (t) => {
-  const { app } = await buildTestApp(t);
   const response = await app.inject({
     method: 'GET',
     url: '/v1/sectors',
@@ -104,7 +103,6 @@ t.test('Vary is appended to, never replaced', async (t) => {
 });
 
 t.test('problem titles follow the language', async (t) => {
-  const { app } = await buildTestApp(t);
   const titles = new Map<string, string>();
   for (const lang of UI_LANGUAGES) {
     const missing = await app.inject({ method: 'GET', url: '/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10', headers: { 'accept-language': lang } });
@@ -121,7 +119,6 @@ t.test('problem titles follow the language', async (t) => {
 });
 
 t.test('any Accept-Language header gets a 200 in one of the five languages', async (t) => {
-  const { app } = await buildTestApp(t);
   const range = fc.oneof(
     fc.constantFrom('ko', 'ko-KR', 'ja', 'zh', 'zh-TW', 'zh-Hans-CN', 'id', 'en-GB', 'fr', '*', 'x-klingon'),
     fc.string({ maxLength: 12 }),
@@ -141,7 +138,6 @@ t.test('any Accept-Language header gets a 200 in one of the five languages', asy
 });
 
 t.test('the OpenAPI document declares the language headers on every API operation', async (t) => {
-  const { app } = await buildTestApp(t);
   const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
   let operations = 0;
   for (const [path, item] of Object.entries<Record<string, { parameters?: { in: string; name: string }[]; responses: Record<string, { headers?: object }> }>>(document.paths)) {
