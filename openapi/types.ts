@@ -507,7 +507,7 @@ export interface paths {
         };
         /**
          * Search opportunities with filters, full text and cursor pagination
-         * @description Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches titles, summaries and sponsor names in Indonesian and English.
+         * @description Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches in any of the five languages (see its description); results then come best first and say which recognised concepts each is tagged with.
          *
          *     **Access:** anyone; no key needed (with a key: any API key).
          */
@@ -1227,13 +1227,13 @@ export interface components {
         /** @enum {string} */
         DeclineReasonInput: "not-eligible" | "not-a-fit" | "opportunity-unavailable" | "investor-unresponsive" | "other";
         DisplayLanguage: {
-            /** @description true when the requested language was missing and English is shown */
+            /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
             fallback: boolean;
             /** @enum {string} */
             language: "id" | "en" | "ko" | "ja" | "zh";
         };
         DisplayLanguageInput: {
-            /** @description true when the requested language was missing and English is shown */
+            /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
             fallback: boolean;
             /** @enum {string} */
             language: "id" | "en" | "ko" | "ja" | "zh";
@@ -2203,6 +2203,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 provinces: components["schemas"]["ProvinceCode"][];
             }[];
@@ -2216,6 +2217,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 provinces: components["schemas"]["ProvinceCodeInput"][];
             }[];
@@ -2774,6 +2776,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
             }[];
         };
@@ -2787,6 +2790,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
             }[];
         };
@@ -2802,10 +2806,17 @@ export interface components {
              */
             createdAt: string;
             display: {
-                /** @description true when the requested language was missing and English is shown */
+                /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
                 fallback: boolean;
                 /** @enum {string} */
                 language: "id" | "en" | "ko" | "ja" | "zh";
+                /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
+                languages: {
+                    /** @enum {string} */
+                    summary: "id" | "en" | "ko" | "ja" | "zh";
+                    /** @enum {string} */
+                    title: "id" | "en" | "ko" | "ja" | "zh";
+                };
                 summary: string;
                 title: string;
             };
@@ -2960,10 +2971,17 @@ export interface components {
              */
             createdAt: string;
             display: {
-                /** @description true when the requested language was missing and English is shown */
+                /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
                 fallback: boolean;
                 /** @enum {string} */
                 language: "id" | "en" | "ko" | "ja" | "zh";
+                /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
+                languages: {
+                    /** @enum {string} */
+                    summary: "id" | "en" | "ko" | "ja" | "zh";
+                    /** @enum {string} */
+                    title: "id" | "en" | "ko" | "ja" | "zh";
+                };
                 summary: string;
                 title: string;
             };
@@ -3169,12 +3187,244 @@ export interface components {
             };
         };
         OpportunityPage: {
-            data: components["schemas"]["Opportunity"][];
+            data: {
+                contact: {
+                    email: string;
+                    name: string;
+                    phone?: string;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T08:30:00.000Z
+                 */
+                createdAt: string;
+                display: {
+                    /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
+                    fallback: boolean;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
+                    languages: {
+                        /** @enum {string} */
+                        summary: "id" | "en" | "ko" | "ja" | "zh";
+                        /** @enum {string} */
+                        title: "id" | "en" | "ko" | "ja" | "zh";
+                    };
+                    summary: string;
+                    title: string;
+                };
+                financials?: {
+                    irrPct?: number;
+                    npvUsd?: number;
+                    paybackYears?: number;
+                    preFeasibilityStudy?: boolean;
+                    projectValueIdr?: number;
+                    projectValueUsd?: number;
+                    usdIdrRate: components["schemas"]["UsdIdrRate"];
+                };
+                halal?: {
+                    category?: components["schemas"]["HalalCategory"];
+                    deadline?: string;
+                    /** @enum {string} */
+                    relevance: "required" | "animal-material" | "not-required" | "exempt";
+                };
+                /**
+                 * Format: uuid
+                 * @description Resource id (UUID)
+                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+                 */
+                id: string;
+                incentives: components["schemas"]["Incentive"][];
+                investmentUsd: {
+                    /** @description US dollars */
+                    max: number;
+                    /** @description US dollars */
+                    min: number;
+                };
+                kbliCodes: string[];
+                land?: components["schemas"]["Land"];
+                licensing: {
+                    /**
+                     * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
+                     * @enum {string}
+                     */
+                    basis: "kbli" | "stated";
+                    certificates: components["schemas"]["LicenceCertificate"][];
+                    note?: string;
+                    riskLevel: components["schemas"]["OssRiskLevel"];
+                };
+                localGovernmentContact?: {
+                    email?: string;
+                    name?: string;
+                    office: string;
+                    phone?: string;
+                };
+                location: {
+                    islandGroup: components["schemas"]["IslandGroup"];
+                    province: components["schemas"]["ProvinceCode"];
+                    regency?: string;
+                    regencyCode?: string;
+                    /** @description Official name of `regencyCode` */
+                    regencyName?: string;
+                    specialEconomicZone?: string;
+                };
+                /** @description With q: the recognised concepts this opportunity is tagged with (by sector or technology) */
+                matchedConcepts?: string[];
+                modalities: components["schemas"]["Modality"][];
+                publishedAt: string | null;
+                requiredTransferDepth: components["schemas"]["TransferDepth"];
+                sector: components["schemas"]["SectorLeaf"];
+                sectorParent: components["schemas"]["SectorCode"];
+                sponsor: {
+                    /** @enum {string} */
+                    kind: "state-owned" | "private" | "public-agency" | "university" | "association";
+                    name: string;
+                };
+                status: components["schemas"]["OpportunityStatus"];
+                summary: {
+                    en: string;
+                    id: string;
+                    ja?: string;
+                    ko?: string;
+                    zh?: string;
+                };
+                technologies: components["schemas"]["Technology"][];
+                title: {
+                    en: string;
+                    id: string;
+                    ja?: string;
+                    ko?: string;
+                    zh?: string;
+                };
+                tkdnTargetPct?: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T08:30:00.000Z
+                 */
+                updatedAt: string;
+                version: number;
+            }[];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
         OpportunityPageInput: {
-            data: components["schemas"]["OpportunityInput"][];
+            data: {
+                contact: {
+                    email: string;
+                    name: string;
+                    phone?: string;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T08:30:00.000Z
+                 */
+                createdAt: string;
+                display: {
+                    /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
+                    fallback: boolean;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
+                    languages: {
+                        /** @enum {string} */
+                        summary: "id" | "en" | "ko" | "ja" | "zh";
+                        /** @enum {string} */
+                        title: "id" | "en" | "ko" | "ja" | "zh";
+                    };
+                    summary: string;
+                    title: string;
+                };
+                financials?: {
+                    irrPct?: number;
+                    npvUsd?: number;
+                    paybackYears?: number;
+                    preFeasibilityStudy?: boolean;
+                    projectValueIdr?: number;
+                    projectValueUsd?: number;
+                    usdIdrRate: components["schemas"]["UsdIdrRateInput"];
+                };
+                halal?: {
+                    category?: components["schemas"]["HalalCategoryInput"];
+                    deadline?: string;
+                    /** @enum {string} */
+                    relevance: "required" | "animal-material" | "not-required" | "exempt";
+                };
+                /**
+                 * Format: uuid
+                 * @description Resource id (UUID)
+                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+                 */
+                id: string;
+                incentives: components["schemas"]["IncentiveInput"][];
+                investmentUsd: {
+                    /** @description US dollars */
+                    max: number;
+                    /** @description US dollars */
+                    min: number;
+                };
+                kbliCodes: string[];
+                land?: components["schemas"]["LandInput"];
+                licensing: {
+                    /**
+                     * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
+                     * @enum {string}
+                     */
+                    basis: "kbli" | "stated";
+                    certificates: components["schemas"]["LicenceCertificateInput"][];
+                    note?: string;
+                    riskLevel: components["schemas"]["OssRiskLevelInput"];
+                };
+                localGovernmentContact?: {
+                    email?: string;
+                    name?: string;
+                    office: string;
+                    phone?: string;
+                };
+                location: {
+                    islandGroup: components["schemas"]["IslandGroupInput"];
+                    province: components["schemas"]["ProvinceCodeInput"];
+                    regency?: string;
+                    regencyCode?: string;
+                    /** @description Official name of `regencyCode` */
+                    regencyName?: string;
+                    specialEconomicZone?: string;
+                };
+                /** @description With q: the recognised concepts this opportunity is tagged with (by sector or technology) */
+                matchedConcepts?: string[];
+                modalities: components["schemas"]["ModalityInput"][];
+                publishedAt: string | null;
+                requiredTransferDepth: components["schemas"]["TransferDepthInput"];
+                sector: components["schemas"]["SectorLeafInput"];
+                sectorParent: components["schemas"]["SectorCodeInput"];
+                sponsor: {
+                    /** @enum {string} */
+                    kind: "state-owned" | "private" | "public-agency" | "university" | "association";
+                    name: string;
+                };
+                status: components["schemas"]["OpportunityStatusInput"];
+                summary: {
+                    en: string;
+                    id: string;
+                    ja?: string;
+                    ko?: string;
+                    zh?: string;
+                };
+                technologies: components["schemas"]["TechnologyInput"][];
+                title: {
+                    en: string;
+                    id: string;
+                    ja?: string;
+                    ko?: string;
+                    zh?: string;
+                };
+                tkdnTargetPct?: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T08:30:00.000Z
+                 */
+                updatedAt: string;
+                version: number;
+            }[];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -3284,6 +3534,72 @@ export interface components {
          * @enum {string}
          */
         OwnershipIntentInput: "minority" | "majority" | "full";
+        PreviewMatchPage: {
+            data: components["schemas"]["OpportunityMatch"][];
+            nextCursor: string | null;
+            /** @description With `text`: the profile fields read from it (added to `profile`) */
+            recognised?: {
+                /** @description Lexicon concepts found in `text`, and the term that named each */
+                concepts: {
+                    code: string;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    term: string;
+                }[];
+                /** @description Provinces and island groups found in `text` */
+                places: {
+                    code: string;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    term: string;
+                }[];
+                preferredIslandGroups: components["schemas"]["IslandGroup"][];
+                preferredProvinces: components["schemas"]["ProvinceCode"][];
+                sectors: components["schemas"]["SectorLeaf"][];
+                technologies: components["schemas"]["Technology"][];
+            };
+            /** @description The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied. */
+            requestedWeights: {
+                location: number;
+                modality: number;
+                sector: number;
+                size: number;
+                technology: number;
+            };
+        };
+        PreviewMatchPageInput: {
+            data: components["schemas"]["OpportunityMatchInput"][];
+            nextCursor: string | null;
+            /** @description With `text`: the profile fields read from it (added to `profile`) */
+            recognised?: {
+                /** @description Lexicon concepts found in `text`, and the term that named each */
+                concepts: {
+                    code: string;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    term: string;
+                }[];
+                /** @description Provinces and island groups found in `text` */
+                places: {
+                    code: string;
+                    /** @enum {string} */
+                    language: "id" | "en" | "ko" | "ja" | "zh";
+                    term: string;
+                }[];
+                preferredIslandGroups: components["schemas"]["IslandGroupInput"][];
+                preferredProvinces: components["schemas"]["ProvinceCodeInput"][];
+                sectors: components["schemas"]["SectorLeafInput"][];
+                technologies: components["schemas"]["TechnologyInput"][];
+            };
+            /** @description The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied. */
+            requestedWeights: {
+                location: number;
+                modality: number;
+                sector: number;
+                size: number;
+                technology: number;
+            };
+        };
         /** @description What a visitor tells about their company; anything left out is "no preference". */
         PreviewProfile: {
             country?: components["schemas"]["CountryCode"];
@@ -3308,7 +3624,10 @@ export interface components {
             /** @default null */
             ticketUsd: components["schemas"]["UsdRange"] | null;
         };
-        /** @description What a visitor tells about their company; anything left out is "no preference". */
+        /**
+         * @description What a visitor tells about their company; anything left out is "no preference".
+         * @default {}
+         */
         PreviewProfileInput: {
             country?: components["schemas"]["CountryCodeInput"];
             /** @default null */
@@ -3347,6 +3666,11 @@ export interface components {
             profile: components["schemas"]["PreviewProfile"];
             province?: components["schemas"]["ProvinceCode"][];
             sector?: components["schemas"]["SectorCode"][];
+            /**
+             * @description What the company does and wants, in its own words and any of the five languages. Concepts and places recognised in it are added to the profile, and the response says what was recognised.
+             * @example 혈액백 제조, 동자바 투자 희망
+             */
+            text?: string;
             weights?: components["schemas"]["Weights"];
         };
         PreviewRequestInput: {
@@ -3361,9 +3685,14 @@ export interface components {
             /** @default 20 */
             limit?: number;
             minScore?: number;
-            profile: components["schemas"]["PreviewProfileInput"];
+            profile?: components["schemas"]["PreviewProfileInput"];
             province?: components["schemas"]["ProvinceCodeInput"][];
             sector?: components["schemas"]["SectorCodeInput"][];
+            /**
+             * @description What the company does and wants, in its own words and any of the five languages. Concepts and places recognised in it are added to the profile, and the response says what was recognised.
+             * @example 혈액백 제조, 동자바 투자 희망
+             */
+            text?: string;
             weights?: components["schemas"]["WeightsInput"];
         };
         Problem: {
@@ -3436,6 +3765,9 @@ export interface components {
                 names: {
                     en: string;
                     id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
                 };
             }[];
         };
@@ -3453,8 +3785,33 @@ export interface components {
                 names: {
                     en: string;
                     id: string;
+                    ja: string;
+                    ko: string;
+                    zh: string;
                 };
             }[];
+        };
+        RecognisedConcept: {
+            /** @description Concept code in the lexicon */
+            code: string;
+            /**
+             * @description The language of that term
+             * @enum {string}
+             */
+            language: "id" | "en" | "ko" | "ja" | "zh";
+            /** @description The lexicon term found in q */
+            term: string;
+        };
+        RecognisedConceptInput: {
+            /** @description Concept code in the lexicon */
+            code: string;
+            /**
+             * @description The language of that term
+             * @enum {string}
+             */
+            language: "id" | "en" | "ko" | "ja" | "zh";
+            /** @description The lexicon term found in q */
+            term: string;
         };
         Regency: {
             /**
@@ -3597,6 +3954,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 parent: components["schemas"]["SectorCode"] | null;
             }[];
@@ -3630,6 +3988,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 parent: components["schemas"]["SectorCodeInput"] | null;
             }[];
@@ -3691,6 +4050,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 sectors: components["schemas"]["SectorLeaf"][];
             }[];
@@ -3704,6 +4064,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 sectors: components["schemas"]["SectorLeafInput"][];
             }[];
@@ -3784,6 +4145,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 rank: number;
             }[];
@@ -3798,6 +4160,7 @@ export interface components {
                     id: string;
                     ja: string;
                     ko: string;
+                    zh: string;
                 };
                 rank: number;
             }[];
@@ -4059,6 +4422,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4074,6 +4441,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4083,8 +4454,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4105,6 +4480,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4120,6 +4499,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4129,8 +4512,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4146,11 +4533,16 @@ export interface operations {
                 cursor?: string;
                 /** @description Resource id (UUID) */
                 investorId?: string;
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 role?: components["schemas"]["RoleInput"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4159,6 +4551,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4174,6 +4570,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4183,6 +4583,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4194,6 +4598,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4203,8 +4611,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4220,6 +4632,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4229,8 +4645,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4241,8 +4661,13 @@ export interface operations {
     };
     createApiKey: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
                 "idempotency-key"?: string;
             };
@@ -4258,10 +4683,14 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
                     "idempotent-replayed"?: string;
                     /** @description Where the new resource is */
                     location?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4277,6 +4706,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4286,6 +4719,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4297,6 +4734,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4306,6 +4747,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4315,6 +4760,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4324,6 +4773,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4333,6 +4786,10 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4342,8 +4799,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4359,6 +4820,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4368,8 +4833,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4380,8 +4849,14 @@ export interface operations {
     };
     getApiKey: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -4393,6 +4868,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4408,6 +4887,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4417,6 +4900,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4428,6 +4915,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4437,6 +4928,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4446,8 +4941,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4463,6 +4962,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4472,8 +4975,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4484,8 +4991,14 @@ export interface operations {
     };
     revokeApiKey: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -4497,6 +5010,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4512,6 +5029,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4521,6 +5042,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4532,6 +5057,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4541,6 +5070,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4550,6 +5083,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4559,8 +5096,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4576,6 +5117,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4585,8 +5130,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4608,6 +5157,8 @@ export interface operations {
                 entity?: ("opportunity" | "match" | "interest" | "investor" | "api-key" | "webhook")[];
                 /** @description Resource id (UUID) */
                 entityId?: string;
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Entries at or after this time */
@@ -4615,7 +5166,10 @@ export interface operations {
                 /** @description Entries before this time */
                 until?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4624,6 +5178,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4639,6 +5197,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4648,6 +5210,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4659,6 +5225,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4668,8 +5238,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4685,6 +5259,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4694,8 +5272,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4706,8 +5288,14 @@ export interface operations {
     };
     listCountries: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4716,6 +5304,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4731,6 +5323,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4742,6 +5338,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4751,8 +5351,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4768,6 +5372,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4777,8 +5385,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4789,8 +5401,14 @@ export interface operations {
     };
     listHalalObligations: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4799,6 +5417,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4814,6 +5436,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4825,6 +5451,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4834,8 +5464,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4851,6 +5485,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4860,8 +5498,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4872,8 +5514,14 @@ export interface operations {
     };
     listHealthPartners: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4882,6 +5530,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4897,6 +5549,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4908,6 +5564,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4917,8 +5577,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4934,6 +5598,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4943,8 +5611,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4955,8 +5627,14 @@ export interface operations {
     };
     listIncentives: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4965,6 +5643,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -4980,6 +5662,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -4991,6 +5677,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5000,8 +5690,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5017,6 +5711,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5026,8 +5724,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5043,6 +5745,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Staff only; investor keys always see their own */
                 investorId?: string;
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Resource id (UUID) */
@@ -5050,7 +5754,10 @@ export interface operations {
                 /** @description Stages; comma-separated or repeated */
                 stage?: components["schemas"]["InterestStageInput"][];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5059,6 +5766,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5074,6 +5785,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5083,6 +5798,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -5094,6 +5813,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5103,8 +5826,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5120,6 +5847,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5129,8 +5860,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5141,8 +5876,14 @@ export interface operations {
     };
     createInterest: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5155,10 +5896,14 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
                     /** @description Where the new resource is */
                     location?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5174,6 +5919,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5183,6 +5932,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -5194,6 +5947,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5203,6 +5960,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5212,6 +5973,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5221,6 +5986,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5230,6 +5999,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5239,8 +6012,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5256,6 +6033,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5265,8 +6046,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5277,8 +6062,14 @@ export interface operations {
     };
     getInterest: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -5290,8 +6081,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5307,6 +6102,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5316,6 +6115,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -5327,6 +6130,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5336,6 +6143,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5345,8 +6156,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5362,6 +6177,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5371,8 +6190,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5383,8 +6206,13 @@ export interface operations {
     };
     updateInterest: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -5403,8 +6231,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5420,6 +6252,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5429,6 +6265,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -5440,6 +6280,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5449,6 +6293,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5458,6 +6306,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5467,6 +6319,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5476,6 +6332,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5485,8 +6345,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5502,6 +6366,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5511,8 +6379,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5523,8 +6395,14 @@ export interface operations {
     };
     eraseInterestContact: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -5536,6 +6414,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5551,6 +6433,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5560,6 +6446,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -5571,6 +6461,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5580,6 +6474,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5589,8 +6487,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5606,6 +6508,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5615,8 +6521,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5627,8 +6537,13 @@ export interface operations {
     };
     moveInterest: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -5647,8 +6562,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5664,6 +6583,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5673,6 +6596,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -5684,6 +6611,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5693,6 +6624,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5702,6 +6637,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5711,6 +6650,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5720,6 +6663,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5729,6 +6676,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5738,8 +6689,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5755,6 +6710,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5764,8 +6723,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5781,6 +6744,8 @@ export interface operations {
                 country?: components["schemas"]["CountryCodeInput"][];
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Sectors of interest; matches any; comma-separated or repeated */
@@ -5788,7 +6753,10 @@ export interface operations {
                 /** @description Technologies held; matches any; comma-separated or repeated */
                 technology?: components["schemas"]["TechnologyInput"][];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5797,6 +6765,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5812,6 +6784,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5821,6 +6797,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -5832,6 +6812,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5841,8 +6825,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5858,6 +6846,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5867,8 +6859,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5879,8 +6875,13 @@ export interface operations {
     };
     createInvestor: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
                 "idempotency-key"?: string;
             };
@@ -5896,12 +6897,16 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
                     /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
                     "idempotent-replayed"?: string;
                     /** @description Where the new resource is */
                     location?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5917,6 +6922,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5926,6 +6935,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -5937,6 +6950,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5946,6 +6963,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5955,6 +6976,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5964,6 +6989,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5973,6 +7002,10 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5982,8 +7015,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -5999,6 +7036,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6008,8 +7049,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6020,8 +7065,13 @@ export interface operations {
     };
     getInvestor: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Answer 304 Not Modified, without a body, when the resource still has this ETag. */
                 "if-none-match"?: string;
             };
@@ -6036,8 +7086,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6053,6 +7107,10 @@ export interface operations {
             /** @description Not modified: the copy named in If-None-Match is current */
             304: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6060,6 +7118,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6069,6 +7131,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -6080,6 +7146,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6089,6 +7159,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6098,8 +7172,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6115,6 +7193,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6124,8 +7206,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6136,8 +7222,13 @@ export interface operations {
     };
     deleteInvestor: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -6152,6 +7243,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6165,6 +7260,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6174,6 +7273,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -6185,6 +7288,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6194,6 +7301,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6203,6 +7314,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6212,8 +7327,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6229,6 +7348,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6238,8 +7361,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6250,8 +7377,13 @@ export interface operations {
     };
     updateInvestor: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -6270,8 +7402,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6287,6 +7423,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6296,6 +7436,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -6307,6 +7451,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6316,6 +7464,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6325,6 +7477,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6334,6 +7490,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6343,6 +7503,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6352,8 +7516,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6369,6 +7537,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6378,8 +7550,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6397,6 +7573,8 @@ export interface operations {
                 includeIneligible?: "true" | "false";
                 /** @description Only opportunities in these island groups; comma-separated or repeated */
                 islandGroup?: components["schemas"]["IslandGroupInput"][];
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Leave out matches scoring below this (0–100) */
@@ -6416,7 +7594,10 @@ export interface operations {
                 /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
                 weightTechnology?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -6428,6 +7609,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6443,6 +7628,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6452,6 +7641,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -6463,6 +7656,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6472,6 +7669,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6481,8 +7682,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6498,6 +7703,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6507,8 +7716,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6519,8 +7732,14 @@ export interface operations {
     };
     listIslandGroups: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6529,6 +7748,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6544,6 +7767,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -6555,6 +7782,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6564,8 +7795,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6581,6 +7816,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6590,8 +7829,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6602,8 +7845,14 @@ export interface operations {
     };
     listKbli: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6612,6 +7861,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6627,6 +7880,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -6638,6 +7895,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6647,8 +7908,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6664,6 +7929,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6673,8 +7942,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6685,8 +7958,14 @@ export interface operations {
     };
     getKbli: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 code: components["schemas"]["KbliCodeInput"];
             };
@@ -6697,6 +7976,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6712,6 +7995,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6721,6 +8008,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -6732,6 +8023,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6741,6 +8036,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6750,8 +8049,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6767,6 +8070,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6776,8 +8083,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6788,8 +8099,14 @@ export interface operations {
     };
     previewMatches: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6802,6 +8119,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6811,12 +8132,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OpportunityMatchPage"];
+                    "application/json": components["schemas"]["PreviewMatchPage"];
                 };
             };
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6826,6 +8151,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -6837,6 +8166,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6846,6 +8179,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6855,6 +8192,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6864,8 +8205,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6881,6 +8226,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6890,8 +8239,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6902,8 +8255,14 @@ export interface operations {
     };
     getMatchingModel: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6912,6 +8271,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6927,6 +8290,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -6938,6 +8305,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6947,8 +8318,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -6964,6 +8339,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6973,8 +8352,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6985,8 +8368,14 @@ export interface operations {
     };
     listModalities: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6995,6 +8384,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7010,6 +8403,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -7021,6 +8418,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7030,8 +8431,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7047,6 +8452,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7056,8 +8465,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7079,6 +8492,8 @@ export interface operations {
                 kbli?: components["schemas"]["KbliCodeInput"][];
                 /** @description Land statuses; matches any; comma-separated or repeated */
                 landStatus?: components["schemas"]["LandStatusInput"][];
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Investment range must start at most at this */
@@ -7089,17 +8504,21 @@ export interface operations {
                 modality?: components["schemas"]["ModalityInput"][];
                 /** @description Province codes; comma-separated or repeated */
                 province?: components["schemas"]["ProvinceCodeInput"][];
-                /** @description Full-text search in Indonesian and English */
+                /** @description Text in any of Indonesian, English, Korean, Japanese or Chinese. Concepts named in it (through the multilingual lexicon) find opportunities tagged with them whatever their languages; Indonesian and English texts are searched stemmed, Korean, Japanese and Chinese texts by character bigrams and trigrams. */
                 q?: string;
                 /** @description Sector codes; a parent matches all its leaves; comma-separated or repeated */
                 sector?: components["schemas"]["SectorCodeInput"][];
-                sort?: "-createdAt" | "createdAt" | "-updatedAt" | "updatedAt" | "investmentMin" | "-investmentMin" | "investmentMax" | "-investmentMax";
+                /** @description Default: `relevance` (best first) with `q`, else `-createdAt`. `relevance` needs `q`. */
+                sort?: "relevance" | "-createdAt" | "createdAt" | "-updatedAt" | "updatedAt" | "investmentMin" | "-investmentMin" | "investmentMax" | "-investmentMax";
                 /** @description Statuses (default: published); comma-separated or repeated */
                 status?: components["schemas"]["OpportunityStatusInput"][];
                 /** @description Technologies; matches opportunities seeking any of them; comma-separated or repeated */
                 technology?: components["schemas"]["TechnologyInput"][];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7108,6 +8527,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7117,12 +8540,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OpportunityPage"];
+                    "application/json": {
+                        data: {
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone?: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-25T08:30:00.000Z
+                             */
+                            createdAt: string;
+                            display: {
+                                /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
+                                fallback: boolean;
+                                /** @enum {string} */
+                                language: "id" | "en" | "ko" | "ja" | "zh";
+                                /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
+                                languages: {
+                                    /** @enum {string} */
+                                    summary: "id" | "en" | "ko" | "ja" | "zh";
+                                    /** @enum {string} */
+                                    title: "id" | "en" | "ko" | "ja" | "zh";
+                                };
+                                summary: string;
+                                title: string;
+                            };
+                            financials?: {
+                                irrPct?: number;
+                                npvUsd?: number;
+                                paybackYears?: number;
+                                preFeasibilityStudy?: boolean;
+                                projectValueIdr?: number;
+                                projectValueUsd?: number;
+                                usdIdrRate: components["schemas"]["UsdIdrRate"];
+                            };
+                            halal?: {
+                                category?: components["schemas"]["HalalCategory"];
+                                deadline?: string;
+                                /** @enum {string} */
+                                relevance: "required" | "animal-material" | "not-required" | "exempt";
+                            };
+                            /**
+                             * Format: uuid
+                             * @description Resource id (UUID)
+                             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+                             */
+                            id: string;
+                            incentives: components["schemas"]["Incentive"][];
+                            investmentUsd: {
+                                /** @description US dollars */
+                                max: number;
+                                /** @description US dollars */
+                                min: number;
+                            };
+                            kbliCodes: string[];
+                            land?: components["schemas"]["Land"];
+                            licensing: {
+                                /**
+                                 * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
+                                 * @enum {string}
+                                 */
+                                basis: "kbli" | "stated";
+                                certificates: components["schemas"]["LicenceCertificate"][];
+                                note?: string;
+                                riskLevel: components["schemas"]["OssRiskLevel"];
+                            };
+                            localGovernmentContact?: {
+                                email?: string;
+                                name?: string;
+                                office: string;
+                                phone?: string;
+                            };
+                            location: {
+                                islandGroup: components["schemas"]["IslandGroup"];
+                                province: components["schemas"]["ProvinceCode"];
+                                regency?: string;
+                                regencyCode?: string;
+                                /** @description Official name of `regencyCode` */
+                                regencyName?: string;
+                                specialEconomicZone?: string;
+                            };
+                            /** @description With q: the recognised concepts this opportunity is tagged with (by sector or technology) */
+                            matchedConcepts?: string[];
+                            modalities: components["schemas"]["Modality"][];
+                            publishedAt: string | null;
+                            requiredTransferDepth: components["schemas"]["TransferDepth"];
+                            sector: components["schemas"]["SectorLeaf"];
+                            sectorParent: components["schemas"]["SectorCode"];
+                            sponsor: {
+                                /** @enum {string} */
+                                kind: "state-owned" | "private" | "public-agency" | "university" | "association";
+                                name: string;
+                            };
+                            status: components["schemas"]["OpportunityStatus"];
+                            summary: {
+                                en: string;
+                                id: string;
+                                ja?: string;
+                                ko?: string;
+                                zh?: string;
+                            };
+                            technologies: components["schemas"]["Technology"][];
+                            title: {
+                                en: string;
+                                id: string;
+                                ja?: string;
+                                ko?: string;
+                                zh?: string;
+                            };
+                            tkdnTargetPct?: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-25T08:30:00.000Z
+                             */
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description With q: the concepts recognised in it */
+                        query?: {
+                            concepts: components["schemas"]["RecognisedConcept"][];
+                        };
+                    };
                 };
             };
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7132,6 +8683,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -7143,6 +8698,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7152,8 +8711,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7169,6 +8732,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7178,8 +8745,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7190,8 +8761,13 @@ export interface operations {
     };
     createOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
                 "idempotency-key"?: string;
             };
@@ -7207,12 +8783,16 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
                     /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
                     "idempotent-replayed"?: string;
                     /** @description Where the new resource is */
                     location?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7228,6 +8808,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7237,6 +8821,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -7248,6 +8836,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7257,6 +8849,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7266,6 +8862,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7275,6 +8875,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7284,6 +8888,10 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7293,8 +8901,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7310,6 +8922,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7319,8 +8935,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7331,8 +8951,13 @@ export interface operations {
     };
     getOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Answer 304 Not Modified, without a body, when the resource still has this ETag. */
                 "if-none-match"?: string;
             };
@@ -7347,8 +8972,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7364,6 +8993,10 @@ export interface operations {
             /** @description Not modified: the copy named in If-None-Match is current */
             304: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7371,6 +9004,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7380,6 +9017,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -7391,6 +9032,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7400,6 +9045,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7409,8 +9058,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7426,6 +9079,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7435,8 +9092,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7447,8 +9108,13 @@ export interface operations {
     };
     updateOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -7467,8 +9133,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7484,6 +9154,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7493,6 +9167,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -7504,6 +9182,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7513,6 +9195,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7522,6 +9208,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7531,6 +9221,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7540,6 +9234,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7549,6 +9247,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7558,6 +9260,10 @@ export interface operations {
             /** @description Default Response */
             422: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7567,8 +9273,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7584,6 +9294,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7593,8 +9307,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7605,8 +9323,13 @@ export interface operations {
     };
     closeOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -7621,8 +9344,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7638,6 +9365,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7647,6 +9378,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -7658,6 +9393,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7667,6 +9406,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7676,6 +9419,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7685,6 +9432,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7694,8 +9445,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7711,6 +9466,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7720,8 +9479,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7739,6 +9502,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Also show pairs that cannot legally happen (foreign-equity caps), marked with `eligibility.eligible: false`; default false */
                 includeIneligible?: "true" | "false";
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Leave out matches scoring below this (0–100) */
@@ -7754,7 +9519,10 @@ export interface operations {
                 /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
                 weightTechnology?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -7766,6 +9534,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7781,6 +9553,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7790,6 +9566,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -7801,6 +9581,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7810,6 +9594,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7819,6 +9607,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7828,8 +9620,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7845,6 +9641,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7854,8 +9654,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7866,8 +9670,13 @@ export interface operations {
     };
     publishOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -7882,8 +9691,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7899,6 +9712,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7908,6 +9725,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -7919,6 +9740,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7928,6 +9753,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7937,6 +9766,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7946,6 +9779,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7955,8 +9792,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -7972,6 +9813,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7981,8 +9826,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7993,8 +9842,13 @@ export interface operations {
     };
     withdrawOpportunity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
             header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -8009,8 +9863,12 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
                     etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8026,6 +9884,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8035,6 +9897,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -8046,6 +9912,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8055,6 +9925,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8064,6 +9938,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8073,6 +9951,10 @@ export interface operations {
             /** @description Default Response */
             412: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8082,8 +9964,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8099,6 +9985,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8108,8 +9998,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8120,8 +10014,14 @@ export interface operations {
     };
     listProvinces: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8130,6 +10030,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8145,6 +10049,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -8156,6 +10064,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8165,8 +10077,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8182,6 +10098,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8191,8 +10111,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8206,12 +10130,17 @@ export interface operations {
             query?: {
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
                 /** @description Only regencies in these provinces; comma-separated or repeated */
                 province?: components["schemas"]["ProvinceCodeInput"][];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8220,6 +10149,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8235,6 +10168,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8244,6 +10181,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -8255,6 +10196,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8264,8 +10209,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8281,6 +10230,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8290,8 +10243,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8302,8 +10259,14 @@ export interface operations {
     };
     listSectors: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8312,6 +10275,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8327,6 +10294,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -8338,6 +10309,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8347,8 +10322,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8364,6 +10343,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8373,8 +10356,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8385,8 +10372,14 @@ export interface operations {
     };
     listSpecialEconomicZones: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8395,6 +10388,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8410,6 +10407,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -8421,6 +10422,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8430,8 +10435,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8447,6 +10456,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8456,8 +10469,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8475,6 +10492,8 @@ export interface operations {
                 from?: string;
                 /** @description One row per sector, province, investor country or opportunity; one row `all` when left out */
                 groupBy?: "sector" | "province" | "country" | "opportunity";
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Provinces; comma-separated or repeated */
                 province?: components["schemas"]["ProvinceCodeInput"][];
                 /** @description Sectors (a parent includes its leaves); comma-separated or repeated */
@@ -8482,7 +10501,10 @@ export interface operations {
                 /** @description Interests created before this time */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8491,6 +10513,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8506,6 +10532,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8515,6 +10545,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -8526,6 +10560,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8535,6 +10573,10 @@ export interface operations {
             /** @description Default Response */
             406: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8544,8 +10586,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8561,6 +10607,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8570,8 +10620,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8582,8 +10636,14 @@ export interface operations {
     };
     listTechnologies: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8592,6 +10652,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8607,6 +10671,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -8618,6 +10686,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8627,8 +10699,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8644,6 +10720,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8653,8 +10733,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8665,8 +10749,14 @@ export interface operations {
     };
     listTkdnRegimes: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8675,6 +10765,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8690,6 +10784,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -8701,6 +10799,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8710,8 +10812,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8727,6 +10833,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8736,8 +10846,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8748,8 +10862,14 @@ export interface operations {
     };
     listTransferDepths: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8758,6 +10878,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8773,6 +10897,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -8784,6 +10912,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8793,8 +10925,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8810,6 +10946,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8819,8 +10959,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8834,10 +10978,15 @@ export interface operations {
             query?: {
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8846,6 +10995,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8861,6 +11014,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8870,6 +11027,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -8881,6 +11042,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8890,8 +11055,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8907,6 +11076,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8916,8 +11089,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8928,8 +11105,14 @@ export interface operations {
     };
     createWebhook: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8942,8 +11125,12 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Where the new resource is */
                     location?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -8959,6 +11146,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8968,6 +11159,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -8979,6 +11174,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8988,6 +11187,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8997,6 +11200,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9006,8 +11213,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9023,6 +11234,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9032,8 +11247,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9044,8 +11263,14 @@ export interface operations {
     };
     getWebhook: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -9057,6 +11282,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9072,6 +11301,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9081,6 +11314,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -9092,6 +11329,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9101,6 +11342,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9110,8 +11355,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9127,6 +11376,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9136,8 +11389,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9148,8 +11405,14 @@ export interface operations {
     };
     deleteWebhook: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -9161,6 +11424,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9174,6 +11441,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9183,6 +11454,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -9194,6 +11469,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9203,6 +11482,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9212,8 +11495,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9229,6 +11516,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9238,8 +11529,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9250,8 +11545,14 @@ export interface operations {
     };
     updateWebhook: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -9267,6 +11568,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9282,6 +11587,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9291,6 +11600,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -9302,6 +11615,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9311,6 +11628,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9320,6 +11641,10 @@ export interface operations {
             /** @description Default Response */
             413: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9329,6 +11654,10 @@ export interface operations {
             /** @description Default Response */
             415: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9338,8 +11667,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9355,6 +11688,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9364,8 +11701,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9379,10 +11720,15 @@ export interface operations {
             query?: {
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
                 /** @description Page size, 1–100 */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -9394,6 +11740,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9409,6 +11759,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9418,6 +11772,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -9429,6 +11787,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9438,6 +11800,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9447,8 +11813,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9464,6 +11834,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9473,8 +11847,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9485,8 +11863,14 @@ export interface operations {
     };
     redeliverWebhookDelivery: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 deliveryId: string;
@@ -9500,6 +11884,10 @@ export interface operations {
             /** @description Default Response */
             202: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9515,6 +11903,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9524,6 +11916,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -9535,6 +11931,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9544,6 +11944,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9553,6 +11957,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9562,8 +11970,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9579,6 +11991,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9588,8 +12004,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9600,8 +12020,14 @@ export interface operations {
     };
     rotateWebhookSecret: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -9613,6 +12039,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9628,6 +12058,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9637,6 +12071,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -9648,6 +12086,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9657,6 +12099,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9666,8 +12112,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9683,6 +12133,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9692,8 +12146,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9704,8 +12162,14 @@ export interface operations {
     };
     pingWebhook: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -9717,6 +12181,10 @@ export interface operations {
             /** @description Queued */
             202: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9730,6 +12198,10 @@ export interface operations {
             /** @description Default Response */
             400: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9739,6 +12211,10 @@ export interface operations {
             /** @description Default Response */
             401: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
                     "www-authenticate"?: string;
                     [name: string]: unknown;
@@ -9750,6 +12226,10 @@ export interface operations {
             /** @description Default Response */
             403: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9759,6 +12239,10 @@ export interface operations {
             /** @description Default Response */
             404: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9768,6 +12252,10 @@ export interface operations {
             /** @description Default Response */
             409: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9777,8 +12265,12 @@ export interface operations {
             /** @description Default Response */
             429: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     /** @description Requests allowed in the current one-minute window */
                     "x-ratelimit-limit"?: number;
                     /** @description Requests left in the current window */
@@ -9794,6 +12286,10 @@ export interface operations {
             /** @description Default Response */
             500: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9803,8 +12299,12 @@ export interface operations {
             /** @description Default Response */
             503: {
                 headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {

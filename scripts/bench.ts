@@ -7,6 +7,7 @@
  *  3. `npm run match:all` over 10k investors × 10k opportunities;
  *  4. the matcher alone, no HTTP, at 10k, 100k and 1M opportunities (scripts/bench/curve.ts).
  *  5. deal flow: the outbox's write overhead, webhook delivery throughput, publish to match.new.
+ *  6. opportunity search with a query in each of the five languages against a plain ILIKE.
  * Shared, noisy machines make absolute numbers wander; the ratios are the result.
  * Env: BENCH_SIZES (default "10000,100000"), BENCH_SECONDS (default 10), BENCH_DATABASE_URL
  * (a real PostgreSQL database to fill; default: an embedded one in a temporary directory),
@@ -27,6 +28,7 @@ import { toMatchableInvestor } from '../src/services/matching.ts';
 import { createRandom, syntheticInvestor, syntheticOpportunity } from '../src/services/synthetic-data.ts';
 import { curveReport, matcherCurve } from './bench/curve.ts';
 import { benchmarkDealFlow } from './bench/deal-flow.ts';
+import { benchmarkSearch } from './bench/search.ts';
 import { sqlTopMatches } from './bench/sql-baseline.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -166,6 +168,7 @@ try {
     await seed(database, 'opportunities', seeded, size);
     seeded = size;
     await benchmarkHttp(database, size);
+    report.push(...(await benchmarkSearch(database, size)));
     if (size === 10_000) {
       // match:all is its own process and the embedded database has a single owner: hand it over.
       await database.close();

@@ -1,7 +1,7 @@
 /** The demo page's own behaviour: language switch, key, filters and snippets that follow them. */
 
-type Lang = 'en' | 'id' | 'ko' | 'ja';
-const LANGS: Lang[] = ['en', 'id', 'ko', 'ja'];
+type Lang = 'en' | 'id' | 'ko' | 'ja' | 'zh';
+const LANGS: Lang[] = ['en', 'id', 'ko', 'ja', 'zh'];
 
 const TEXT: Record<Lang, Record<string, string>> = {
   en: {
@@ -87,6 +87,27 @@ const TEXT: Record<Lang, Record<string, string>> = {
     themeTitle: 'サイトのデザインに合わせる',
     themeHelp: 'コンポーネントのスタイルはページから独立しています。ご自身のスタイルシートで次のカスタムプロパティを設定するか、各パーツ（part）にスタイルを指定してください。',
     pageTitle: 'Peluangをあなたのサイトに',
+  },
+  zh: {
+    siteName: '示例商会 · 印度尼西亚服务台',
+    language: '语言',
+    title: '印度尼西亚医疗健康产业：最新投资机会',
+    lead: '本页面展示商会、大使馆或贸易机构在自己网站上嵌入两个Peluang组件后的效果：只需一个script标签，每个组件一个元素。复制下面的代码即可实现。',
+    keyTitle: '嵌入密钥',
+    keyHelp: '已发布的投资机会无需密钥即可显示。匹配功能需要一个允许来源(origin)包含本网站的嵌入密钥：',
+    keyLabel: '嵌入密钥',
+    keyApply: '使用此密钥',
+    listTitle: '最新投资机会',
+    filterSector: '行业',
+    filterIsland: '岛群',
+    all: '全部',
+    snippet: '复制并粘贴',
+    copy: '复制',
+    copied: '已复制',
+    finderTitle: '哪些机会适合贵公司？',
+    themeTitle: '与您的网站风格保持一致',
+    themeHelp: '组件的样式与页面相互独立。您可以在自己的样式表中设置以下自定义属性，或为各个部分(part)设置样式：',
+    pageTitle: '在您的网站上使用Peluang',
   },
 };
 

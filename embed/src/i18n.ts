@@ -1,7 +1,7 @@
-/** UI strings of the components in the four languages the API speaks. */
+/** UI strings of the components in the five languages the API speaks. */
 import type { Schemas } from './api.ts';
 
-export const LANGUAGES = ['en', 'id', 'ko', 'ja'] as const;
+export const LANGUAGES = ['en', 'id', 'ko', 'ja', 'zh'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 export const FACTOR_NAMES = ['sector', 'technology', 'location', 'size', 'modality'] as const;
@@ -333,7 +333,71 @@ const ja: Strings = {
   },
 };
 
-export const STRINGS: Record<Lang, Strings> = { en, id, ko, ja };
+const zh: Strings = {
+  loading: '加载中…',
+  retry: '重试',
+  close: '关闭',
+  shownInEnglish: '以英文显示',
+  errors: {
+    network: '无法连接Peluang服务。请检查网络连接后重试。',
+    originNotAllowed: '本网站无权使用此Peluang密钥。',
+    invalidKey: '此Peluang密钥无效或已被撤销。',
+    keyRequired: '此功能需要Peluang密钥，请联系本网站管理员添加。',
+    forbidden: '此Peluang密钥不能用于此操作。',
+    rateLimited: '请求过于频繁，请稍候再试。',
+    unavailable: 'Peluang服务暂时不可用，请稍后再试。',
+    rejected: 'Peluang服务未接受该请求。',
+    unknown: '出现错误。',
+  },
+  list: {
+    label: '印度尼西亚医疗健康产业投资机会',
+    shown: (n) => `已显示${n}个投资机会`,
+    empty: '没有符合这些条件的已发布投资机会。',
+    more: '显示更多',
+  },
+  fields: {
+    sector: '行业',
+    location: '地点',
+    investment: '投资规模',
+    sponsor: '项目方',
+    contact: '联系人',
+    technologies: '所需技术',
+    transfer: '所需技术转让程度',
+    modalities: '投资方式',
+  },
+  finder: {
+    title: '查找适合贵公司的投资机会',
+    intro: '按匹配度排序。您输入的内容不会被保存。',
+    sector: '行业',
+    anySector: '所有行业',
+    allOf: (parent) => `${parent}（全部）`,
+    country: '贵公司所在国家',
+    technologies: '贵公司掌握的技术',
+    transfer: '愿意进行多大程度的技术转让？',
+    notStated: '未说明',
+    provinces: '意向省份',
+    provincesHint: '可任意多选。',
+    ticket: '投资规模（百万美元）',
+    ticketMin: '最低',
+    ticketMax: '最高',
+    ticketInvalid: '请输入大于零的金额。',
+    ticketOrder: '最低金额不能高于最高金额。',
+    submit: '查找匹配',
+    results: '最佳匹配',
+    found: (n) => `${n}个`,
+    empty: '暂无符合此条件的已发布投资机会。',
+    score: (s) => `匹配度${s}分（满分100）`,
+    factors: { sector: '行业', technology: '技术', location: '地点', size: '投资规模', modality: '投资方式' },
+    bands: { strong: '匹配度高', good: '匹配度中', weak: '匹配度低' },
+    why: '匹配理由',
+    differs: '不符之处',
+    nothingStated: '请至少回答一个问题（行业、技术、省份或投资规模），即可查看匹配结果。',
+    originRefused: '本网站暂时无法使用匹配查询：其密钥未允许此网址。',
+    more: '显示更多',
+  },
+};
+
+export const STRINGS: Record<Lang, Strings> = { en, id, ko, ja, zh };
 
 /**
  * The language to show: the element's `lang`, else the nearest ancestor's or the page's,
@@ -374,7 +438,7 @@ export function formatList(lang: Lang, items: string[]): string {
   return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
 }
 
-/** Parts of one place (regency, province, zone): Japanese separates them with 、. */
+/** Parts of one place (regency, province, zone): Japanese and Chinese separate them with 、. */
 export function joinPlace(lang: Lang, parts: string[]): string {
-  return parts.join(lang === 'ja' ? '、' : ', ');
+  return parts.join(lang === 'ja' || lang === 'zh' ? '、' : ', ');
 }

@@ -5,7 +5,7 @@ import { h, headingTag, uid } from './dom.ts';
 import { FACTOR_NAMES, formatScore, formatUsdRange, type FactorName, type Lang } from './i18n.ts';
 import { loadCountries, loadReference, type Countries, type Reference } from './reference.ts';
 
-type Profile = PreviewRequest['profile'];
+type Profile = NonNullable<PreviewRequest['profile']>;
 
 interface FormState {
   sector: string;

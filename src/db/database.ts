@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -64,7 +66,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 
 async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  // The extensions multilingual search needs; the migrations create them in the database.
+  const extensions = { pg_trgm, unaccent };
+  const pglite = dataDir ? await PGlite.create(dataDir, { extensions }) : await PGlite.create({ extensions });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const changeChannel = 'peluang_changes';
   return {

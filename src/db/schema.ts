@@ -30,6 +30,8 @@ export interface OpportunitiesTable {
   published_at: ColumnType<Date | null, never, Date | string | null>;
   /** Generated text-search vector over both languages; never written. */
   search: ColumnType<unknown, never, never>;
+  /** Generated lower-case Korean, Japanese and Chinese texts, for trigrams and bigrams; never written. */
+  search_cjk: ColumnType<string, never, never>;
 }
 
 export interface InvestorsTable {

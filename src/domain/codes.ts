@@ -94,5 +94,5 @@ export const CONTENT_LANGUAGES = [...REQUIRED_LANGUAGES, ...OPTIONAL_LANGUAGES] 
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
 
 /** Languages the service answers in (reasons, reference names). */
-export const UI_LANGUAGES = ['en', 'id', 'ko', 'ja'] as const;
+export const UI_LANGUAGES = ['en', 'id', 'ko', 'ja', 'zh'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UiLanguage } from '../domain/codes.ts';
 import type { VersionCondition } from '../domain/versions.ts';
+import vary from 'vary';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -19,10 +20,7 @@ export const etagOf = (version: number, language: UiLanguage = 'en') => (languag
 
 /** Adds a field to `Vary`, keeping those already there (CORS adds `Origin`). */
 export function addVary(reply: FastifyReply, field: string): void {
-  const current = String(reply.getHeader('vary') ?? '');
-  const fields = current.split(',').map((f) => f.trim()).filter(Boolean);
-  if (fields.includes('*') || fields.some((f) => f.toLowerCase() === field.toLowerCase())) return;
-  reply.header('vary', [...fields, field].join(', '));
+  reply.header('vary', vary.append(String(reply.getHeader('vary') ?? ''), field));
 }
 
 const TAG = /(W\/)?"([^"]*)"/g;

@@ -6,9 +6,18 @@ import type { LocaleData } from 'i18n-iso-countries';
 const require = createRequire(import.meta.url);
 const countries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
 
-export type CountryNameLanguage = 'en' | 'id' | 'ko' | 'ja';
+export type CountryNameLanguage = 'en' | 'id' | 'ko' | 'ja' | 'zh';
 
-const LOCALES: readonly CountryNameLanguage[] = ['en', 'id', 'ko', 'ja'];
+const LOCALES: readonly CountryNameLanguage[] = ['en', 'id', 'ko', 'ja', 'zh'];
+
+/**
+ * Where the package's locale data departs from the customary name: Indonesia's full Chinese
+ * name rather than the colloquial 印尼, and the names in everyday use for Taiwan.
+ */
+const CUSTOMARY_NAMES: Partial<Record<CountryNameLanguage, Readonly<Record<string, string>>>> = {
+  zh: { ID: '印度尼西亚', TW: '台湾' },
+  ko: { TW: '대만' },
+};
 
 for (const lang of LOCALES) {
   countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as LocaleData);
@@ -29,5 +38,5 @@ export function isCountryCode(code: string): boolean {
 /** The country's short name, in English when the locale lacks one; undefined for an unknown code. */
 export function countryName(code: string, lang: CountryNameLanguage): string | undefined {
   if (!isCountryCode(code)) return undefined;
-  return countries.getName(code, lang) ?? countries.getName(code, 'en');
+  return CUSTOMARY_NAMES[lang]?.[code] ?? countries.getName(code, lang) ?? countries.getName(code, 'en');
 }

@@ -65,7 +65,7 @@ export const Contact = z
 export const Display = z
   .object({
     language: z.enum(CONTENT_LANGUAGES),
-    fallback: z.boolean().meta({ description: 'true when the requested language was missing and English is shown' }),
+    fallback: z.boolean().meta({ description: 'true when the title is missing in the requested language and shown in English (else Indonesian)' }),
   })
   .meta({ id: 'DisplayLanguage' });
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { FACTORS } from '../domain/matching/types.ts';
 import { BANDS, BAND_MIN_SCORE, WEIGHT_BOUNDS } from '../domain/matching/model.ts';
-import { ISLAND_GROUPS, MODALITIES, PROVINCE_CODES, SECTOR_CODES, TECHNOLOGIES } from '../domain/codes.ts';
+import { CONTENT_LANGUAGES, ISLAND_GROUPS, MODALITIES, PROVINCE_CODES, SECTOR_CODES, TECHNOLOGIES } from '../domain/codes.ts';
 import { INELIGIBILITY_REASONS } from '../domain/eligibility.ts';
 import { RULE_BADGES } from '../domain/rule-badges.ts';
-import { Cursor, Id, PageLimit, UsdAmount, UsdRange, csvList, uniqueList } from './common.ts';
+import { Cursor, Id, PageLimit, UsdAmount, UsdRange, csvList, text, uniqueList } from './common.ts';
 import { KnownRegency, OwnershipIntentCode } from './investment-facts.ts';
 import { CountryCode } from './investors.ts';
 import {
@@ -95,7 +95,15 @@ export const PreviewRequest = z
         halalCapable: z.boolean().nullable().default(null),
       })
       .strict()
+      .prefault({})
       .meta({ id: 'PreviewProfile', description: 'What a visitor tells about their company; anything left out is "no preference".' }),
+    text: text(500)
+      .optional()
+      .meta({
+        description:
+          'What the company does and wants, in its own words and any of the five languages. Concepts and places recognised in it are added to the profile, and the response says what was recognised.',
+        example: '혈액백 제조, 동자바 투자 희망',
+      }),
     weights: Weights.optional(),
     limit: z.number().int().min(1).max(100).default(20),
     cursor: Cursor.optional(),
@@ -205,6 +213,22 @@ export const OpportunityMatchPage = z
     nextCursor: z.string().nullable(),
   })
   .meta({ id: 'OpportunityMatchPage' });
+
+const Recognised = z.object({ code: z.string(), term: z.string(), language: z.enum(CONTENT_LANGUAGES) });
+
+export const PreviewMatchPage = OpportunityMatchPage.extend({
+  recognised: z
+    .object({
+      sectors: z.array(SectorLeafCode),
+      technologies: z.array(TechnologyCode),
+      preferredProvinces: z.array(ProvinceCodeSchema),
+      preferredIslandGroups: z.array(IslandGroupCode),
+      concepts: z.array(Recognised).meta({ description: 'Lexicon concepts found in `text`, and the term that named each' }),
+      places: z.array(Recognised).meta({ description: 'Provinces and island groups found in `text`' }),
+    })
+    .optional()
+    .meta({ description: 'With `text`: the profile fields read from it (added to `profile`)' }),
+}).meta({ id: 'PreviewMatchPage' });
 
 export const InvestorMatchPage = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CONTENT_LANGUAGES,
   ISLAND_GROUPS,
   MODALITIES,
   OPPORTUNITY_STATUSES,
@@ -92,7 +93,13 @@ export const Opportunity = z
     status: OpportunityStatus,
     title: LocalizedTextOut,
     summary: LocalizedTextOut,
-    display: Display.extend({ title: z.string(), summary: z.string() }),
+    display: Display.extend({
+      title: z.string(),
+      summary: z.string(),
+      languages: z
+        .object({ title: z.enum(CONTENT_LANGUAGES), summary: z.enum(CONTENT_LANGUAGES) })
+        .meta({ description: 'The language each shown field is in; differs from Content-Language where that field is not translated' }),
+    }),
     sector: SectorLeafCode,
     sectorParent: SectorCodeSchema,
     technologies: z.array(TechnologyCode),
@@ -117,9 +124,31 @@ export const Opportunity = z
   })
   .meta({ id: 'Opportunity' });
 
-export const OpportunityPage = page(Opportunity, 'OpportunityPage');
+const RecognisedConcept = z
+  .object({
+    code: z.string().meta({ description: 'Concept code in the lexicon' }),
+    term: z.string().meta({ description: 'The lexicon term found in q' }),
+    language: z.enum(CONTENT_LANGUAGES).meta({ description: 'The language of that term' }),
+  })
+  .meta({ id: 'RecognisedConcept' });
+
+export const OpportunityPage = page(
+  Opportunity.extend({
+    matchedConcepts: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'With q: the recognised concepts this opportunity is tagged with (by sector or technology)' }),
+  }),
+  'OpportunityPage',
+).extend({
+  query: z
+    .object({ concepts: z.array(RecognisedConcept) })
+    .optional()
+    .meta({ description: 'With q: the concepts recognised in it' }),
+});
 
 export const OPPORTUNITY_SORTS = [
+  'relevance',
   '-createdAt',
   'createdAt',
   '-updatedAt',
@@ -132,7 +161,18 @@ export const OPPORTUNITY_SORTS = [
 
 export const OpportunitySearch = z
   .object({
-    q: z.string().trim().min(1).max(200).optional().meta({ description: 'Full-text search in Indonesian and English' }),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine((value) => !value.includes('\u0000'), { message: 'must not contain NUL characters' })
+      .optional()
+      .meta({
+        description:
+          'Text in any of Indonesian, English, Korean, Japanese or Chinese. Concepts named in it (through the multilingual lexicon) find opportunities tagged with them whatever their languages; Indonesian and English texts are searched stemmed, Korean, Japanese and Chinese texts by character bigrams and trigrams.',
+        example: '백신',
+      }),
     sector: csvList(SectorCodeSchema, SECTOR_CODES.length, 'Sector codes; a parent matches all its leaves').optional(),
     province: csvList(ProvinceCodeSchema, PROVINCE_CODES.length, 'Province codes').optional(),
     islandGroup: csvList(IslandGroupCode, ISLAND_GROUPS.length, 'Island groups').optional(),
@@ -144,7 +184,10 @@ export const OpportunitySearch = z
     kbli: csvList(KbliCode, 20, 'KBLI 2020 codes; matches opportunities with any of them').optional(),
     landStatus: csvList(LandStatusCode, 7, 'Land statuses; matches any').optional(),
     incentive: csvList(IncentiveCode, 4, 'Incentives claimed; matches opportunities claiming any of them').optional(),
-    sort: z.enum(OPPORTUNITY_SORTS).default('-createdAt'),
+    sort: z
+      .enum(OPPORTUNITY_SORTS)
+      .optional()
+      .meta({ description: 'Default: `relevance` (best first) with `q`, else `-createdAt`. `relevance` needs `q`.' }),
     limit: PageLimit,
     cursor: Cursor.optional(),
   })

@@ -54,8 +54,7 @@ export const ProvinceList = z
       z.object({
         code: ProvinceCodeSchema,
         bpsCode: z.string(),
-        name: z.string(),
-        names: Bilingual,
+        ...named,
         capital: z.string(),
         islandGroup: IslandGroupCode,
         coordinate: z.object({ lat: z.number(), lon: z.number() }),

@@ -9,9 +9,11 @@ import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import {
   findOpportunity,
   insertOpportunity,
+  RELEVANCE,
   searchOpportunities,
   updateOpportunity,
   type OpportunityFilter,
+  type TextSearch,
 } from '../db/repositories/opportunities.ts';
 import type { Database } from '../db/schema.ts';
 import { PROVINCES } from '../reference/provinces.ts';
@@ -19,6 +21,7 @@ import { leavesOf } from '../reference/sectors.ts';
 import { kekByCode } from '../reference/special-economic-zones.ts';
 import type { OpportunitySearchQuery } from '../schemas/opportunities.ts';
 import type { ChangeWriter } from './changes.ts';
+import { analyseQuery, conceptsHit } from './search-text.ts';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, unprocessable, withCursor } from './errors.ts';
 
 const ACTIONS: Record<OpportunityStatus, ActionOf<'opportunity'>> = { draft: 'create', published: 'publish', withdrawn: 'withdraw', closed: 'close' };
@@ -74,14 +77,27 @@ export class OpportunityService {
     });
   }
 
+  /**
+   * With `q`, results come best first unless another sort is asked for, and say which of the
+   * concepts recognised in `q` each one is tagged with.
+   */
   async search(query: OpportunitySearchQuery, actor: Actor) {
     if (!seesUnpublished(actor) && query.status?.some((status) => status !== 'published')) {
       throw forbidden('Only published opportunities are public; drafts, withdrawn and closed ones need a staff key.', 'status', 'querystring');
     }
-    return withCursor(
-      () => searchOpportunities(this.db, toFilter(query), query),
+    const sort = query.sort ?? (query.q ? RELEVANCE : '-createdAt');
+    if (sort === RELEVANCE && !query.q) throw badRequest('relevance-needs-query', 'sort=relevance ranks by the text query; send q as well.', 'sort', 'querystring');
+    const analysed = query.q ? analyseQuery(query.q) : undefined;
+    const page = await withCursor(
+      () => searchOpportunities(this.db, toFilter(query, analysed?.search), { ...query, sort }),
       'The cursor is not valid for this sort; start again without a cursor.',
     );
+    if (!analysed) return { ...page, recognised: undefined };
+    return {
+      items: page.items.map((item) => ({ ...item, matchedConcepts: conceptsHit(analysed.recognised, item) })),
+      nextCursor: page.nextCursor,
+      recognised: analysed.recognised,
+    };
   }
 
   /**
@@ -96,7 +112,7 @@ export class OpportunityService {
   }
 }
 
-function toFilter(query: OpportunitySearchQuery): OpportunityFilter {
+function toFilter(query: OpportunitySearchQuery, text: TextSearch | undefined): OpportunityFilter {
   const provinces = intersect(query.province, query.islandGroup && provincesIn(query.islandGroup));
   return {
     statuses: query.status?.length ? query.status : ['published'],
@@ -106,7 +122,7 @@ function toFilter(query: OpportunitySearchQuery): OpportunityFilter {
     ...(query.modality?.length && { modalities: query.modality }),
     ...(query.minUsd !== undefined && { minUsd: query.minUsd }),
     ...(query.maxUsd !== undefined && { maxUsd: query.maxUsd }),
-    ...(query.q && { text: query.q }),
+    ...(text && { text }),
     ...(query.kbli?.length && { kbliCodes: query.kbli }),
     ...(query.landStatus?.length && { landStatuses: query.landStatus }),
     ...(query.incentive?.length && { incentives: query.incentive }),

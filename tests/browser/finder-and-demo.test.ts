@@ -6,7 +6,7 @@ import { accessibilityViolations, browserAvailable, sameList, until, watchErrors
 import { embedStack, fillFinder, finder, list, SECTOR, shownIds, shownMatches, shownTitles } from './stack.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
-const LANGS: Lang[] = ['en', 'id', 'ko', 'ja'];
+const LANGS: Lang[] = ['en', 'id', 'ko', 'ja', 'zh'];
 
 /** The match finder, the four languages, and the demo page with its screenshots. */
 if (browserAvailable(t)) {

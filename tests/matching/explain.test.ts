@@ -108,6 +108,7 @@ const SCRIPT: Record<UiLanguage, RegExp> = {
   id: /^[\x20-\x7e–—×]+$/,
   ko: /[\uac00-\ud7a3]/,
   ja: /[\u3040-\u30ff\u4e00-\u9fff]/,
+  zh: /[\u4e00-\u9fff]/,
 };
 
 t.test('every reason and badge renders as a clean sentence in all four languages', async (t) => {
@@ -145,7 +146,8 @@ t.test('the default reference covers every code and matches the real map', async
   const location = pair.factors.find((f) => f.factor === 'location')!;
   t.equal(location.reason.code, 'location-distance');
   t.ok(Math.abs((location.reason.params.distanceKm as number) - 3142) <= 5, 'Surabaya–Jayapura ≈ 3,140 km');
-  t.equal(renderReason(location.reason, 'ja', defaultNameLookup), 'Papuaは最も近い希望地域(East Java)から約3,141km');
+  t.equal(renderReason(location.reason, 'ja', defaultNameLookup), 'パプア州は最も近い希望地域(東ジャワ州)から約3,141km');
+  t.equal(renderReason(location.reason, 'zh', defaultNameLookup), '巴布亚省距最近的意向地区（东爪哇省）约3,141公里');
 });
 
 t.test("reasons take every place, sector and technology name from the lookup, for the caller's language", async (t) => {

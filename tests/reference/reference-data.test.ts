@@ -144,7 +144,7 @@ t.test('provinces', async (t) => {
   t.equal(new Set(bps).size, 38, 'BPS codes are unique');
   for (const p of PROVINCES) {
     t.match(p.bpsCode, /^\d{2}$/, `${p.code} BPS code has 2 digits`);
-    t.ok(p.names.id.trim() && p.names.en.trim() && p.capital.trim(), `${p.code} names`);
+    t.ok(hasAllLanguages(p.names) && p.capital.trim(), `${p.code} names in every UI language`);
     t.ok((ISLAND_GROUPS as readonly string[]).includes(p.islandGroup), `${p.code} island group`);
     const { lat, lon } = p.coordinate;
     t.ok(lat >= -11 && lat <= 6 && lon >= 95 && lon <= 141.5, `${p.code} lies inside Indonesia`);

@@ -17,7 +17,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export const nowMs = sql<Date>`date_trunc('milliseconds', now())`;
 
-/** Every column but the search vector, which only the database reads. */
+/** Every column but the search columns, which only the database reads. */
 const COLUMNS = [
   'id', 'status', 'title', 'summary', 'sector', 'technologies', 'required_transfer_depth', 'modalities',
   'province', 'regency', 'special_economic_zone', 'investment_min_usd', 'investment_max_usd',
@@ -26,7 +26,7 @@ const COLUMNS = [
   'local_government_contact',
 ] as const;
 
-export function toOpportunity(row: Omit<OpportunityRow, 'search'>): Opportunity {
+export function toOpportunity(row: Omit<OpportunityRow, 'search' | 'search_cjk'>): Opportunity {
   return {
     id: row.id,
     status: row.status as OpportunityStatus,
@@ -109,11 +109,23 @@ export interface OpportunityFilter {
   modalities?: readonly Modality[];
   minUsd?: number;
   maxUsd?: number;
-  text?: string;
+  text?: TextSearch;
   kbliCodes?: readonly string[];
   landStatuses?: readonly LandStatus[];
   incentives?: readonly Incentive[];
 }
+
+/** A text query, with what the service recognised in it (see src/services/search.ts). */
+export interface TextSearch {
+  text: string;
+  /** The tags of each lexicon concept the query names. */
+  concepts: readonly { sectors: readonly SectorLeaf[]; technologies: readonly Technology[] }[];
+  /** Character bigrams of its Korean, Japanese and Chinese parts. */
+  bigrams: readonly string[];
+}
+
+/** Sort by how well an opportunity answers the text query, best first. */
+export const RELEVANCE = 'relevance';
 
 export interface PageRequest {
   /** A sort key, descending when prefixed with "-". */
@@ -168,22 +180,13 @@ export async function updateOpportunity(
 }
 
 export async function searchOpportunities(db: Db, filter: OpportunityFilter, page: PageRequest) {
+  if (page.sort === RELEVANCE && filter.text) return searchByRelevance(db, filter, filter.text, page);
   const descending = page.sort.startsWith('-');
   const sortKey = page.sort.replace(/^-/, '') as SortKey;
   const column = SORT_COLUMNS[sortKey];
 
-  let query = db.selectFrom('opportunities').select(COLUMNS).where('status', 'in', [...filter.statuses]);
-  // An empty list matches nothing (SQL has no empty `in ()`).
-  if (filter.sectors) query = query.where(filter.sectors.length ? sql<SqlBool>`sector = any(${textArray(filter.sectors)})` : sql<SqlBool>`false`);
-  if (filter.provinces) query = query.where(filter.provinces.length ? sql<SqlBool>`province = any(${textArray(filter.provinces)})` : sql<SqlBool>`false`);
-  if (filter.technologies) query = query.where(sql<SqlBool>`technologies && ${textArray(filter.technologies)}`);
-  if (filter.modalities) query = query.where(sql<SqlBool>`modalities && ${textArray(filter.modalities)}`);
-  if (filter.minUsd !== undefined) query = query.where('investment_max_usd', '>=', filter.minUsd);
-  if (filter.maxUsd !== undefined) query = query.where('investment_min_usd', '<=', filter.maxUsd);
-  if (filter.text) query = query.where(sql<SqlBool>`search @@ ${textQuery(filter.text)}`);
-  if (filter.kbliCodes) query = query.where(sql<SqlBool>`kbli_codes && ${textArray(filter.kbliCodes)}`);
-  if (filter.landStatuses) query = query.where(sql<SqlBool>`land->>'status' = any(${textArray(filter.landStatuses)})`);
-  if (filter.incentives) query = query.where(sql<SqlBool>`incentives && ${textArray(filter.incentives)}`);
+  let query = filtered(db, filter);
+  if (filter.text) query = query.where(matches(filter.text));
 
   if (page.cursor) {
     const cursor = decodeCursor(page.cursor);
@@ -203,6 +206,79 @@ export async function searchOpportunities(db: Db, filter: OpportunityFilter, pag
   return { items: pageRows.map(toOpportunity), nextCursor };
 }
 
+/** The published-or-given statuses and every structured filter. */
+function filtered(db: Db, filter: OpportunityFilter) {
+  let query = db.selectFrom('opportunities').select(COLUMNS).where('status', 'in', [...filter.statuses]);
+  // An empty list matches nothing (SQL has no empty `in ()`).
+  if (filter.sectors) query = query.where(filter.sectors.length ? sql<SqlBool>`sector = any(${textArray(filter.sectors)})` : sql<SqlBool>`false`);
+  if (filter.provinces) query = query.where(filter.provinces.length ? sql<SqlBool>`province = any(${textArray(filter.provinces)})` : sql<SqlBool>`false`);
+  if (filter.technologies) query = query.where(sql<SqlBool>`technologies && ${textArray(filter.technologies)}`);
+  if (filter.modalities) query = query.where(sql<SqlBool>`modalities && ${textArray(filter.modalities)}`);
+  if (filter.minUsd !== undefined) query = query.where('investment_max_usd', '>=', filter.minUsd);
+  if (filter.maxUsd !== undefined) query = query.where('investment_min_usd', '<=', filter.maxUsd);
+  if (filter.kbliCodes) query = query.where(sql<SqlBool>`kbli_codes && ${textArray(filter.kbliCodes)}`);
+  if (filter.landStatuses) query = query.where(sql<SqlBool>`land->>'status' = any(${textArray(filter.landStatuses)})`);
+  if (filter.incentives) query = query.where(sql<SqlBool>`incentives && ${textArray(filter.incentives)}`);
+  return query;
+}
+
+/**
+ * Relevance, documented in the README ("Search across languages"):
+ *   2 × concepts hit + full-text rank + Korean/Japanese/Chinese text score
+ * - a concept is hit when the opportunity carries its sector or one of its technologies, so
+ *   a concept outweighs any wording: an opportunity tagged with what was asked comes first;
+ * - the full-text rank is ts_rank_cd over the Indonesian and English vector, scaled to [0, 1);
+ * - the CJK score is the larger of the share of the query's character bigrams found in the
+ *   Korean, Japanese and Chinese texts and the trigram word similarity, both in [0, 1].
+ * An opportunity matches when it hits a concept, matches the full text, or has at least
+ * CJK_MATCH of the query's bigrams. Ties go to the higher id, so pages are stable.
+ */
+async function searchByRelevance(db: Db, filter: OpportunityFilter, text: TextSearch, page: PageRequest) {
+  const scored = filtered(db, filter)
+    .select(sql<number>`(2 * ${conceptHits(text)} + ${fullTextRank(text)} + ${cjkScore(text)})::float8`.as('relevance'))
+    .where(matches(text));
+  let query = db.selectFrom(scored.as('scored')).selectAll();
+  if (page.cursor) {
+    const cursor = decodeCursor(page.cursor);
+    if (!cursor || cursor.sort !== RELEVANCE || typeof cursor.value !== 'number') throw new InvalidCursorError();
+    query = query.where(sql<SqlBool>`(relevance, id) < (${cursor.value}::float8, ${cursor.id}::uuid)`);
+  }
+  const rows = await query.orderBy('relevance', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+  const { rows: pageRows, nextCursor } = toPage(rows, page.limit, (last) => ({ sort: RELEVANCE, value: Number(last.relevance), id: last.id }));
+  return { items: pageRows.map(toOpportunity), nextCursor };
+}
+
+const CJK_MATCH = 0.5;
+
+/** Trigram similarity only ranks: it is computed for the rows that match, not for every row. */
+function matches(text: TextSearch) {
+  return sql<SqlBool>`(${conceptHits(text)} > 0 or search @@ ${textQuery(text.text)} or ${bigramCoverage(text)} >= ${CJK_MATCH})`;
+}
+
+function conceptHits(text: TextSearch) {
+  if (text.concepts.length === 0) return sql<number>`0`;
+  const hits = text.concepts.map(
+    (concept) => sql`((sector = any(${textArray(concept.sectors)})) or (technologies && ${textArray(concept.technologies)}))::int`,
+  );
+  return sql<number>`(${sql.join(hits, sql` + `)})`;
+}
+
+function fullTextRank(text: TextSearch) {
+  return sql<number>`ts_rank_cd(search, ${textQuery(text.text)}, 32)::float8`;
+}
+
+/** The share of the query's CJK bigrams found in the Korean, Japanese and Chinese texts. */
+function bigramCoverage(text: TextSearch) {
+  if (text.bigrams.length === 0) return sql<number>`0::float8`;
+  const found = text.bigrams.map((bigram) => sql`(strpos(search_cjk, ${bigram}) > 0)::int`);
+  return sql<number>`((${sql.join(found, sql` + `)})::float8 / ${text.bigrams.length})`;
+}
+
+function cjkScore(text: TextSearch) {
+  if (text.bigrams.length === 0) return sql<number>`0::float8`;
+  return sql<number>`greatest(${bigramCoverage(text)}, extensions.word_similarity(lower(${text.text}), search_cjk)::float8)`;
+}
+
 /** Every published opportunity, in the compact form matching needs. */
 export async function listPublishedOpportunities(db: Db): Promise<Opportunity[]> {
   const rows = await db.selectFrom('opportunities').select(COLUMNS).where('status', '=', 'published').execute();
@@ -211,7 +287,12 @@ export async function listPublishedOpportunities(db: Db): Promise<Opportunity[]>
 
 export const textArray = (values: readonly string[]): Expression<string[]> => sql<string[]>`${sql.val([...values])}::text[]`;
 
-/** The query in both languages' stemming and unstemmed (names), any of which may match. */
+/**
+ * The query, accents folded, in both languages' stemming and unstemmed (names), any of which
+ * may match. A sub-select, so it is computed once per statement: unaccent is only stable, and
+ * inline it would be evaluated again for every row.
+ */
 function textQuery(text: string) {
-  return sql`(websearch_to_tsquery('english', ${text}) || websearch_to_tsquery('indonesian', ${text}) || websearch_to_tsquery('simple', ${text}))`;
+  const folded = sql`extensions.unaccent(${text})`;
+  return sql`(select websearch_to_tsquery('english', ${folded}) || websearch_to_tsquery('indonesian', ${folded}) || websearch_to_tsquery('simple', ${folded}))`;
 }

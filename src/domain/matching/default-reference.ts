@@ -31,17 +31,11 @@ export const defaultMatchingReference: MatchingReference = Object.freeze({
   hasHealthPartnership: (country: string) => healthPartnerByCountry.has(country),
 });
 
-/**
- * Names in the four UI languages. Provinces are named in Indonesian and English only, so
- * Korean and Japanese sentences use the English name; unknown codes come back unchanged.
- */
+/** Names in the five UI languages; unknown codes come back unchanged. */
 export const defaultNameLookup: NameLookup = Object.freeze({
   sector: (code, lang) => sectorByCode.get(code)?.names[lang] ?? code,
   technology: (code, lang) => technologyByCode.get(code)?.names[lang] ?? code,
-  province: (code, lang) => {
-    const names = provinceByCode.get(code)?.names;
-    return names ? (lang === 'id' ? names.id : names.en) : code;
-  },
+  province: (code, lang) => provinceByCode.get(code)?.names[lang] ?? code,
   islandGroup: (code, lang) => ISLAND_GROUP_NAMES[code]?.[lang] ?? code,
   modality: (code, lang) => modalityByCode.get(code)?.names[lang] ?? code,
   depth: (code, lang) => transferDepthByCode.get(code)?.names[lang] ?? code,

@@ -58,7 +58,7 @@ function formatNumber(n: number, lang: Lang, maxDecimals = 0): string {
  * one is the dearest part of a reason, so each is formatted once per language; the cache is
  * dropped whole when it fills.
  */
-const scaledAmounts: Record<Lang, Map<number, string>> = { en: new Map(), id: new Map(), ko: new Map(), ja: new Map() };
+const scaledAmounts: Record<Lang, Map<number, string>> = { en: new Map(), id: new Map(), ko: new Map(), ja: new Map(), zh: new Map() };
 const SCALED_AMOUNTS_MAX = 50_000;
 
 function scaled(v: number, units: readonly [number, string][], lang: Lang): string {
@@ -108,6 +108,11 @@ const JA_UNITS: readonly [number, string][] = [
   [1e8, '億'],
   [1e4, '万'],
 ];
+const ZH_UNITS: readonly [number, string][] = [
+  [1e12, '万亿'],
+  [1e8, '亿'],
+  [1e4, '万'],
+];
 
 function usdRange(min: number, max: number, lang: Lang): string {
   const same = min === max;
@@ -128,13 +133,17 @@ function usdRange(min: number, max: number, lang: Lang): string {
       const a = scaled(min, JA_UNITS, lang);
       return same ? `${a}ドル` : `${a}〜${scaled(max, JA_UNITS, lang)}ドル`;
     }
+    case 'zh': {
+      const a = scaled(min, ZH_UNITS, lang);
+      return same ? `${a}美元` : `${a}至${scaled(max, ZH_UNITS, lang)}美元`;
+    }
   }
 }
 
 // ---- names ----
 
 function joinList(items: readonly string[], lang: Lang): string {
-  return items.join(lang === 'ja' ? '、' : ', ');
+  return items.join(lang === 'ja' || lang === 'zh' ? '、' : ', ');
 }
 
 function lowerFirst(s: string): string {
@@ -187,6 +196,7 @@ const NEUTRAL: Record<Lang, string> = {
   en: 'No preference stated — left out of the score',
   id: 'Tidak ada preferensi — tidak dihitung dalam skor',
   ko: '선호 조건 없음 — 점수 계산에서 제외',
+  zh: '未说明偏好 — 不计入评分',
   ja: '希望の指定なし — スコアの計算から除外',
 };
 
@@ -197,12 +207,14 @@ const OPEN_ON_OPPORTUNITY: Record<string, Record<Lang, string>> = {
     id: 'Peluang tidak mencari teknologi — tidak dihitung dalam skor',
     ko: '요구 기술이 없는 투자 기회 — 점수 계산에서 제외',
     ja: '求める技術の指定なし — スコアの計算から除外',
+    zh: '该投资机会未寻求任何技术 — 不计入评分',
   },
   modality: {
     en: 'The opportunity names no form of investment — left out of the score',
     id: 'Peluang tidak menyebutkan skema kerja sama — tidak dihitung dalam skor',
     ko: '제시된 투자 방식 없음 — 점수 계산에서 제외',
     ja: '投資形態の指定なし — スコアの計算から除外',
+    zh: '该投资机会未注明投资方式 — 不计入评分',
   },
 };
 
@@ -221,6 +233,7 @@ function sectorText(code: string, p: ReasonParams, lang: Lang, n: Names): string
         lang === 'en' ? `Exact sector match: ${S()}` :
         lang === 'id' ? `Sektor sama persis: ${S()}` :
         lang === 'ko' ? `업종 정확히 일치: ${S()}` :
+        lang === 'zh' ? `行业完全一致：${S()}` :
         `業種が完全に一致: ${S()}`
       );
     case 'sector-parent':
@@ -228,6 +241,7 @@ function sectorText(code: string, p: ReasonParams, lang: Lang, n: Names): string
         lang === 'en' ? `Open to all of ${P()}, which includes ${S()}` :
         lang === 'id' ? `Terbuka untuk seluruh sektor ${P()}, termasuk ${S()}` :
         lang === 'ko' ? `${P()} 분야 전체를 희망(${S()} 포함)` :
+        lang === 'zh' ? `意向涵盖整个${P()}领域（含${S()}）` :
         `${P()}分野全般を希望(${S()}を含む)`
       );
     case 'sector-sibling':
@@ -235,6 +249,7 @@ function sectorText(code: string, p: ReasonParams, lang: Lang, n: Names): string
         lang === 'en' ? `Related sector: ${S()} is in ${P()}, like the preferred ${L()}` :
         lang === 'id' ? `Sektor terkait: ${S()} termasuk ${P()}, seperti ${L()} yang diminati` :
         lang === 'ko' ? `관련 업종: ${S()} — 희망 업종(${L()})과 같은 ${P()} 분야` :
+        lang === 'zh' ? `相关行业：${S()}与意向行业（${L()}）同属${P()}领域` :
         `関連業種: ${S()}は希望業種(${L()})と同じ${P()}分野`
       );
     case 'sector-other':
@@ -242,6 +257,7 @@ function sectorText(code: string, p: ReasonParams, lang: Lang, n: Names): string
         lang === 'en' ? `Different sector: ${S()} (preferred: ${L()})` :
         lang === 'id' ? `Sektor berbeda: ${S()} (diminati: ${L()})` :
         lang === 'ko' ? `업종 불일치: ${S()}(희망 업종: ${L()})` :
+        lang === 'zh' ? `行业不符：${S()}（意向行业：${L()}）` :
         `業種が不一致: ${S()}(希望業種: ${L()})`
       );
     default:
@@ -262,6 +278,7 @@ function coverageText(p: ReasonParams, lang: Lang, n: Names): string {
       lang === 'en' ? 'No specific technology sought' :
       lang === 'id' ? 'Tidak mencari teknologi tertentu' :
       lang === 'ko' ? '특정 기술 요구 없음' :
+      lang === 'zh' ? '未要求特定技术' :
       '特定の技術は求められていない'
     );
   }
@@ -270,6 +287,7 @@ function coverageText(p: ReasonParams, lang: Lang, n: Names): string {
       lang === 'en' ? `Holds 0 of ${N} technologies sought (missing: ${M})` :
       lang === 'id' ? `Menguasai 0 dari ${N} teknologi yang dicari (belum dikuasai: ${M})` :
       lang === 'ko' ? `요구 기술 ${N}개 중 0개 보유(미보유: ${M})` :
+      lang === 'zh' ? `所需${N}项技术中掌握0项（未掌握：${M}）` :
       `求められる技術${N}件のうち保有は0件(未保有: ${M})`
     );
   }
@@ -278,6 +296,7 @@ function coverageText(p: ReasonParams, lang: Lang, n: Names): string {
       lang === 'en' ? `Holds ${h} of ${N} technologies sought (${H})` :
       lang === 'id' ? `Menguasai ${h} dari ${N} teknologi yang dicari (${H})` :
       lang === 'ko' ? `요구 기술 ${N}개 중 ${h}개 보유(${H})` :
+      lang === 'zh' ? `所需${N}项技术中掌握${h}项（${H}）` :
       `求められる技術${N}件のうち${h}件を保有(${H})`
     );
   }
@@ -285,6 +304,7 @@ function coverageText(p: ReasonParams, lang: Lang, n: Names): string {
     lang === 'en' ? `Holds ${h} of ${N} technologies sought (${H}; missing: ${M})` :
     lang === 'id' ? `Menguasai ${h} dari ${N} teknologi yang dicari (${H}; belum dikuasai: ${M})` :
     lang === 'ko' ? `요구 기술 ${N}개 중 ${h}개 보유(${H}; 미보유: ${M})` :
+    lang === 'zh' ? `所需${N}项技术中掌握${h}项（${H}；未掌握：${M}）` :
     `求められる技術${N}件のうち${h}件を保有(${H}/未保有: ${M})`
   );
 }
@@ -301,6 +321,7 @@ function depthText(p: ReasonParams, lang: Lang, n: Names): string {
       lang === 'en' ? 'transfer willingness not stated' :
       lang === 'id' ? 'kesediaan alih teknologi tidak dinyatakan' :
       lang === 'ko' ? '기술이전 의향 미기재' :
+      lang === 'zh' ? '未说明技术转让意愿' :
       '技術移転の意向は未記入'
     );
   }
@@ -309,6 +330,7 @@ function depthText(p: ReasonParams, lang: Lang, n: Names): string {
       lang === 'en' ? 'no technology transfer required' :
       lang === 'id' ? 'tidak disyaratkan alih teknologi' :
       lang === 'ko' ? '기술이전 요구 없음' :
+      lang === 'zh' ? '不要求技术转让' :
       '技術移転の要求なし'
     );
   }
@@ -317,6 +339,7 @@ function depthText(p: ReasonParams, lang: Lang, n: Names): string {
       lang === 'en' ? `willing to go as far as ${W}, as required` :
       lang === 'id' ? `bersedia hingga ${W}, sesuai yang disyaratkan` :
       lang === 'ko' ? `요구 수준인 ${W}까지 수용 가능` :
+      lang === 'zh' ? `可接受至所要求的${W}` :
       `求められる${W}まで対応可能`
     );
   }
@@ -325,6 +348,7 @@ function depthText(p: ReasonParams, lang: Lang, n: Names): string {
       lang === 'en' ? `willing to go as far as ${W}, beyond the ${R} required` :
       lang === 'id' ? `bersedia hingga ${W}, melebihi ${R} yang disyaratkan` :
       lang === 'ko' ? `${W}까지 수용 가능(요구 수준: ${R})` :
+      lang === 'zh' ? `可接受至${W}（要求：${R}）` :
       `${W}まで対応可能(要求: ${R})`
     );
   }
@@ -333,6 +357,7 @@ function depthText(p: ReasonParams, lang: Lang, n: Names): string {
       lang === 'en' ? `not willing to transfer technology, while ${R} is required` :
       lang === 'id' ? `tidak bersedia mengalihkan teknologi, sedangkan yang disyaratkan ${R}` :
       lang === 'ko' ? `기술이전 의향 없음(요구 수준: ${R})` :
+      lang === 'zh' ? `无技术转让意愿（要求：${R}）` :
       `技術移転の意向なし(要求: ${R})`
     );
   }
@@ -340,11 +365,12 @@ function depthText(p: ReasonParams, lang: Lang, n: Names): string {
     lang === 'en' ? `willing to go only as far as ${W}, short of the ${R} required` :
     lang === 'id' ? `hanya bersedia hingga ${W}, kurang dari ${R} yang disyaratkan` :
     lang === 'ko' ? `${W}까지만 수용 가능해 요구 수준(${R})에 못 미침` :
+    lang === 'zh' ? `仅可接受至${W}，未达到要求（${R}）` :
     `対応可能なのは${W}までで、要求(${R})に届かない`
   );
 }
 
-const CLAUSE_JOIN: Record<Lang, string> = { en: '; ', id: '; ', ko: ', ', ja: '、' };
+const CLAUSE_JOIN: Record<Lang, string> = { en: '; ', id: '; ', ko: ', ', ja: '、', zh: '；' };
 
 function technologyText(p: ReasonParams, lang: Lang, n: Names): string {
   return coverageText(p, lang, n) + CLAUSE_JOIN[lang] + depthText(p, lang, n);
@@ -359,6 +385,7 @@ function locationText(code: string, p: ReasonParams, lang: Lang, n: Names): stri
         lang === 'en' ? `Preferred province: ${P}` :
         lang === 'id' ? `Provinsi pilihan: ${P}` :
         lang === 'ko' ? `희망 지역: ${P}` :
+        lang === 'zh' ? `意向省份：${P}` :
         `希望の州: ${P}`
       );
     case 'location-island-group':
@@ -366,6 +393,7 @@ function locationText(code: string, p: ReasonParams, lang: Lang, n: Names): stri
         lang === 'en' ? `${P} is in a preferred island group: ${G()}` :
         lang === 'id' ? `${P} berada di kelompok pulau pilihan: ${G()}` :
         lang === 'ko' ? `${P}: 희망 권역(${G()})에 위치` :
+        lang === 'zh' ? `${P}位于意向区域（${G()}）` :
         `${P}は希望地域(${G()})に位置`
       );
     case 'location-island-group-of-province': {
@@ -374,6 +402,7 @@ function locationText(code: string, p: ReasonParams, lang: Lang, n: Names): stri
         lang === 'en' ? `${P} is in the same island group (${G()}) as preferred ${A}` :
         lang === 'id' ? `${P} berada di kelompok pulau yang sama (${G()}) dengan provinsi pilihan ${A}` :
         lang === 'ko' ? `${P}: 희망 지역(${A})과 같은 권역(${G()})` :
+        lang === 'zh' ? `${P}与意向省份（${A}）同属${G()}地区` :
         `${P}は希望の州(${A})と同じ地域(${G()})`
       );
     }
@@ -387,6 +416,7 @@ function locationText(code: string, p: ReasonParams, lang: Lang, n: Names): stri
         lang === 'en' ? `${P} is about ${d} km from the nearest preferred location (${N})` :
         lang === 'id' ? `${P} berjarak sekitar ${d} km dari lokasi pilihan terdekat (${N})` :
         lang === 'ko' ? `${P}: 가장 가까운 희망 지역(${N})에서 약 ${d}km` :
+        lang === 'zh' ? `${P}距最近的意向地区（${N}）约${d}公里` :
         `${P}は最も近い希望地域(${N})から約${d}km`
       );
     }
@@ -422,6 +452,7 @@ function sizeText(code: string, p: ReasonParams, lang: Lang): string | null {
         lang === 'en' ? `Investment ${O} fits the ticket range ${T}` :
         lang === 'id' ? `Nilai investasi ${O} sesuai dengan kisaran tiket ${T}` :
         lang === 'ko' ? `투자 규모 ${O}: 희망 투자 규모 ${T}에 부합` :
+        lang === 'zh' ? `投资规模${O}符合意向投资额${T}` :
         `投資規模${O}は希望投資額${T}に合致`
       );
     case 'size-overlap': {
@@ -430,6 +461,7 @@ function sizeText(code: string, p: ReasonParams, lang: Lang): string | null {
           lang === 'en' ? `Investment ${O} meets the ticket range ${T} only at its edge` :
           lang === 'id' ? `Nilai investasi ${O} hanya bersinggungan dengan kisaran tiket ${T} di batasnya` :
           lang === 'ko' ? `투자 규모 ${O}: 희망 투자 규모 ${T}와 경계에서만 맞닿음` :
+          lang === 'zh' ? `投资规模${O}与意向投资额${T}仅在边界处相接` :
           `投資規模${O}は希望投資額${T}と境界で接するのみ`
         );
       }
@@ -438,6 +470,7 @@ function sizeText(code: string, p: ReasonParams, lang: Lang): string | null {
         lang === 'en' ? `Investment ${O} partly overlaps the ticket range ${T} (${pct}% of the narrower range, log scale)` :
         lang === 'id' ? `Nilai investasi ${O} sebagian beririsan dengan kisaran tiket ${T} (${pct}% dari kisaran yang lebih sempit, skala log)` :
         lang === 'ko' ? `투자 규모 ${O}: 희망 투자 규모 ${T}와 일부 겹침(좁은 쪽 범위의 ${pct}%, 로그 척도)` :
+        lang === 'zh' ? `投资规模${O}与意向投资额${T}部分重叠（占较窄区间的${pct}%，对数尺度）` :
         `投資規模${O}は希望投資額${T}と一部重なる(狭い方の範囲の${pct}%、対数尺度)`
       );
     }
@@ -449,12 +482,14 @@ function sizeText(code: string, p: ReasonParams, lang: Lang): string | null {
           lang === 'en' ? `Investment ${O} is about ${x}× above the ticket range ${T}` :
           lang === 'id' ? `Nilai investasi ${O} sekitar ${x}× di atas kisaran tiket ${T}` :
           lang === 'ko' ? `투자 규모 ${O}: 희망 투자 규모 ${T}의 약 ${x}배` :
+          lang === 'zh' ? `投资规模${O}约为意向投资额${T}的${x}倍` :
           `投資規模${O}は希望投資額${T}の約${x}倍`
         )
         : (
           lang === 'en' ? `Investment ${O} is about ${x}× below the ticket range ${T}` :
           lang === 'id' ? `Nilai investasi ${O} sekitar ${x}× di bawah kisaran tiket ${T}` :
           lang === 'ko' ? `투자 규모 ${O}: 희망 투자 규모 ${T}의 약 ${x}분의 1` :
+          lang === 'zh' ? `投资规模${O}约为意向投资额${T}的${x}分之一` :
           `投資規模${O}は希望投資額${T}の約${x}分の1`
         );
     }
@@ -471,6 +506,7 @@ function modalityText(p: ReasonParams, lang: Lang, n: Names): string {
       lang === 'en' ? 'The opportunity names no modality' :
       lang === 'id' ? 'Peluang tidak menyebutkan skema kerja sama' :
       lang === 'ko' ? '제시된 투자 방식 없음' :
+      lang === 'zh' ? '未提出投资方式' :
       '投資形態の指定なし'
     );
   }
@@ -480,6 +516,7 @@ function modalityText(p: ReasonParams, lang: Lang, n: Names): string {
       lang === 'en' ? `Accepts none of the modalities offered (${O})` :
       lang === 'id' ? `Tidak menerima satu pun skema kerja sama yang ditawarkan (${O})` :
       lang === 'ko' ? `제시된 투자 방식 중 수용 가능한 방식 없음(${O})` :
+      lang === 'zh' ? `所提出的投资方式（${O}）均不接受` :
       `提示された投資形態(${O})にはいずれも対応していない`
     );
   }
@@ -490,6 +527,7 @@ function modalityText(p: ReasonParams, lang: Lang, n: Names): string {
     lang === 'en' ? `Accepts ${a} of ${N} modalities offered (${A})` :
     lang === 'id' ? `Menerima ${a} dari ${N} skema kerja sama yang ditawarkan (${A})` :
     lang === 'ko' ? `제시된 투자 방식 ${N}개 중 ${a}개 수용(${A})` :
+    lang === 'zh' ? `所提出的${N}种投资方式中接受${a}种（${A}）` :
     `提示された投資形態${N}件のうち${a}件に対応(${A})`
   );
 }
@@ -548,6 +586,7 @@ export function renderBadge(badge: Badge, lang: UiLanguage, names: NameLookup): 
       lang === 'en' ? `Indonesia has a health cooperation agreement with ${C}` :
       lang === 'id' ? `Indonesia memiliki kerja sama kesehatan dengan ${C}` :
       lang === 'ko' ? `인도네시아–${C} 보건 협력 협정` :
+      lang === 'zh' ? `印度尼西亚与${C}签有卫生合作协议` :
       `インドネシアと${C}の保健協力合意`
     );
   }

@@ -19,6 +19,10 @@ const RETRY_AFTER: Headers = { 'retry-after': { type: 'integer', description: 'S
 const WWW_AUTHENTICATE: Headers = { 'www-authenticate': { type: 'string', description: 'Bearer challenge: send `Authorization: Bearer <key>`' } };
 const ETAG: Headers = { etag: { type: 'string', description: 'The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match' } };
 const LOCATION: Headers = { location: { type: 'string', description: 'Where the new resource is' } };
+const LOCALIZED: Headers = {
+  'content-language': { type: 'string', description: 'The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans`' },
+  vary: { type: 'string', description: 'Includes `Accept-Language`: the response depends on it' },
+};
 const REPLAYED: Headers = { 'idempotent-replayed': { type: 'string', description: '`true` when this is the stored response to an earlier request with the same Idempotency-Key' } };
 
 function describeAccess(access: readonly Audience[]): string {
@@ -45,6 +49,7 @@ function withConventions(schema: FastifySchema & { description?: string }, route
 function headersFor(status: string, route: RouteOptions): Headers | undefined {
   const success = status.startsWith('2');
   const headers: Headers = {
+    ...LOCALIZED,
     ...((success || status === '429') && RATE_LIMIT_HEADERS),
     ...((status === '429' || status === '503') && RETRY_AFTER),
     ...(status === '401' && WWW_AUTHENTICATE),
@@ -60,9 +65,33 @@ function withServerErrors(schema: FastifySchema): FastifySchema {
   return { ...schema, response: { ...(schema.response as object), 500: Problem, 503: Problem } };
 }
 
+type ObjectSchema = { type?: string; properties?: Record<string, object> };
+
+/** Adds a property to a request part's schema, creating the part when the route has none. */
+function withProperty(part: unknown, name: string, schema: object): ObjectSchema {
+  const object = (part ?? { type: 'object' }) as ObjectSchema;
+  return { ...object, properties: { ...object.properties, [name]: schema } };
+}
+
+/** Every API route answers in the caller's language (see the language plugin). */
+function withLanguageParameters(schema: Record<string, unknown>): void {
+  schema.headers = withProperty(schema.headers, 'accept-language', {
+    type: 'string',
+    description: 'Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en.',
+    example: 'ko-KR,ko;q=0.9,en;q=0.5',
+  });
+  schema.querystring = withProperty(schema.querystring, 'lang', {
+    type: 'string',
+    description: 'Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN`',
+    example: 'ko',
+  });
+}
+
 const transform: typeof jsonSchemaTransform = (input) => {
-  const schema = withServerErrors(input.route.config?.access ? withConventions(input.schema, input.route) : input.schema);
+  const api = Boolean(input.route.config?.access);
+  const schema = withServerErrors(api ? withConventions(input.schema, input.route) : input.schema);
   const output = jsonSchemaTransform({ ...input, schema });
+  if (api) withLanguageParameters(output.schema as Record<string, unknown>);
   const responses = output.schema.response as Record<string, object> | undefined;
   for (const [status, response] of Object.entries(responses ?? {})) {
     const headers = headersFor(status, input.route);

@@ -4,7 +4,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { classifyDatabaseError } from '../../db/errors.ts';
+import type { UiLanguage } from '../../domain/codes.ts';
 import { ServiceError } from '../../services/errors.ts';
+import { markLocalized } from './language.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const TYPE_BASE = 'https://peluang.example.id/problems/';
@@ -20,7 +22,8 @@ interface FieldError {
 export interface ProblemInit {
   status: number;
   code: string;
-  title: string;
+  /** In English; replaced by the localized title of the code or status (see `titleFor`). */
+  title?: string;
   detail?: string;
   errors?: FieldError[];
   /** Extension members, e.g. the id of the record a conflict is about. */
@@ -30,7 +33,7 @@ export interface ProblemInit {
 function problemDocument(problem: ProblemInit, request?: FastifyRequest) {
   return {
     type: `${TYPE_BASE}${problem.code}`,
-    title: problem.title,
+    title: request ? titleFor(request, problem) : problem.title,
     status: problem.status,
     code: problem.code,
     ...(problem.detail ? { detail: problem.detail } : {}),
@@ -40,13 +43,15 @@ function problemDocument(problem: ProblemInit, request?: FastifyRequest) {
   };
 }
 
+/** A problem in the request's language: problems are localized responses wherever they come from. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemInit): FastifyReply {
+  markLocalized(request, reply);
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problemDocument(problem, request));
 }
 
 /** A title and stable code for a status nothing more specific was said about. */
 function genericProblem(status: number, detail?: string): ProblemInit {
-  const title = TITLES[status] ?? STATUS_CODES[status] ?? 'Error';
+  const title = TITLES[status]?.en ?? STATUS_CODES[status] ?? 'Error';
   return { status, code: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'), title, ...(detail && { detail }) };
 }
 
@@ -84,7 +89,7 @@ export function sendServiceUnavailable(
   problem: { code: string; detail: string; retryAfterSeconds: number },
 ): FastifyReply {
   reply.header('retry-after', String(problem.retryAfterSeconds));
-  return sendProblem(request, reply, { status: 503, code: problem.code, title: TITLES[503]!, detail: problem.detail });
+  return sendProblem(request, reply, { status: 503, code: problem.code, detail: problem.detail });
 }
 
 export const sendDatabaseUnavailable = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
@@ -94,25 +99,65 @@ export const sendDatabaseUnavailable = (request: FastifyRequest, reply: FastifyR
     retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
   });
 
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not found',
-  405: 'Method not allowed',
-  408: 'Request timeout',
-  406: 'Not acceptable',
-  409: 'Conflict',
-  412: 'Precondition failed',
-  413: 'Payload too large',
-  415: 'Unsupported media type',
-  422: 'Unprocessable content',
-  428: 'Precondition required',
-  429: 'Too many requests',
-  431: 'Request header fields too large',
-  500: 'Internal server error',
-  503: 'Service unavailable',
+type Titles = Record<UiLanguage, string>;
+
+/** Problem titles in every language the service answers in; the `detail` stays in English. */
+const TITLES: Record<number, Titles> = {
+  400: { en: 'Bad request', id: 'Permintaan tidak valid', ko: '잘못된 요청', ja: '不正なリクエスト', zh: '请求无效' },
+  401: { en: 'Unauthorized', id: 'Tidak terautentikasi', ko: '인증 필요', ja: '認証が必要です', zh: '未经身份验证' },
+  403: { en: 'Forbidden', id: 'Akses ditolak', ko: '접근 거부', ja: 'アクセスが拒否されました', zh: '禁止访问' },
+  404: { en: 'Not found', id: 'Tidak ditemukan', ko: '찾을 수 없음', ja: '見つかりません', zh: '未找到' },
+  405: { en: 'Method not allowed', id: 'Metode tidak diizinkan', ko: '허용되지 않는 메서드', ja: '許可されていないメソッド', zh: '不允许的请求方法' },
+  406: { en: 'Not acceptable', id: 'Tidak dapat diterima', ko: '허용되지 않는 형식', ja: '受け入れ不可', zh: '无法接受' },
+  408: { en: 'Request timeout', id: 'Waktu permintaan habis', ko: '요청 시간 초과', ja: 'リクエストがタイムアウトしました', zh: '请求超时' },
+  409: { en: 'Conflict', id: 'Konflik', ko: '충돌', ja: '競合', zh: '冲突' },
+  412: { en: 'Precondition failed', id: 'Prasyarat gagal', ko: '사전 조건 실패', ja: '前提条件が満たされていません', zh: '前提条件不满足' },
+  413: { en: 'Payload too large', id: 'Muatan terlalu besar', ko: '요청 본문이 너무 큼', ja: 'リクエスト本文が大きすぎます', zh: '请求内容过大' },
+  415: { en: 'Unsupported media type', id: 'Jenis media tidak didukung', ko: '지원하지 않는 미디어 유형', ja: 'サポートされていないメディアタイプ', zh: '不支持的媒体类型' },
+  422: { en: 'Unprocessable content', id: 'Konten tidak dapat diproses', ko: '처리할 수 없는 내용', ja: '処理できない内容', zh: '无法处理的内容' },
+  428: { en: 'Precondition required', id: 'Prasyarat diperlukan', ko: '사전 조건 필요', ja: '前提条件が必要です', zh: '需要前提条件' },
+  429: { en: 'Too many requests', id: 'Terlalu banyak permintaan', ko: '요청이 너무 많음', ja: 'リクエストが多すぎます', zh: '请求过多' },
+  431: { en: 'Request header fields too large', id: 'Header permintaan terlalu besar', ko: '요청 헤더가 너무 큼', ja: 'リクエストヘッダーが大きすぎます', zh: '请求头过大' },
+  500: { en: 'Internal server error', id: 'Kesalahan server internal', ko: '내부 서버 오류', ja: 'サーバー内部エラー', zh: '服务器内部错误' },
+  503: { en: 'Service unavailable', id: 'Layanan tidak tersedia', ko: '서비스를 사용할 수 없음', ja: 'サービスを利用できません', zh: '服务不可用' },
 };
+
+/** Titles of problems whose code says more than their status. */
+const CODE_TITLES: Record<string, Titles> = {
+  'validation-failed': {
+    en: 'The request is not valid',
+    id: 'Permintaan tidak valid',
+    ko: '요청이 올바르지 않습니다',
+    ja: 'リクエストが正しくありません',
+    zh: '请求不合法',
+  },
+  'origin-not-allowed': {
+    en: 'Origin not allowed',
+    id: 'Asal (origin) tidak diizinkan',
+    ko: '허용되지 않은 출처(origin)',
+    ja: '許可されていないオリジン',
+    zh: '来源(origin)不被允许',
+  },
+  'idempotency-key-reused': {
+    en: 'Idempotency key reused',
+    id: 'Idempotency key sudah dipakai',
+    ko: '이미 사용된 멱등성 키',
+    ja: '使用済みの冪等キー',
+    zh: '幂等键已被使用',
+  },
+};
+
+/**
+ * The title in the request's language: by code, else by status. A caller's own title that says
+ * more than its status's and has no translation yet is kept, in English.
+ */
+function titleFor(request: FastifyRequest, problem: ProblemInit): string {
+  const byCode = CODE_TITLES[problem.code];
+  if (byCode) return byCode[request.language];
+  const byStatus = TITLES[problem.status];
+  if (problem.title && problem.title !== byStatus?.en) return problem.title;
+  return byStatus?.[request.language] ?? problem.title ?? 'Error';
+}
 
 /** Fastify's own client errors, by code: our stable code and a hint on what to do. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; detail: string }> = {
@@ -150,7 +195,6 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
   sendProblem(request, reply, {
     status: 400,
     code: known?.code ?? 'bad-request',
-    title: TITLES[400]!,
     detail: known?.detail ?? error.message,
   });
 }
@@ -164,7 +208,6 @@ export const problemsPlugin = fp(
         return sendProblem(request, reply, {
           status: 400,
           code: 'validation-failed',
-          title: 'The request is not valid',
           detail: errors.map((e) => `${e.in} ${e.field}: ${e.message}`).join('; '),
           errors,
         });
@@ -174,7 +217,6 @@ export const problemsPlugin = fp(
         return sendProblem(request, reply, {
           status: error.status,
           code: error.code,
-          title: TITLES[error.status] ?? 'Error',
           detail: error.message,
           ...(fields.length && { errors: fields.map((field) => ({ in: error.part, field, pointer: `/${field.replace(/\./g, '/')}`, message: error.message })) }),
           ...(error.more.members && { members: error.more.members }),
@@ -182,7 +224,7 @@ export const problemsPlugin = fp(
       }
       if (isResponseSerializationError(error)) {
         request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
-        return sendProblem(request, reply, { status: 500, code: 'internal', title: TITLES[500]! });
+        return sendProblem(request, reply, { status: 500, code: 'internal' });
       }
       const failure = classifyDatabaseError(error);
       if (failure?.kind === 'unavailable') {
@@ -196,7 +238,6 @@ export const problemsPlugin = fp(
         return sendProblem(request, reply, {
           status: conflict ? 409 : 400,
           code: conflict ? 'conflict' : 'bad-request',
-          title: TITLES[conflict ? 409 : 400]!,
           detail: conflict ? 'The request conflicts with data that already exists.' : 'The database refused a value in the request.',
         });
       }
@@ -206,7 +247,6 @@ export const problemsPlugin = fp(
         return sendProblem(request, reply, {
           status: known && status >= 500 ? 400 : status,
           code: known?.code ?? 'bad-request',
-          title: TITLES[status] ?? 'Bad request',
           detail: known?.detail ?? error.message,
         });
       }
@@ -214,7 +254,6 @@ export const problemsPlugin = fp(
       return sendProblem(request, reply, {
         status: 500,
         code: 'internal',
-        title: TITLES[500]!,
         detail: `Something went wrong on our side; quote request id ${request.id} when reporting it.`,
       });
     });
@@ -231,7 +270,6 @@ export const problemsPlugin = fp(
       sendProblem(request, reply, {
         status: 404,
         code: 'route-not-found',
-        title: TITLES[404]!,
         detail: `No route ${request.method} ${request.url.split('?')[0]}; see /docs for the API.`,
       }),
     );

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { encodedPage } from '../../services/page-cache.ts';
 import { MATCHING_MODEL } from '../../domain/matching/model.ts';
+import { profileFromText, withRecognised } from '../../services/search-text.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { regencyPoints } from '../../services/matching.ts';
 import { IdParams, problemResponses } from '../../schemas/common.ts';
@@ -11,6 +12,7 @@ import {
   InvestorMatchQuery,
   MatchingModelSchema,
   OpportunityMatchPage,
+  PreviewMatchPage,
   OpportunityMatchQuery,
   PreviewRequest,
   weightParamOf,
@@ -127,18 +129,22 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'previewMatches',
         summary: 'Opportunities ranked for a profile sent inline; nothing is stored',
         body: PreviewRequest,
-        response: { 200: OpportunityMatchPage, ...problemResponses(400, 413, 415) },
+        response: { 200: PreviewMatchPage, ...problemResponses(400, 413, 415) },
       },
       serializerCompiler: serializeMatchPage,
     },
     async (request) => {
-      const { profile, sector, province, islandGroup, ...rest } = request.body;
-      return matching.preview(
-        { ...profile, country: profile.country ?? '', preferredRegencies: regencyPoints(profile.preferredRegencies) },
+      const { profile, text, sector, province, islandGroup, ...rest } = request.body;
+      const recognised = text === undefined ? undefined : profileFromText(text);
+      const stated = recognised ? withRecognised(profile, recognised) : profile;
+      const page = await matching.preview(
+        { ...stated, country: stated.country ?? '', preferredRegencies: regencyPoints(stated.preferredRegencies) },
         { ...rest, ...(sector && { sectors: sector }), ...(province && { provinces: province }), ...(islandGroup && { islandGroups: islandGroup }) },
         request.language,
         cacheOwner(request),
       );
+      return recognised ? { ...page, recognised } : page;
     },
   );
 };
+

@@ -51,14 +51,21 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'searchOpportunities',
         summary: 'Search opportunities with filters, full text and cursor pagination',
         description:
-          'Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches titles, summaries and sponsor names in Indonesian and English.',
+          'Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches in any of the five languages (see its description); results then come best first and say which recognised concepts each is tagged with.',
         querystring: OpportunitySearch,
         response: { 200: OpportunityPage, ...problemResponses(400) },
       },
     },
     async (request) => {
       const page = await service.search(request.query, request.actor);
-      return { data: page.items.map((item) => presentOpportunity(item, request.language, app.usdIdrRate)), nextCursor: page.nextCursor };
+      return {
+        data: page.items.map((item) => ({
+          ...presentOpportunity(item, request.language, app.usdIdrRate),
+          ...('matchedConcepts' in item && { matchedConcepts: item.matchedConcepts }),
+        })),
+        nextCursor: page.nextCursor,
+        ...(page.recognised && { query: { concepts: page.recognised } }),
+      };
     },
   );
 

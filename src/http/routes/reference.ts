@@ -68,7 +68,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   }));
 
   app.get('/v1/provinces', route('listProvinces', "Indonesia's 38 provinces", ProvinceList), async (request) => ({
-    data: PROVINCES.map((province) => ({ ...province, name: bilingual(province.names, request.language) })),
+    data: PROVINCES.map((province) => ({ ...province, ...localized(province.names, request.language) })),
   }));
 
   app.get('/v1/island-groups', route('listIslandGroups', 'Island groups and their provinces', IslandGroupList), async (request) => ({
