@@ -1,5 +1,6 @@
 import t from 'tap';
 import { seedDemoDataIfEmpty } from '../src/services/demo-data.ts';
+import { DEMO_DECISION_OPPORTUNITIES } from '../db/demo/investment-facts.ts';
 import { DEMO_OPPORTUNITIES } from '../db/demo/opportunities.ts';
 import { buildTestApp } from './helpers/app.ts';
 import { opportunityBody } from './helpers/fixtures.ts';
@@ -8,7 +9,7 @@ t.test('search over the demo data', async (t) => {
   const { api, database } = await buildTestApp(t);
   t.ok(await seedDemoDataIfEmpty(database), 'demo data goes into an empty database');
   t.notOk(await seedDemoDataIfEmpty(database), 'and only once');
-  const published = DEMO_OPPORTUNITIES.filter((o) => o.status === 'published');
+  const published = [...DEMO_OPPORTUNITIES, ...DEMO_DECISION_OPPORTUNITIES].filter((o) => o.status === 'published');
 
   const titles = async (query: Record<string, unknown>) => {
     const { data, error } = await api.GET('/v1/opportunities', { params: { query: { limit: 100, ...query } } });
