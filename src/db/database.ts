@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { migrations } from '../../db/migrations/index.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -33,7 +34,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 
 async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  const pglite = await (dataDir ? PGlite.create(dataDir) : PGlite.create()).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const changeChannel = 'peluang_changes';
   return {
@@ -48,6 +53,7 @@ async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
     async close() {
       await db.destroy();
       await pglite.close();
+      unlock();
     },
   };
 }
