@@ -57,7 +57,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function databaseTarget(config: Partial<Config>) {
   return config.DATABASE_URL
-    ? ({ kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE ?? 10 } as const)
+    ? ({ kind: 'postgres', url: config.DATABASE_URL, readUrl: config.DATABASE_READ_URL, poolSize: config.DATABASE_POOL_SIZE ?? 10 } as const)
     : ({ kind: 'embedded', dataDir: config.DATA_DIR ?? './data' } as const);
 }
 
@@ -94,8 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   feed.subscribe(matching);
   feed.subscribe(apiKeys);
   app.decorate('services', {
-    opportunities: new OpportunityService(database.db, changes),
-    investors: new InvestorService(database.db, changes),
+    opportunities: new OpportunityService(database.db, changes, database.reader),
+    investors: new InvestorService(database.db, changes, database.reader),
     matching,
     apiKeys,
     audit: new AuditService(database.db),

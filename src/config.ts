@@ -13,6 +13,9 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
+  DATABASE_READ_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -26,6 +29,9 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^pk_admin_[A-Za-z0-9]{32,200}$/, 'must be an admin key: pk_admin_ followed by 32 to 200 letters and digits')
     .optional(),
+}).refine((config) => !config.DATABASE_READ_URL || config.DATABASE_URL, {
+  path: ['DATABASE_READ_URL'],
+  message: 'a read replica works only beside a primary: set DATABASE_URL too, or unset DATABASE_READ_URL',
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -35,7 +41,7 @@ export class ConfigError extends Error {
 }
 
 /** Variables that may hold secrets: named in errors, their values never shown. */
-const SECRETS: ReadonlySet<string> = new Set(['BOOTSTRAP_ADMIN_KEY', 'DATABASE_URL']);
+const SECRETS: ReadonlySet<string> = new Set(['BOOTSTRAP_ADMIN_KEY', 'DATABASE_URL', 'DATABASE_READ_URL']);
 
 /** Reads and validates the environment; throws one error that lists every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -8,12 +8,17 @@ import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number; schema?: string }
+  | { kind: 'postgres'; url: string; readUrl?: string | undefined; poolSize?: number; schema?: string }
   | { kind: 'embedded'; dataDir: string | null }; // null: in memory
 
 /** The database handle the service uses: queries, change notifications, and closing. */
 export interface DatabaseHandle {
   db: Kysely<Database>;
+  /**
+   * For searches and exports: a read replica (DATABASE_READ_URL) when there is one, else `db`.
+   * Writes, reads that must see them, LISTEN, the outbox and the matching index use `db`.
+   */
+  reader?: Kysely<Database>;
   kind: DatabaseTarget['kind'];
   /** Channel for change notifications, scoped to the schema so tenants of one server never mix. */
   changeChannel: string;
@@ -58,7 +63,7 @@ async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
   };
 }
 
-async function openPostgres(target: { url: string; poolSize?: number; schema?: string }): Promise<DatabaseHandle> {
+async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<DatabaseHandle> {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       // bigint columns hold USD amounts well inside Number's exact range.
@@ -69,15 +74,20 @@ async function openPostgres(target: { url: string; poolSize?: number; schema?: s
     types,
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   };
-  const pool = new pg.Pool({ ...connectionOptions, max: target.poolSize ?? 10 });
-  // An idle client that loses its server must not crash the process; the next query reports it.
-  pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const connect = (url: string) => {
+    const pool = new pg.Pool({ ...connectionOptions, connectionString: url, max: target.poolSize ?? 10 });
+    // An idle client that loses its server must not crash the process; the next query reports it.
+    pool.on('error', () => {});
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  };
+  const db = connect(target.url);
+  const reader = target.readUrl ? connect(target.readUrl) : db;
   const changeChannel = target.schema ? `peluang_changes_${target.schema}` : 'peluang_changes';
   const listeners = new Set<pg.Client>();
 
   return {
     db,
+    reader,
     kind: 'postgres',
     changeChannel,
     async listen(onMessage, onReconnect) {
@@ -120,6 +130,7 @@ async function openPostgres(target: { url: string; poolSize?: number; schema?: s
     async close() {
       await Promise.all([...listeners].map((client) => client.end().catch(() => {})));
       await db.destroy();
+      if (reader !== db) await reader.destroy();
     },
   };
 }

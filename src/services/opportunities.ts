@@ -25,6 +25,8 @@ export class OpportunityService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly changes: ChangeWriter,
+    /** Searches read here: a replica when one is configured. Reads by id stay on the primary, so a caller sees its own writes. */
+    private readonly reader: Kysely<Database> = db,
   ) {}
 
   async create(input: OpportunityInput, actor: Actor): Promise<Opportunity> {
@@ -73,7 +75,7 @@ export class OpportunityService {
       throw forbidden('Only published opportunities are public; drafts, withdrawn and closed ones need a staff key.', 'status', 'querystring');
     }
     return withCursor(
-      () => searchOpportunities(this.db, toFilter(query), query),
+      () => searchOpportunities(this.reader, toFilter(query), query),
       'The cursor is not valid for this sort; start again without a cursor.',
     );
   }
