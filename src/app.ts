@@ -10,6 +10,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { authPlugin } from './http/plugins/auth.ts';
 import { idempotencyPlugin } from './http/plugins/idempotency.ts';
 import { languagePlugin } from './http/plugins/language.ts';
+import { metricsPlugin } from './http/plugins/metrics.ts';
 import { openapiPlugin } from './http/plugins/openapi.ts';
 import { frameworkErrorHandler, problemsPlugin } from './http/plugins/problems.ts';
 import { rateLimitPlugin } from './http/plugins/rate-limit.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(problemsPlugin);
   // Order matters: the caller is recognised first, then CORS and rate limits use who it is.
   await app.register(authPlugin);
+  await app.register(metricsPlugin, { port: options.config.METRICS_PORT, host: options.config.HOST ?? 'localhost' });
   await app.register(securityHeadersPlugin);
   await app.register(rateLimitPlugin, {
     anonymousPerMinute: options.config.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? 120,
