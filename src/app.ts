@@ -11,6 +11,7 @@ import { authPlugin } from './http/plugins/auth.ts';
 import { idempotencyPlugin } from './http/plugins/idempotency.ts';
 import { languagePlugin } from './http/plugins/language.ts';
 import { metricsPlugin } from './http/plugins/metrics.ts';
+import { tracingPlugin } from './observability/instrumentation.ts';
 import { openapiPlugin } from './http/plugins/openapi.ts';
 import { frameworkErrorHandler, problemsPlugin } from './http/plugins/problems.ts';
 import { rateLimitPlugin } from './http/plugins/rate-limit.ts';
@@ -76,6 +77,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Before any route, so every route is traced.
+  const tracing = tracingPlugin();
+  if (tracing) await app.register(tracing);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

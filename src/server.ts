@@ -9,6 +9,8 @@ import { publicBaseUrl, startBanner } from './services/start-banner.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const target = databaseTarget(config);
+  // Tracing only with a collector to send to; loaded on demand, so no SDK otherwise.
+  const tracing = config.OTEL_EXPORTER_OTLP_ENDPOINT ? (await import('./observability/tracing.ts')).startTracing() : null;
   const database = await openDatabase(target);
   await migrateToLatest(database.db);
   // Demo data goes into a fresh embedded database unless switched off; a real server only on request.
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
     logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
   app.addHook('onClose', async () => database.close());
+  if (tracing) app.addHook('onClose', async () => tracing.shutdown());
   if (seeded) app.log.info('demo data loaded into the empty database');
   if (config.BOOTSTRAP_ADMIN_KEY) {
     const stored = await app.services.apiKeys.ensureBootstrapAdminKey(config.BOOTSTRAP_ADMIN_KEY);

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { migrations } from '../../db/migrations/index.ts';
+import { queryTracingPlugins } from '../observability/instrumentation.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
@@ -34,7 +35,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   // Shutdown paths may overlap (signal and test teardown); closing twice must be harmless.
   let closing: Promise<void> | undefined;
   const close = handle.close;
-  return { ...handle, close: () => (closing ??= close()) };
+  const traced = (db: Kysely<Database>) => queryTracingPlugins().reduce((plain, plugin) => plain.withPlugin(plugin), db);
+  return { ...handle, db: traced(handle.db), reader: traced(handle.reader ?? handle.db), close: () => (closing ??= close()) };
 }
 
 async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
