@@ -11,7 +11,7 @@ t.teardown(() => tracing.shutdown());
 t.test('a request is traced with its route and its database queries as child spans', async (t) => {
   const { inject } = await buildTestApp(t);
   exporter.reset();
-  const response = await inject({ url: '/v1/opportunities?limit=2'});
+  const response = await inject({ url: '/v1/opportunities?limit=2' });
   t.equal(response.statusCode, 200);
 
   const spans = exporter.getFinishedSpans();
