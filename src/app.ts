@@ -10,6 +10,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { authPlugin } from './http/plugins/auth.ts';
 import { idempotencyPlugin } from './http/plugins/idempotency.ts';
 import { languagePlugin } from './http/plugins/language.ts';
+import { loadSheddingPlugin } from './http/plugins/load-shedding.ts';
 import { metricsPlugin } from './http/plugins/metrics.ts';
 import { tracingPlugin } from './observability/instrumentation.ts';
 import { openapiPlugin } from './http/plugins/openapi.ts';
@@ -121,6 +122,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(problemsPlugin);
+  // First after problems: an overloaded instance refuses before spending anything on a request.
+  // Off unless configured (the server's configuration switches it on), so embedders and tests opt in.
+  await app.register(loadSheddingPlugin, {
+    maxEventLoopDelayMs: options.config.LOAD_SHED_EVENT_LOOP_DELAY_MS ?? 0,
+    maxHeapUsedPercent: options.config.LOAD_SHED_HEAP_USED_PERCENT ?? 0,
+  });
   // Order matters: the caller is recognised first, then CORS and rate limits use who it is.
   await app.register(authPlugin);
   await app.register(metricsPlugin, { port: options.config.METRICS_PORT, host: options.config.HOST ?? 'localhost' });

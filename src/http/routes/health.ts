@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem } from '../../schemas/common.ts';
+import { sendOverloaded } from '../plugins/load-shedding.ts';
 import { sendProblem } from '../plugins/problems.ts';
 
 const Status = z.object({ status: z.literal('ok') }).meta({ id: 'HealthStatus' });
@@ -26,6 +27,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      // Overloaded: out of the balancer's rotation until it recovers (load shedding answers the rest).
+      if (app.isUnderPressure()) return sendOverloaded(request, reply, 'event-loop delay or memory');
       try {
         await sql`select 1`.execute(app.database.db);
         return { status: 'ok' as const };
