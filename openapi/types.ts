@@ -7,7 +7,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is alive */
+        /**
+         * The process is alive
+         * @description Liveness: answers 200 while the process runs, even when overloaded or without a database. **Access:** anyone; never rate limited.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -24,7 +27,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers */
+        /**
+         * The database answers
+         * @description Readiness for a load balancer: 200 when the database answers and the instance is not overloaded, else 503 with `Retry-After` when overloaded. **Access:** anyone; never rate limited.
+         */
         get: operations["getReady"];
         put?: never;
         post?: never;
@@ -571,22 +577,6 @@ export interface components {
             revokedAt: string | null;
             role: components["schemas"]["Role"];
         };
-        ApiKeyCreate: {
-            /** @description Embed keys only: 1–20 web origins the key may be used from */
-            allowedOrigins?: string[];
-            /**
-             * Format: uuid
-             * @description Investor keys only: the profile the key acts for
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            investorId?: string;
-            /**
-             * @description Who or what the key is for
-             * @example KOTRA Jakarta website
-             */
-            label: string;
-            role: components["schemas"]["Role"];
-        };
         ApiKeyCreated: {
             allowedOrigins: string[];
             /**
@@ -614,33 +604,6 @@ export interface components {
             revokedAt: string | null;
             role: components["schemas"]["Role"];
         };
-        ApiKeyCreatedInput: {
-            allowedOrigins: string[];
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            id: string;
-            investorId: string | null;
-            /** @description The key itself. It is shown only in this response: store it now. Null in a replay (`Idempotent-Replayed: true`), since the key is never stored. */
-            key: string | null;
-            label: string;
-            /** @description Updated at most once a minute */
-            lastUsedAt: string | null;
-            /**
-             * @description The start of the key, to tell keys apart; the rest is never shown again
-             * @example pk_embed_x7Qm2a
-             */
-            prefix: string;
-            revokedAt: string | null;
-            role: components["schemas"]["RoleInput"];
-        };
         ApiKeyCreateInput: {
             /** @description Embed keys only: 1–20 web origins the key may be used from */
             allowedOrigins?: string[];
@@ -657,75 +620,12 @@ export interface components {
             label: string;
             role: components["schemas"]["RoleInput"];
         };
-        ApiKeyInput: {
-            allowedOrigins: string[];
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            id: string;
-            investorId: string | null;
-            label: string;
-            /** @description Updated at most once a minute */
-            lastUsedAt: string | null;
-            /**
-             * @description The start of the key, to tell keys apart; the rest is never shown again
-             * @example pk_embed_x7Qm2a
-             */
-            prefix: string;
-            revokedAt: string | null;
-            role: components["schemas"]["RoleInput"];
-        };
         ApiKeyPage: {
             data: components["schemas"]["ApiKey"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
-        ApiKeyPageInput: {
-            data: components["schemas"]["ApiKeyInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
         AuditEntry: {
-            /** @enum {string} */
-            action: "create" | "update" | "publish" | "withdraw" | "close" | "delete" | "revoke";
-            /** @description The API key that made the change; null for the operator at the command line */
-            actorKeyId: string | null;
-            /** @description The role of that key, or `system` */
-            actorRole: string;
-            /** @description The entity after the change; null when deleted */
-            after: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            at: string;
-            /** @description The entity before the change; null when created */
-            before: {
-                [key: string]: unknown;
-            } | null;
-            /** @enum {string} */
-            entity: "opportunity" | "investor" | "api-key";
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            entityId: string;
-            /** @description Increases with every entry */
-            id: number;
-            /** @description X-Request-Id of the request that made the change */
-            requestId: string | null;
-        };
-        AuditEntryInput: {
             /** @enum {string} */
             action: "create" | "update" | "publish" | "withdraw" | "close" | "delete" | "revoke";
             /** @description The API key that made the change; null for the operator at the command line */
@@ -763,24 +663,6 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
-        AuditPageInput: {
-            data: components["schemas"]["AuditEntryInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        /**
-         * @example {
-         *       "name": "Dewi Lestari",
-         *       "email": "investasi@bkpm.example.id",
-         *       "phone": "+62 21 5550 1234"
-         *     }
-         */
-        Contact: {
-            /** Format: email */
-            email: string;
-            name: string;
-            phone?: string;
-        };
         /**
          * @example {
          *       "name": "Dewi Lestari",
@@ -798,11 +680,6 @@ export interface components {
          * @description ISO 3166-1 alpha-2 country code
          * @example KR
          */
-        CountryCode: string;
-        /**
-         * @description ISO 3166-1 alpha-2 country code
-         * @example KR
-         */
         CountryCodeInput: string;
         CountryList: {
             data: {
@@ -810,25 +687,6 @@ export interface components {
                 healthPartnership: ("health-mou" | "strategic-health-partnership") | null;
                 name: string;
             }[];
-        };
-        CountryListInput: {
-            data: {
-                code: string;
-                healthPartnership: ("health-mou" | "strategic-health-partnership") | null;
-                name: string;
-            }[];
-        };
-        DisplayLanguage: {
-            /** @description true when the requested language was missing and English is shown */
-            fallback: boolean;
-            /** @enum {string} */
-            language: "id" | "en" | "ko" | "ja" | "zh";
-        };
-        DisplayLanguageInput: {
-            /** @description true when the requested language was missing and English is shown */
-            fallback: boolean;
-            /** @enum {string} */
-            language: "id" | "en" | "ko" | "ja" | "zh";
         };
         HealthPartnerList: {
             data: {
@@ -842,23 +700,7 @@ export interface components {
             }[];
             sourceNote: string;
         };
-        HealthPartnerListInput: {
-            data: {
-                country: string;
-                countryName: string;
-                /** @enum {string} */
-                kind: "health-mou" | "strategic-health-partnership";
-                note: string;
-                since?: number;
-                source: string;
-            }[];
-            sourceNote: string;
-        };
         HealthStatus: {
-            /** @constant */
-            status: "ok";
-        };
-        HealthStatusInput: {
             /** @constant */
             status: "ok";
         };
@@ -910,26 +752,6 @@ export interface components {
             version: number;
             website: string | null;
         };
-        InvestorCreate: {
-            companyName: string;
-            contact: components["schemas"]["Contact"];
-            country: components["schemas"]["CountryCode"];
-            languages: string[];
-            /** @description How far the company will transfer technology; null: not stated */
-            maxTransferDepth: components["schemas"]["TransferDepth"] | null;
-            /** @description Accepted modalities; empty: no preference */
-            modalities: components["schemas"]["Modality"][];
-            preferredIslandGroups: components["schemas"]["IslandGroup"][];
-            preferredProvinces: components["schemas"]["ProvinceCode"][];
-            /** @description Sectors of interest, parents or leaves; empty: no preference */
-            sectors: components["schemas"]["SectorCode"][];
-            summary: components["schemas"]["InvestorSummary"];
-            /** @description Technologies the company holds */
-            technologies: components["schemas"]["Technology"][];
-            /** @description Ticket size in USD; null: not stated */
-            ticketUsd: components["schemas"]["UsdRange"] | null;
-            website?: string | null;
-        };
         InvestorCreateInput: {
             companyName: string;
             contact: components["schemas"]["ContactInput"];
@@ -950,80 +772,9 @@ export interface components {
             ticketUsd: components["schemas"]["UsdRangeInput"] | null;
             website?: string | null;
         };
-        InvestorInput: {
-            companyName: string;
-            contact: {
-                email: string;
-                name: string;
-                phone?: string;
-            };
-            country: string;
-            countryName: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            id: string;
-            languages: string[];
-            maxTransferDepth: components["schemas"]["TransferDepthInput"] | null;
-            modalities: components["schemas"]["ModalityInput"][];
-            preferredIslandGroups: components["schemas"]["IslandGroupInput"][];
-            preferredProvinces: components["schemas"]["ProvinceCodeInput"][];
-            sectors: components["schemas"]["SectorCodeInput"][];
-            summary: {
-                en: string;
-                id?: string;
-                ja?: string;
-                ko?: string;
-                zh?: string;
-            };
-            technologies: components["schemas"]["TechnologyInput"][];
-            ticketUsd: {
-                /** @description US dollars */
-                max: number;
-                /** @description US dollars */
-                min: number;
-            } | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            updatedAt: string;
-            version: number;
-            website: string | null;
-        };
         InvestorMatch: {
             badges: components["schemas"]["MatchBadge"][];
             factors: components["schemas"]["MatchFactor"][];
-            investor: {
-                companyName: string;
-                country: string;
-                countryName: string;
-                /**
-                 * Format: uuid
-                 * @description Resource id (UUID)
-                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-                 */
-                id: string;
-            };
-            investorId: string;
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            opportunityId: string;
-            score: number;
-        };
-        InvestorMatchInput: {
-            badges: components["schemas"]["MatchBadgeInput"][];
-            factors: components["schemas"]["MatchFactorInput"][];
             investor: {
                 companyName: string;
                 country: string;
@@ -1055,34 +806,10 @@ export interface components {
                 technology: number;
             };
         };
-        InvestorMatchPageInput: {
-            data: components["schemas"]["InvestorMatchInput"][];
-            nextCursor: string | null;
-            weights: {
-                location: number;
-                modality: number;
-                sector: number;
-                size: number;
-                technology: number;
-            };
-        };
         InvestorPage: {
             data: components["schemas"]["Investor"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
-        };
-        InvestorPageInput: {
-            data: components["schemas"]["InvestorInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        /** @description What the company does, in English; other languages optional */
-        InvestorSummary: {
-            en: string;
-            id?: string;
-            ja?: string;
-            ko?: string;
-            zh?: string;
         };
         /** @description What the company does, in English; other languages optional */
         InvestorSummaryInput: {
@@ -1091,27 +818,6 @@ export interface components {
             ja?: string;
             ko?: string;
             zh?: string;
-        };
-        /** @description Fields to replace; those left out keep their value. */
-        InvestorUpdate: {
-            companyName?: string;
-            contact?: components["schemas"]["Contact"];
-            country?: components["schemas"]["CountryCode"];
-            languages?: string[];
-            /** @description How far the company will transfer technology; null: not stated */
-            maxTransferDepth?: components["schemas"]["TransferDepth"] | null;
-            /** @description Accepted modalities; empty: no preference */
-            modalities?: components["schemas"]["Modality"][];
-            preferredIslandGroups?: components["schemas"]["IslandGroup"][];
-            preferredProvinces?: components["schemas"]["ProvinceCode"][];
-            /** @description Sectors of interest, parents or leaves; empty: no preference */
-            sectors?: components["schemas"]["SectorCode"][];
-            summary?: components["schemas"]["InvestorSummary"];
-            /** @description Technologies the company holds */
-            technologies?: components["schemas"]["Technology"][];
-            /** @description Ticket size in USD; null: not stated */
-            ticketUsd?: components["schemas"]["UsdRange"] | null;
-            website?: string | null;
         };
         /** @description Fields to replace; those left out keep their value. */
         InvestorUpdateInput: {
@@ -1151,29 +857,8 @@ export interface components {
                 provinces: components["schemas"]["ProvinceCode"][];
             }[];
         };
-        IslandGroupListInput: {
-            data: {
-                code: components["schemas"]["IslandGroupInput"];
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                };
-                provinces: components["schemas"]["ProvinceCodeInput"][];
-            }[];
-        };
         /** @description Context shown with a match; never part of the score */
         MatchBadge: {
-            code: string;
-            params: {
-                [key: string]: string | number | string[];
-            };
-            text: string;
-        };
-        /** @description Context shown with a match; never part of the score */
-        MatchBadgeInput: {
             code: string;
             params: {
                 [key: string]: string | number | string[];
@@ -1200,91 +885,7 @@ export interface components {
             /** @description Renormalised weight, 0–1 */
             weight: number;
         };
-        MatchFactorInput: {
-            /** @description Points this factor adds to the score */
-            contribution: number;
-            /** @enum {string} */
-            factor: "sector" | "technology" | "location" | "size" | "modality";
-            /** @description No preference stated: left out, its weight shared among the others */
-            neutral: boolean;
-            reason: {
-                code: string;
-                params: {
-                    [key: string]: string | number | string[];
-                };
-            };
-            /** @description Factor score, 0–1 */
-            score: number;
-            /** @description The reason in the caller's language */
-            text: string;
-            /** @description Renormalised weight, 0–1 */
-            weight: number;
-        };
         MatchingModel: {
-            badges: {
-                code: string;
-                description: {
-                    en: string;
-                    id: string;
-                };
-            }[];
-            combination: {
-                en: string;
-                id: string;
-            };
-            factors: {
-                constants: {
-                    [key: string]: number | number[];
-                };
-                defaultWeight: number;
-                /** @enum {string} */
-                factor: "sector" | "technology" | "location" | "size" | "modality";
-                formula: {
-                    en: string;
-                    id: string;
-                };
-                neutralWhen: {
-                    en: string;
-                    id: string;
-                };
-            }[];
-            neutralRule: {
-                en: string;
-                id: string;
-            };
-            nothingComparable: {
-                en: string;
-                id: string;
-            };
-            scale: {
-                decimals: number;
-                max: number;
-                min: number;
-            };
-            tieBreak: {
-                en: string;
-                id: string;
-            };
-            version: string;
-            weights: {
-                bounds: {
-                    max: number;
-                    min: number;
-                };
-                defaults: {
-                    location: number;
-                    modality: number;
-                    sector: number;
-                    size: number;
-                    technology: number;
-                };
-                rule: {
-                    en: string;
-                    id: string;
-                };
-            };
-        };
-        MatchingModelInput: {
             badges: {
                 code: string;
                 description: {
@@ -1371,19 +972,6 @@ export interface components {
                 };
             }[];
         };
-        ModalityListInput: {
-            data: {
-                code: components["schemas"]["ModalityInput"];
-                description: string;
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                };
-            }[];
-        };
         Opportunity: {
             contact: {
                 email: string;
@@ -1455,20 +1043,6 @@ export interface components {
             version: number;
         };
         /** @description A new opportunity; it starts as a draft. */
-        OpportunityCreate: {
-            contact: components["schemas"]["Contact"];
-            investmentUsd: components["schemas"]["UsdRange"];
-            location: components["schemas"]["OpportunityLocation"];
-            modalities: components["schemas"]["Modality"][];
-            requiredTransferDepth: components["schemas"]["TransferDepth"];
-            sector: components["schemas"]["SectorLeaf"];
-            sponsor: components["schemas"]["Sponsor"];
-            summary: components["schemas"]["OpportunitySummary"];
-            /** @description Technologies sought */
-            technologies: components["schemas"]["Technology"][];
-            title: components["schemas"]["OpportunityTitle"];
-        };
-        /** @description A new opportunity; it starts as a draft. */
         OpportunityCreateInput: {
             contact: components["schemas"]["ContactInput"];
             investmentUsd: components["schemas"]["UsdRangeInput"];
@@ -1481,83 +1055,6 @@ export interface components {
             /** @description Technologies sought */
             technologies: components["schemas"]["TechnologyInput"][];
             title: components["schemas"]["OpportunityTitleInput"];
-        };
-        OpportunityInput: {
-            contact: {
-                email: string;
-                name: string;
-                phone?: string;
-            };
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            createdAt: string;
-            display: {
-                /** @description true when the requested language was missing and English is shown */
-                fallback: boolean;
-                /** @enum {string} */
-                language: "id" | "en" | "ko" | "ja" | "zh";
-                summary: string;
-                title: string;
-            };
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            id: string;
-            investmentUsd: {
-                /** @description US dollars */
-                max: number;
-                /** @description US dollars */
-                min: number;
-            };
-            location: {
-                islandGroup: components["schemas"]["IslandGroupInput"];
-                province: components["schemas"]["ProvinceCodeInput"];
-                regency?: string;
-                specialEconomicZone?: string;
-            };
-            modalities: components["schemas"]["ModalityInput"][];
-            publishedAt: string | null;
-            requiredTransferDepth: components["schemas"]["TransferDepthInput"];
-            sector: components["schemas"]["SectorLeafInput"];
-            sectorParent: components["schemas"]["SectorCodeInput"];
-            sponsor: {
-                /** @enum {string} */
-                kind: "state-owned" | "private" | "public-agency" | "university" | "association";
-                name: string;
-            };
-            status: components["schemas"]["OpportunityStatusInput"];
-            summary: {
-                en: string;
-                id: string;
-                ja?: string;
-                ko?: string;
-                zh?: string;
-            };
-            technologies: components["schemas"]["TechnologyInput"][];
-            title: {
-                en: string;
-                id: string;
-                ja?: string;
-                ko?: string;
-                zh?: string;
-            };
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            updatedAt: string;
-            version: number;
-        };
-        OpportunityLocation: {
-            province: components["schemas"]["ProvinceCode"];
-            /** @description Regency (kabupaten) or city (kota) */
-            regency?: string;
-            /** @description Special economic zone (KEK) code, see /v1/special-economic-zones */
-            specialEconomicZone?: string;
         };
         OpportunityLocationInput: {
             province: components["schemas"]["ProvinceCodeInput"];
@@ -1597,50 +1094,8 @@ export interface components {
             opportunityId: string;
             score: number;
         };
-        OpportunityMatchInput: {
-            badges: components["schemas"]["MatchBadgeInput"][];
-            factors: components["schemas"]["MatchFactorInput"][];
-            investorId: string;
-            opportunity: {
-                /**
-                 * Format: uuid
-                 * @description Resource id (UUID)
-                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-                 */
-                id: string;
-                investmentUsd: {
-                    /** @description US dollars */
-                    max: number;
-                    /** @description US dollars */
-                    min: number;
-                };
-                province: components["schemas"]["ProvinceCodeInput"];
-                sector: components["schemas"]["SectorLeafInput"];
-                sponsorName: string;
-                title: string;
-                titleLanguage: string;
-            };
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            opportunityId: string;
-            score: number;
-        };
         OpportunityMatchPage: {
             data: components["schemas"]["OpportunityMatch"][];
-            nextCursor: string | null;
-            weights: {
-                location: number;
-                modality: number;
-                sector: number;
-                size: number;
-                technology: number;
-            };
-        };
-        OpportunityMatchPageInput: {
-            data: components["schemas"]["OpportunityMatchInput"][];
             nextCursor: string | null;
             weights: {
                 location: number;
@@ -1655,33 +1110,12 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
-        OpportunityPageInput: {
-            data: components["schemas"]["OpportunityInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
         /** @enum {string} */
         OpportunityStatus: "draft" | "published" | "withdrawn" | "closed";
         /** @enum {string} */
         OpportunityStatusInput: "draft" | "published" | "withdrawn" | "closed";
         /** @description Text in Indonesian and English; Korean, Japanese and Chinese optional (≤ 4000 characters each) */
-        OpportunitySummary: {
-            en: string;
-            id: string;
-            ja?: string;
-            ko?: string;
-            zh?: string;
-        };
-        /** @description Text in Indonesian and English; Korean, Japanese and Chinese optional (≤ 4000 characters each) */
         OpportunitySummaryInput: {
-            en: string;
-            id: string;
-            ja?: string;
-            ko?: string;
-            zh?: string;
-        };
-        /** @description Text in Indonesian and English; Korean, Japanese and Chinese optional (≤ 200 characters each) */
-        OpportunityTitle: {
             en: string;
             id: string;
             ja?: string;
@@ -1697,20 +1131,6 @@ export interface components {
             zh?: string;
         };
         /** @description Fields to replace; those left out keep their value. */
-        OpportunityUpdate: {
-            contact?: components["schemas"]["Contact"];
-            investmentUsd?: components["schemas"]["UsdRange"];
-            location?: components["schemas"]["OpportunityLocation"];
-            modalities?: components["schemas"]["Modality"][];
-            requiredTransferDepth?: components["schemas"]["TransferDepth"];
-            sector?: components["schemas"]["SectorLeaf"];
-            sponsor?: components["schemas"]["Sponsor"];
-            summary?: components["schemas"]["OpportunitySummary"];
-            /** @description Technologies sought */
-            technologies?: components["schemas"]["Technology"][];
-            title?: components["schemas"]["OpportunityTitle"];
-        };
-        /** @description Fields to replace; those left out keep their value. */
         OpportunityUpdateInput: {
             contact?: components["schemas"]["ContactInput"];
             investmentUsd?: components["schemas"]["UsdRangeInput"];
@@ -1723,24 +1143,6 @@ export interface components {
             /** @description Technologies sought */
             technologies?: components["schemas"]["TechnologyInput"][];
             title?: components["schemas"]["OpportunityTitleInput"];
-        };
-        /** @description What a visitor tells about their company; anything left out is "no preference". */
-        PreviewProfile: {
-            country?: components["schemas"]["CountryCode"];
-            /** @default null */
-            maxTransferDepth: components["schemas"]["TransferDepth"] | null;
-            /** @default [] */
-            modalities: components["schemas"]["Modality"][];
-            /** @default [] */
-            preferredIslandGroups: components["schemas"]["IslandGroup"][];
-            /** @default [] */
-            preferredProvinces: components["schemas"]["ProvinceCode"][];
-            /** @default [] */
-            sectors: components["schemas"]["SectorCode"][];
-            /** @default [] */
-            technologies: components["schemas"]["Technology"][];
-            /** @default null */
-            ticketUsd: components["schemas"]["UsdRange"] | null;
         };
         /** @description What a visitor tells about their company; anything left out is "no preference". */
         PreviewProfileInput: {
@@ -1760,18 +1162,6 @@ export interface components {
             /** @default null */
             ticketUsd?: components["schemas"]["UsdRangeInput"] | null;
         };
-        PreviewRequest: {
-            /** @description Opaque cursor from `nextCursor` of the previous page */
-            cursor?: string;
-            islandGroup?: components["schemas"]["IslandGroup"][];
-            /** @default 20 */
-            limit: number;
-            minScore?: number;
-            profile: components["schemas"]["PreviewProfile"];
-            province?: components["schemas"]["ProvinceCode"][];
-            sector?: components["schemas"]["SectorCode"][];
-            weights?: components["schemas"]["Weights"];
-        };
         PreviewRequestInput: {
             /** @description Opaque cursor from `nextCursor` of the previous page */
             cursor?: string;
@@ -1785,25 +1175,6 @@ export interface components {
             weights?: components["schemas"]["WeightsInput"];
         };
         Problem: {
-            /** @description Stable machine-readable error code */
-            code: string;
-            detail?: string;
-            errors?: {
-                /** @description Dotted path of the offending field, e.g. `title.en` */
-                field: string;
-                /** @enum {string} */
-                in: "body" | "querystring" | "params" | "headers";
-                message: string;
-                /** @description JSON pointer into the request part */
-                pointer: string;
-            }[];
-            instance?: string;
-            requestId?: string;
-            status: number;
-            title: string;
-            type: string;
-        };
-        ProblemInput: {
             /** @description Stable machine-readable error code */
             code: string;
             detail?: string;
@@ -1842,23 +1213,6 @@ export interface components {
                     lon: number;
                 };
                 islandGroup: components["schemas"]["IslandGroup"];
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                };
-            }[];
-        };
-        ProvinceListInput: {
-            data: {
-                bpsCode: string;
-                capital: string;
-                code: components["schemas"]["ProvinceCodeInput"];
-                coordinate: {
-                    lat: number;
-                    lon: number;
-                };
-                islandGroup: components["schemas"]["IslandGroupInput"];
                 name: string;
                 names: {
                     en: string;
@@ -1929,39 +1283,6 @@ export interface components {
             /** @description KBLI edition the codes refer to */
             kbliVersion: string;
         };
-        SectorListInput: {
-            data: {
-                code: components["schemas"]["SectorCodeInput"];
-                domesticOnly?: {
-                    basis: string;
-                    kbli: string[];
-                    note: {
-                        en: string;
-                        id: string;
-                    };
-                };
-                /** @constant */
-                group?: "biologics";
-                kbli: string[];
-                kbliNote?: {
-                    en: string;
-                    id: string;
-                };
-                kbliTitles: {
-                    [key: string]: string;
-                };
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                };
-                parent: components["schemas"]["SectorCodeInput"] | null;
-            }[];
-            /** @description KBLI edition the codes refer to */
-            kbliVersion: string;
-        };
         SpecialEconomicZoneList: {
             data: {
                 code: string;
@@ -1973,24 +1294,6 @@ export interface components {
                 province: components["schemas"]["ProvinceCode"];
                 regulation: string;
             }[];
-        };
-        SpecialEconomicZoneListInput: {
-            data: {
-                code: string;
-                established: number;
-                focus: string;
-                healthRelevance: string;
-                name: string;
-                note?: string;
-                province: components["schemas"]["ProvinceCodeInput"];
-                regulation: string;
-            }[];
-        };
-        /** @description The Indonesian sponsor or partner */
-        Sponsor: {
-            /** @enum {string} */
-            kind: "state-owned" | "private" | "public-agency" | "university" | "association";
-            name: string;
         };
         /** @description The Indonesian sponsor or partner */
         SponsorInput: {
@@ -2021,19 +1324,6 @@ export interface components {
                 sectors: components["schemas"]["SectorLeaf"][];
             }[];
         };
-        TechnologyListInput: {
-            data: {
-                code: components["schemas"]["TechnologyInput"];
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                };
-                sectors: components["schemas"]["SectorLeafInput"][];
-            }[];
-        };
         /**
          * @description Technology-transfer depth, ordered none < licensing < joint-development < full-transfer
          * @enum {string}
@@ -2058,33 +1348,6 @@ export interface components {
                 rank: number;
             }[];
         };
-        TransferDepthListInput: {
-            data: {
-                code: components["schemas"]["TransferDepthInput"];
-                description: string;
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                };
-                rank: number;
-            }[];
-        };
-        /**
-         * @description Inclusive range in US dollars
-         * @example {
-         *       "min": 5000000,
-         *       "max": 40000000
-         *     }
-         */
-        UsdRange: {
-            /** @description US dollars */
-            max: number;
-            /** @description US dollars */
-            min: number;
-        };
         /**
          * @description Inclusive range in US dollars
          * @example {
@@ -2097,14 +1360,6 @@ export interface components {
             max: number;
             /** @description US dollars */
             min: number;
-        };
-        /** @description Factor weights; missing ones take the defaults. They are renormalised over the factors the investor stated. */
-        Weights: {
-            location?: number;
-            modality?: number;
-            sector?: number;
-            size?: number;
-            technology?: number;
         };
         /** @description Factor weights; missing ones take the defaults. They are renormalised over the factors the investor stated. */
         WeightsInput: {
@@ -2161,13 +1416,26 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/ready",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2183,7 +1451,13 @@ export interface operations {
                 limit?: number;
                 role?: components["schemas"]["RoleInput"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2204,16 +1478,27 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -2221,19 +1506,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2247,7 +1554,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2256,6 +1574,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
                 /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
                 "idempotency-key"?: string;
             };
@@ -2287,16 +1610,27 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyCreated"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -2304,55 +1638,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unprocessable content */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unknown-investor",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "code": "unknown-investor",
+                     *       "detail": "Investor 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist or was deleted.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2366,7 +1766,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2374,7 +1785,13 @@ export interface operations {
     getApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -2398,16 +1815,27 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -2415,28 +1843,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2450,7 +1911,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2458,7 +1930,13 @@ export interface operations {
     revokeApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -2482,16 +1960,27 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -2499,37 +1988,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2543,7 +2076,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2568,7 +2112,13 @@ export interface operations {
                 /** @description Entries before this time */
                 until?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2589,16 +2139,27 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/audit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -2606,19 +2167,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/audit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/audit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2632,7 +2215,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/audit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2640,7 +2234,13 @@ export interface operations {
     listCountries: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2661,7 +2261,7 @@ export interface operations {
                     "application/json": components["schemas"]["CountryList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -2669,19 +2269,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/countries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/countries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2695,7 +2317,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/countries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2703,7 +2336,13 @@ export interface operations {
     listHealthPartners: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2724,7 +2363,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthPartnerList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -2732,19 +2371,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/health-partners",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/health-partners",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2758,7 +2419,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/health-partners",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2777,7 +2449,13 @@ export interface operations {
                 /** @description Technologies held; matches any; comma-separated or repeated */
                 technology?: components["schemas"]["TechnologyInput"][];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2798,16 +2476,27 @@ export interface operations {
                     "application/json": components["schemas"]["InvestorPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -2815,19 +2504,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2841,7 +2552,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2850,6 +2572,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
                 /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
                 "idempotency-key"?: string;
             };
@@ -2883,16 +2610,27 @@ export interface operations {
                     "application/json": components["schemas"]["Investor"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -2900,55 +2638,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unprocessable content */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unknown-investor",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "code": "unknown-investor",
+                     *       "detail": "Investor 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist or was deleted.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2962,7 +2766,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2971,6 +2786,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
                 /** @description Answer 304 Not Modified, without a body, when the resource still has this ETag. */
                 "if-none-match"?: string;
             };
@@ -3006,16 +2826,27 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -3023,28 +2854,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3058,7 +2922,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3067,6 +2942,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -3091,16 +2971,27 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -3108,37 +2999,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3152,7 +3087,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3161,6 +3107,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -3193,16 +3144,27 @@ export interface operations {
                     "application/json": components["schemas"]["Investor"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -3210,55 +3172,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3272,7 +3300,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3303,7 +3342,13 @@ export interface operations {
                 /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
                 weightTechnology?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -3327,16 +3372,27 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityMatchPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -3344,28 +3400,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3379,7 +3468,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3387,7 +3487,13 @@ export interface operations {
     listIslandGroups: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3408,7 +3514,7 @@ export interface operations {
                     "application/json": components["schemas"]["IslandGroupList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -3416,19 +3522,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/island-groups",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/island-groups",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3442,7 +3570,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/island-groups",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3450,7 +3589,13 @@ export interface operations {
     previewMatches: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3475,16 +3620,27 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityMatchPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -3492,37 +3648,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3536,7 +3736,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3544,7 +3755,13 @@ export interface operations {
     getMatchingModel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3565,7 +3782,7 @@ export interface operations {
                     "application/json": components["schemas"]["MatchingModel"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -3573,19 +3790,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/matching/model",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/matching/model",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3599,7 +3838,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/matching/model",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3607,7 +3857,13 @@ export interface operations {
     listModalities: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3628,7 +3884,7 @@ export interface operations {
                     "application/json": components["schemas"]["ModalityList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -3636,19 +3892,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/modalities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/modalities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3662,7 +3940,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/modalities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3694,7 +3983,13 @@ export interface operations {
                 /** @description Technologies; matches opportunities seeking any of them; comma-separated or repeated */
                 technology?: components["schemas"]["TechnologyInput"][];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3715,16 +4010,27 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -3732,19 +4038,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3758,7 +4086,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3767,6 +4106,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
                 /** @description Makes a create safe to retry: a repeat with the same key and body returns the first response (with `Idempotent-Replayed: true`) instead of creating again. Keys are remembered for 24 hours per API key. */
                 "idempotency-key"?: string;
             };
@@ -3800,16 +4144,27 @@ export interface operations {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -3817,55 +4172,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unprocessable content */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unknown-investor",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "code": "unknown-investor",
+                     *       "detail": "Investor 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist or was deleted.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3879,7 +4300,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3888,6 +4320,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
                 /** @description Answer 304 Not Modified, without a body, when the resource still has this ETag. */
                 "if-none-match"?: string;
             };
@@ -3923,16 +4360,27 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -3940,28 +4388,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3975,7 +4456,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3984,6 +4476,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -4016,16 +4513,27 @@ export interface operations {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -4033,64 +4541,141 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4104,7 +4689,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4113,6 +4709,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -4141,16 +4742,27 @@ export interface operations {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -4158,46 +4770,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4211,7 +4878,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4238,7 +4916,13 @@ export interface operations {
                 /** @description Weight of the factor, 0–1; defaults in GET /v1/matching/model */
                 weightTechnology?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path: {
                 /** @description Resource id (UUID) */
                 id: string;
@@ -4262,16 +4946,27 @@ export interface operations {
                     "application/json": components["schemas"]["InvestorMatchPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -4279,37 +4974,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4323,7 +5062,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4332,6 +5082,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -4360,16 +5115,27 @@ export interface operations {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -4377,46 +5143,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4430,7 +5251,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4439,6 +5271,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
                 /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
                 "if-match"?: string;
             };
@@ -4467,16 +5304,27 @@ export interface operations {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -4484,46 +5332,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4537,7 +5440,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4545,7 +5459,13 @@ export interface operations {
     listProvinces: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4566,7 +5486,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProvinceList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -4574,19 +5494,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/provinces",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/provinces",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4600,7 +5542,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/provinces",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4608,7 +5561,13 @@ export interface operations {
     listSectors: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4629,7 +5588,7 @@ export interface operations {
                     "application/json": components["schemas"]["SectorList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -4637,19 +5596,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/sectors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/sectors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4663,7 +5644,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/sectors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4671,7 +5663,13 @@ export interface operations {
     listSpecialEconomicZones: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4692,7 +5690,7 @@ export interface operations {
                     "application/json": components["schemas"]["SpecialEconomicZoneList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -4700,19 +5698,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/special-economic-zones",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/special-economic-zones",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4726,7 +5746,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/special-economic-zones",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4734,7 +5765,13 @@ export interface operations {
     listTechnologies: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4755,7 +5792,7 @@ export interface operations {
                     "application/json": components["schemas"]["TechnologyList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -4763,19 +5800,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/technologies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/technologies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4789,7 +5848,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/technologies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4797,7 +5867,13 @@ export interface operations {
     listTransferDepths: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Language for names, titles and match explanations: en, id, ko or ja (RFC 9110 syntax, e.g. `ko, en;q=0.8`); English when none fits
+                 * @example id
+                 */
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4818,7 +5894,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransferDepthList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description Bearer challenge: send `Authorization: Bearer <key>` */
@@ -4826,19 +5902,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/transfer-depths",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/transfer-depths",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4852,7 +5950,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/transfer-depths",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

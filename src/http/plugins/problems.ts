@@ -38,7 +38,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
     });
 }
 
-const TITLES: Record<number, string> = {
+export const TITLES: Record<number, string> = {
   400: 'Bad request',
   401: 'Unauthorized',
   403: 'Forbidden',

@@ -11,7 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
     // Load balancers poll these; they are never rate limited.
-    { config: { rateLimit: false }, schema: { tags: ['operations'], summary: 'The process is alive', operationId: 'getHealth', response: { 200: Status } } },
+    { config: { rateLimit: false }, schema: { tags: ['operations'], summary: 'The process is alive', description: 'Liveness: answers 200 while the process runs, even when overloaded or without a database. **Access:** anyone; never rate limited.', operationId: 'getHealth', response: { 200: Status } } },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -22,6 +22,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['operations'],
         summary: 'The database answers',
+        description: 'Readiness for a load balancer: 200 when the database answers and the instance is not overloaded, else 503 with `Retry-After` when overloaded. **Access:** anyone; never rate limited.',
         operationId: 'getReady',
         response: { 200: Status, 503: Problem },
       },
