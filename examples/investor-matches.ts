@@ -29,7 +29,9 @@ if (error) throw new Error(`${error.status} ${error.code}: ${error.detail ?? err
 for (const match of data.data) {
   const { title, province, investmentUsd } = match.opportunity;
   const millions = (usd: number) => `${(usd / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })}M`;
-  console.log(`${match.score.toFixed(0).padStart(3)}  ${title} — ${province}, USD ${millions(investmentUsd.min)}–${millions(investmentUsd.max)}`);
+  console.log(
+    `${match.score.toFixed(0).padStart(3)}  ${title} — ${province}, USD ${millions(investmentUsd.min)}–${millions(investmentUsd.max)}`,
+  );
   for (const factor of match.factors) if (!factor.neutral) console.log(`       ${factor.text}`);
   for (const badge of match.badges) console.log(`       ★ ${badge.text}`);
 }

@@ -13,7 +13,12 @@ function run(args: string[]): string {
   return result.stdout;
 }
 
-const spectral = JSON.parse(run(['spectral', 'lint', DOCUMENT, '--format', 'json', '--quiet']) || '[]') as { severity: number; code: string; path: string[]; message: string }[];
+const spectral = JSON.parse(run(['spectral', 'lint', DOCUMENT, '--format', 'json', '--quiet']) || '[]') as {
+  severity: number;
+  code: string;
+  path: string[];
+  message: string;
+}[];
 const redocly = JSON.parse(run(['redocly', 'lint', DOCUMENT, '--format', 'json'])) as {
   totals: { errors: number; warnings: number };
   problems: { ruleId: string; severity: string; message: string; location: { pointer: string }[] }[];
@@ -23,7 +28,8 @@ const results = [
   { tool: 'Spectral', errors: spectral.filter((p) => p.severity === 0).length, warnings: spectral.filter((p) => p.severity === 1).length },
   { tool: 'Redocly', errors: redocly.totals.errors, warnings: redocly.totals.warnings },
 ];
-for (const p of spectral) if (p.severity <= 1) console.log(`Spectral ${p.severity === 0 ? 'error' : 'warning'} ${p.code} at ${p.path.join('.')}: ${p.message}`);
+for (const p of spectral)
+  if (p.severity <= 1) console.log(`Spectral ${p.severity === 0 ? 'error' : 'warning'} ${p.code} at ${p.path.join('.')}: ${p.message}`);
 for (const p of redocly.problems) console.log(`Redocly ${p.severity} ${p.ruleId} at ${p.location[0]?.pointer ?? ''}: ${p.message}`);
 let failed = false;
 for (const { tool, errors, warnings } of results) {

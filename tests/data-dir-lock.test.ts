@@ -45,11 +45,15 @@ t.test('one process owns an embedded data directory', { skip: !embedded && 'abou
   t.match(free.stdout, /admin\s+Demo admin key/, 'listing the demo keys');
 });
 
-t.test('a fresh database without demo data says how to get the first admin key', { skip: !embedded && 'about the embedded database only' }, async (t) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'peluang-lock-'));
-  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
-  const service = await startService(t, { DATA_DIR: dataDir, DEMO_DATA: 'false' });
-  t.match(service.output(), /No admin key exists yet\. Set BOOTSTRAP_ADMIN_KEY=/, 'the banner names the variable');
-  t.match(service.output(), /npm run keys -- create --role admin/, 'and the command');
-  t.notMatch(service.output(), /demo keys/, 'and claims no demo keys');
-});
+t.test(
+  'a fresh database without demo data says how to get the first admin key',
+  { skip: !embedded && 'about the embedded database only' },
+  async (t) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'peluang-lock-'));
+    t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+    const service = await startService(t, { DATA_DIR: dataDir, DEMO_DATA: 'false' });
+    t.match(service.output(), /No admin key exists yet\. Set BOOTSTRAP_ADMIN_KEY=/, 'the banner names the variable');
+    t.match(service.output(), /npm run keys -- create --role admin/, 'and the command');
+    t.notMatch(service.output(), /demo keys/, 'and claims no demo keys');
+  },
+);

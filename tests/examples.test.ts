@@ -16,5 +16,9 @@ t.test('the investor script lists the demo investor’s matches through the clie
   t.match(result.stdout, /^Saebom Blood Systems Co\., Ltd\. \(South Korea\)/, 'its own profile');
   const scores = [...result.stdout.matchAll(/^\s*(\d+) {2}\S.* — ID-\w+, USD /gm)].map((m) => Number(m[1]));
   t.ok(scores.length >= 1 && scores.length <= 5, `up to five matches (${scores.length})`);
-  t.same(scores, [...scores].sort((a, b) => b - a), 'best first');
+  t.same(
+    scores,
+    [...scores].sort((a, b) => b - a),
+    'best first',
+  );
 });

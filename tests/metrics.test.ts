@@ -20,22 +20,41 @@ t.test('/metrics on the API port: admin keys only, route-labelled histograms and
   t.equal((await inject({ url: `/v1/opportunities/${missing}` })).statusCode, 404);
   const preview = { profile: { country: 'KR', sectors: ['vaccines'] }, limit: 3 };
   t.equal((await inject({ method: 'POST', url: '/v1/matches/preview', payload: preview })).statusCode, 200);
-  t.equal((await inject({ method: 'POST', url: '/v1/matches/preview', payload: preview })).statusCode, 200, 'the same page again, from the cache');
+  t.equal(
+    (await inject({ method: 'POST', url: '/v1/matches/preview', payload: preview })).statusCode,
+    200,
+    'the same page again, from the cache',
+  );
   for (let i = 0; i < 3; i++) await app.inject({ url: '/v1/sectors' });
 
   const response = await inject({ url: '/metrics' });
   t.equal(response.statusCode, 200);
   t.match(response.headers['content-type'], /^text\/plain; version=0\.0\.4/);
   const text = response.body;
-  t.ok(sample(text, 'http_request_duration_seconds_count', 'route="/v1/opportunities/:id",status_code="404"') >= 1, 'requests counted by route template');
+  t.ok(
+    sample(text, 'http_request_duration_seconds_count', 'route="/v1/opportunities/:id",status_code="404"') >= 1,
+    'requests counted by route template',
+  );
   t.notMatch(text, missing, 'never by the raw URL');
   t.notMatch(text, /pk_admin_/, 'nor by key');
   t.match(text, /^process_cpu_user_seconds_total /m, 'Node.js process metrics');
-  t.equal(sample(text, 'peluang_match_duration_seconds_count', 'direction="preview"') - sample(before, 'peluang_match_duration_seconds_count', 'direction="preview"'), 1, 'one ranking timed');
+  t.equal(
+    sample(text, 'peluang_match_duration_seconds_count', 'direction="preview"') -
+      sample(before, 'peluang_match_duration_seconds_count', 'direction="preview"'),
+    1,
+    'one ranking timed',
+  );
   t.ok(sample(text, 'peluang_match_candidates_count', 'direction="preview"') >= 1, 'with its candidates');
-  t.ok(sample(text, 'peluang_match_page_cache_requests_total', 'result="hit"') - sample(before, 'peluang_match_page_cache_requests_total', 'result="hit"') >= 1, 'the second page came from the cache');
   t.ok(
-    sample(text, 'peluang_rate_limited_requests_total', 'role="anonymous"') - sample(before, 'peluang_rate_limited_requests_total', 'role="anonymous"') >= 1,
+    sample(text, 'peluang_match_page_cache_requests_total', 'result="hit"') -
+      sample(before, 'peluang_match_page_cache_requests_total', 'result="hit"') >=
+      1,
+    'the second page came from the cache',
+  );
+  t.ok(
+    sample(text, 'peluang_rate_limited_requests_total', 'role="anonymous"') -
+      sample(before, 'peluang_rate_limited_requests_total', 'role="anonymous"') >=
+      1,
     'rate-limited requests by role',
   );
 });

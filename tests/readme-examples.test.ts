@@ -49,12 +49,16 @@ t.test('the README’s API examples run as pasted against a fresh demo database'
   }
 });
 
-t.test('the README’s key commands run as pasted', { skip: Boolean(process.env.TEST_DATABASE_URL) && 'they use the embedded database' }, async (t) => {
-  t.ok(keyCommands.length >= 1, `found ${keyCommands.length} blocks of key commands`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'peluang-readme-'));
-  t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
-  for (const block of keyCommands) {
-    const { stdout } = await runBlock(block, { DATA_DIR: dataDir, DATABASE_URL: '' });
-    t.match(stdout, /Created \w+ key|pk_/, `ran: ${block.split('\n')[0]}`);
-  }
-});
+t.test(
+  'the README’s key commands run as pasted',
+  { skip: Boolean(process.env.TEST_DATABASE_URL) && 'they use the embedded database' },
+  async (t) => {
+    t.ok(keyCommands.length >= 1, `found ${keyCommands.length} blocks of key commands`);
+    const dataDir = mkdtempSync(join(tmpdir(), 'peluang-readme-'));
+    t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+    for (const block of keyCommands) {
+      const { stdout } = await runBlock(block, { DATA_DIR: dataDir, DATABASE_URL: '' });
+      t.match(stdout, /Created \w+ key|pk_/, `ran: ${block.split('\n')[0]}`);
+    }
+  },
+);

@@ -19,6 +19,12 @@ t.test('a request is traced with its route and its database queries as child spa
   t.ok(request, `a span for the route template (spans: ${spans.map((s) => s.name).join(', ')})`);
   const traceId = request!.spanContext().traceId;
   const queries = spans.filter((span) => span.attributes['db.system.name'] === 'postgresql' && span.spanContext().traceId === traceId);
-  t.ok(queries.some((span) => span.name === 'SELECT'), 'the search’s SELECT is a span in the same trace');
-  t.ok(queries.every((span) => typeof span.attributes['db.response.returned_rows'] === 'number'), 'with the rows it returned');
+  t.ok(
+    queries.some((span) => span.name === 'SELECT'),
+    'the search’s SELECT is a span in the same trace',
+  );
+  t.ok(
+    queries.every((span) => typeof span.attributes['db.response.returned_rows'] === 'number'),
+    'with the rows it returned',
+  );
 });

@@ -34,7 +34,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const handle = target.kind === 'postgres' ? await openPostgres(target) : await openEmbedded(target.dataDir);
   // Shutdown paths may overlap (signal and test teardown); closing twice must be harmless.
   let closing: Promise<void> | undefined;
-  const close = handle.close;
+  const close = () => handle.close();
   const traced = (db: Kysely<Database>) => queryTracingPlugins().reduce((plain, plugin) => plain.withPlugin(plugin), db);
   return { ...handle, db: traced(handle.db), reader: traced(handle.reader ?? handle.db), close: () => (closing ??= close()) };
 }
@@ -68,7 +68,8 @@ async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
 async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<DatabaseHandle> {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      // bigint columns hold USD amounts well inside Number's exact range.
+      // bigint columns hold USD amounts well inside Number's exact range. pg types its parsers as returning `any`.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return
       oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
   };
   const connectionOptions = {

@@ -445,7 +445,7 @@ const RENDERED_REASONS_MAX = 50_000;
 /** A short sentence for a factor's reason; unknown codes come back as the code itself. */
 export function renderReason(reason: Reason, lang: UiLanguage, names: NameLookup): string {
   let cache = renderedReasons.get(names);
-  if (!cache) renderedReasons.set(names, (cache = new Map()));
+  if (!cache) renderedReasons.set(names, (cache = new Map<string, string>()));
   const key = `${lang}\u0000${reason.code}\u0000${JSON.stringify(reason.params)}`;
   let text = cache.get(key);
   if (text === undefined) {
