@@ -7,7 +7,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is alive */
+        /**
+         * The process is alive
+         * @description Liveness: answers 200 while the process runs, even when overloaded or without a database. **Access:** anyone; never rate limited.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -24,7 +27,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers and the instance is not shutting down */
+        /**
+         * The database answers and the instance is not shutting down
+         * @description Readiness for a load balancer: 200 when the database answers, the instance is not shutting down and not overloaded; else 503 with `Retry-After`. **Access:** anyone; never rate limited.
+         */
         get: operations["getReady"];
         put?: never;
         post?: never;
@@ -975,22 +981,6 @@ export interface components {
             revokedAt: string | null;
             role: components["schemas"]["Role"];
         };
-        ApiKeyCreate: {
-            /** @description Embed keys only: 1–20 web origins the key may be used from */
-            allowedOrigins?: string[];
-            /**
-             * Format: uuid
-             * @description Investor keys only: the profile the key acts for
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            investorId?: string;
-            /**
-             * @description Who or what the key is for
-             * @example KOTRA Jakarta website
-             */
-            label: string;
-            role: components["schemas"]["Role"];
-        };
         ApiKeyCreated: {
             allowedOrigins: string[];
             /**
@@ -1018,33 +1008,6 @@ export interface components {
             revokedAt: string | null;
             role: components["schemas"]["Role"];
         };
-        ApiKeyCreatedInput: {
-            allowedOrigins: string[];
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            id: string;
-            investorId: string | null;
-            /** @description The key itself. It is shown only in this response: store it now. Null in a replay (`Idempotent-Replayed: true`), since the key is never stored. */
-            key: string | null;
-            label: string;
-            /** @description Updated at most once a minute */
-            lastUsedAt: string | null;
-            /**
-             * @description The start of the key, to tell keys apart; the rest is never shown again
-             * @example pk_embed_x7Qm2a
-             */
-            prefix: string;
-            revokedAt: string | null;
-            role: components["schemas"]["RoleInput"];
-        };
         ApiKeyCreateInput: {
             /** @description Embed keys only: 1–20 web origins the key may be used from */
             allowedOrigins?: string[];
@@ -1061,75 +1024,12 @@ export interface components {
             label: string;
             role: components["schemas"]["RoleInput"];
         };
-        ApiKeyInput: {
-            allowedOrigins: string[];
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            id: string;
-            investorId: string | null;
-            label: string;
-            /** @description Updated at most once a minute */
-            lastUsedAt: string | null;
-            /**
-             * @description The start of the key, to tell keys apart; the rest is never shown again
-             * @example pk_embed_x7Qm2a
-             */
-            prefix: string;
-            revokedAt: string | null;
-            role: components["schemas"]["RoleInput"];
-        };
         ApiKeyPage: {
             data: components["schemas"]["ApiKey"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
-        ApiKeyPageInput: {
-            data: components["schemas"]["ApiKeyInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
         AuditEntry: {
-            /** @enum {string} */
-            action: "create" | "update" | "submit" | "request-changes" | "publish" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping";
-            /** @description The API key that made the change; null for the operator at the command line */
-            actorKeyId: string | null;
-            /** @description The role of that key, or `system` */
-            actorRole: string;
-            /** @description The entity after the change; null when deleted */
-            after: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            at: string;
-            /** @description The entity before the change; null when created */
-            before: {
-                [key: string]: unknown;
-            } | null;
-            /** @enum {string} */
-            entity: "opportunity" | "match" | "interest" | "investor" | "api-key" | "webhook";
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            entityId: string;
-            /** @description Increases with every entry */
-            id: number;
-            /** @description X-Request-Id of the request that made the change */
-            requestId: string | null;
-        };
-        AuditEntryInput: {
             /** @enum {string} */
             action: "create" | "update" | "submit" | "request-changes" | "publish" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping";
             /** @description The API key that made the change; null for the operator at the command line */
@@ -1167,11 +1067,6 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
-        AuditPageInput: {
-            data: components["schemas"]["AuditEntryInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
         /**
          * @example {
          *       "name": "Dewi Lestari",
@@ -1202,20 +1097,8 @@ export interface components {
          * @description ISO 3166-1 alpha-2 country code
          * @example KR
          */
-        CountryCode: string;
-        /**
-         * @description ISO 3166-1 alpha-2 country code
-         * @example KR
-         */
         CountryCodeInput: string;
         CountryList: {
-            data: {
-                code: string;
-                healthPartnership: ("health-mou" | "strategic-health-partnership") | null;
-                name: string;
-            }[];
-        };
-        CountryListInput: {
             data: {
                 code: string;
                 healthPartnership: ("health-mou" | "strategic-health-partnership") | null;
@@ -1226,18 +1109,6 @@ export interface components {
         DeclineReason: "not-eligible" | "not-a-fit" | "opportunity-unavailable" | "investor-unresponsive" | "other";
         /** @enum {string} */
         DeclineReasonInput: "not-eligible" | "not-a-fit" | "opportunity-unavailable" | "investor-unresponsive" | "other";
-        DisplayLanguage: {
-            /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
-            fallback: boolean;
-            /** @enum {string} */
-            language: "id" | "en" | "ko" | "ja" | "zh";
-        };
-        DisplayLanguageInput: {
-            /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
-            fallback: boolean;
-            /** @enum {string} */
-            language: "id" | "en" | "ko" | "ja" | "zh";
-        };
         /** @description Whether the pair can legally happen; ineligible pairs appear only with includeIneligible */
         Eligibility: {
             eligible: boolean;
@@ -1250,31 +1121,6 @@ export interface components {
                 source: string;
                 text: string;
             }[];
-        };
-        /** @description Whether the pair can legally happen; ineligible pairs appear only with includeIneligible */
-        EligibilityInput: {
-            eligible: boolean;
-            reasons: {
-                capPct: number;
-                /** @enum {string} */
-                code: "domestic-capital-only" | "ownership-above-cap";
-                kbli: string;
-                ownershipIntent: components["schemas"]["OwnershipIntentInput"] | null;
-                source: string;
-                text: string;
-            }[];
-        };
-        Financials: {
-            /** @description Internal rate of return, % */
-            irrPct?: number;
-            npvUsd?: number;
-            paybackYears?: number;
-            /** @description A pre-feasibility study exists */
-            preFeasibilityStudy?: boolean;
-            /** @description Rupiah; shown from USD at the configured rate when left out */
-            projectValueIdr?: number;
-            /** @description US dollars */
-            projectValueUsd?: number;
         };
         FinancialsInput: {
             /** @description Internal rate of return, % */
@@ -1295,14 +1141,6 @@ export interface components {
             count: number;
             investmentUsd: number;
             jobs: number;
-        };
-        FunnelAmountsInput: {
-            count: number;
-            investmentUsd: number;
-            jobs: number;
-        };
-        FunnelInput: {
-            data: components["schemas"]["FunnelRowInput"][];
         };
         FunnelRow: {
             /** @description Share of interests that reached `from` and went on to `to` */
@@ -1343,45 +1181,6 @@ export interface components {
             /** @description Investor–opportunity pairs in the strong band (score ≥ 75) */
             strongPairs: number;
         };
-        FunnelRowInput: {
-            /** @description Share of interests that reached `from` and went on to `to` */
-            conversion: {
-                from: components["schemas"]["InterestStageInput"];
-                rate: number | null;
-                to: components["schemas"]["InterestStageInput"];
-            }[];
-            /** @description The sector, province, country code or opportunity id; `all` without groupBy */
-            group: string;
-            /** @description Open interests up to committed */
-            indicated: components["schemas"]["FunnelAmountsInput"];
-            interests: number;
-            /** @description Median days from entering `from` to entering `to` */
-            medianDays: {
-                days: number | null;
-                from: components["schemas"]["InterestStageInput"];
-                to: components["schemas"]["InterestStageInput"];
-            }[];
-            /** @description Interests nobody answered within the response time (expired, or still submitted past it) */
-            pastResponseTime: number;
-            /** @description Null when grouped by investor country */
-            publishedOpportunities: number | null;
-            /** @description Interests that reached groundbreaking */
-            realised: components["schemas"]["FunnelAmountsInput"];
-            /** @description Interests now at each stage, with the investment (USD: the expected investment, else the midpoint of the opportunity range) and jobs they stand for */
-            stages: {
-                acknowledged: components["schemas"]["FunnelAmountsInput"];
-                committed: components["schemas"]["FunnelAmountsInput"];
-                declined: components["schemas"]["FunnelAmountsInput"];
-                expired: components["schemas"]["FunnelAmountsInput"];
-                exploring: components["schemas"]["FunnelAmountsInput"];
-                groundbreaking: components["schemas"]["FunnelAmountsInput"];
-                negotiating: components["schemas"]["FunnelAmountsInput"];
-                submitted: components["schemas"]["FunnelAmountsInput"];
-                withdrawn: components["schemas"]["FunnelAmountsInput"];
-            };
-            /** @description Investor–opportunity pairs in the strong band (score ≥ 75) */
-            strongPairs: number;
-        };
         /**
          * @description Product category with its own halal deadline (see /v1/halal-obligations)
          * @enum {string}
@@ -1392,17 +1191,6 @@ export interface components {
          * @enum {string}
          */
         HalalCategoryInput: "traditional-medicine-supplements" | "over-the-counter-drugs" | "prescription-drugs" | "biological-products" | "medical-devices-class-a" | "medical-devices-class-b" | "medical-devices-class-c" | "narcotics-psychotropics";
-        HalalFacts: {
-            category?: components["schemas"]["HalalCategory"];
-            /**
-             * Format: date
-             * @description Defaults to the category's deadline
-             * @example 2027-06-30
-             */
-            deadline?: string;
-            /** @enum {string} */
-            relevance: "required" | "animal-material" | "not-required" | "exempt";
-        };
         HalalFactsInput: {
             category?: components["schemas"]["HalalCategoryInput"];
             /**
@@ -1442,34 +1230,6 @@ export interface components {
             }[];
             note: string;
         };
-        HalalObligationListInput: {
-            data: {
-                appliesTo: string;
-                /**
-                 * Format: date
-                 * @description When the fact was last checked
-                 */
-                asOf: string;
-                category: components["schemas"]["HalalCategoryInput"];
-                /** @constant */
-                datesAfterPp42of2024: "unknown";
-                /** @description ISO 8601 date, or a year alone when only the year is known; null when exempt */
-                deadline: string | null;
-                deadlinePrecision: ("day" | "year") | null;
-                /** @description In the caller's language */
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                    zh: string;
-                };
-                /** @description Legal instrument or publication, short form */
-                source: string;
-            }[];
-            note: string;
-        };
         HealthPartnerList: {
             data: {
                 country: string;
@@ -1482,23 +1242,7 @@ export interface components {
             }[];
             sourceNote: string;
         };
-        HealthPartnerListInput: {
-            data: {
-                country: string;
-                countryName: string;
-                /** @enum {string} */
-                kind: "health-mou" | "strategic-health-partnership";
-                note: string;
-                since?: number;
-                source: string;
-            }[];
-            sourceNote: string;
-        };
         HealthStatus: {
-            /** @constant */
-            status: "ok";
-        };
-        HealthStatusInput: {
             /** @constant */
             status: "ok";
         };
@@ -1521,41 +1265,6 @@ export interface components {
                 asOf: string;
                 caveat?: string;
                 code: components["schemas"]["Incentive"];
-                eligibility: string;
-                legalBasis: string;
-                /** @description In the caller's language */
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                    zh: string;
-                };
-                /** @description Legal instrument or publication, short form */
-                source: string;
-                /** @description false: the terms are not confirmed; claims are accepted, never checked against them */
-                termsVerified: boolean;
-                tiers?: {
-                    maxIdr: number | null;
-                    minIdr: number;
-                    reductionPct: number;
-                    thenReductionPct: number;
-                    thenYears: number;
-                    tier: number;
-                    years: number;
-                }[];
-            }[];
-        };
-        IncentiveListInput: {
-            data: {
-                /**
-                 * Format: date
-                 * @description When the fact was last checked
-                 */
-                asOf: string;
-                caveat?: string;
-                code: components["schemas"]["IncentiveInput"];
                 eligibility: string;
                 legalBasis: string;
                 /** @description In the caller's language */
@@ -1630,27 +1339,6 @@ export interface components {
             updatedAt: string;
             version: number;
         };
-        InterestCreateInput: {
-            contact: components["schemas"]["Contact"];
-            /**
-             * Format: uuid
-             * @description Staff: the investor filed for. Investor keys: their own profile, or left out
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            investorId?: string;
-            message: string;
-            /**
-             * @description Modalities the investor proposes
-             * @default []
-             */
-            modalities: components["schemas"]["Modality"][];
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            opportunityId: string;
-        };
         InterestCreateInputInput: {
             contact: components["schemas"]["ContactInput"];
             /**
@@ -1692,81 +1380,8 @@ export interface components {
             reason: components["schemas"]["DeclineReason"] | null;
             to: components["schemas"]["InterestStage"];
         };
-        InterestHistoryEntryInput: {
-            /** @description Staff only: the key that moved it */
-            actorKeyId?: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            at: string;
-            /** @description Who moved it: `BKPM` or `investor` for investors; the key role for staff */
-            by: string;
-            from: components["schemas"]["InterestStageInput"] | null;
-            note: string | null;
-            /**
-             * @description Staff only
-             * @enum {string}
-             */
-            noteVisibility?: "internal" | "shared";
-            reason: components["schemas"]["DeclineReasonInput"] | null;
-            to: components["schemas"]["InterestStageInput"];
-        };
-        InterestInput: {
-            /** @description Null once erased on request */
-            contact: components["schemas"]["ContactInput"] | null;
-            contactErasedAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            createdAt: string;
-            declineReason: components["schemas"]["DeclineReasonInput"] | null;
-            expectedForeignSharePct: number | null;
-            expectedGroundbreakingAt: string | null;
-            expectedInvestmentUsd: number | null;
-            expectedJobs: number | null;
-            groundbreakingAt: string | null;
-            /** @description Every move, oldest first */
-            history: components["schemas"]["InterestHistoryEntryInput"][];
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            investorId: string;
-            likelihood: ("low" | "medium" | "high") | null;
-            message: string;
-            modalities: components["schemas"]["ModalityInput"][];
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            opportunityId: string;
-            /** @description While submitted: when it expires unanswered */
-            respondBy: string | null;
-            stage: components["schemas"]["InterestStageInput"];
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            updatedAt: string;
-            version: number;
-        };
         InterestPage: {
             data: components["schemas"]["Interest"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        InterestPageInput: {
-            data: components["schemas"]["InterestInput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -1780,37 +1395,6 @@ export interface components {
          * @enum {string}
          */
         InterestStageInput: "submitted" | "acknowledged" | "exploring" | "negotiating" | "committed" | "groundbreaking" | "declined" | "withdrawn" | "expired";
-        InterestTransitionInput: {
-            /** @description Expected foreign share of the capital, percent */
-            expectedForeignSharePct?: number;
-            /**
-             * Format: date
-             * @example 2027-06-01
-             */
-            expectedGroundbreakingAt?: string;
-            /** @description Total investment the deal stands for, in US dollars */
-            expectedInvestmentUsd?: number;
-            /** @description Jobs the investment is expected to create */
-            expectedJobs?: number;
-            /**
-             * Format: date
-             * @description When ground was actually broken
-             * @example 2027-06-01
-             */
-            groundbreakingAt?: string;
-            /** @enum {string} */
-            likelihood?: "low" | "medium" | "high";
-            note?: string;
-            /**
-             * @description `shared` notes are shown to the investor; `internal` ones only to BKPM
-             * @default internal
-             * @enum {string}
-             */
-            noteVisibility: "internal" | "shared";
-            /** @description Required when declining */
-            reason?: components["schemas"]["DeclineReason"];
-            to: components["schemas"]["InterestStage"];
-        };
         InterestTransitionInputInput: {
             /** @description Expected foreign share of the capital, percent */
             expectedForeignSharePct?: number;
@@ -1841,15 +1425,6 @@ export interface components {
             /** @description Required when declining */
             reason?: components["schemas"]["DeclineReasonInput"];
             to: components["schemas"]["InterestStageInput"];
-        };
-        /** @description Merge: fields left out stay as they are; null clears one */
-        InterestUpdateInput: {
-            expectedForeignSharePct?: number | null;
-            expectedGroundbreakingAt?: string | null;
-            expectedInvestmentUsd?: number | null;
-            expectedJobs?: number | null;
-            groundbreakingAt?: string | null;
-            likelihood?: ("low" | "medium" | "high") | null;
         };
         /** @description Merge: fields left out stay as they are; null clears one */
         InterestUpdateInputInput: {
@@ -1918,33 +1493,6 @@ export interface components {
             version: number;
             website: string | null;
         };
-        InvestorCreate: {
-            /** @description Certifications held (CPOB/GMP, ISO 13485 …) */
-            certifications?: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
-            companyName: string;
-            contact: components["schemas"]["Contact"];
-            country: components["schemas"]["CountryCode"];
-            /** @description Can produce to halal requirements */
-            halalCapable?: boolean | null;
-            languages: string[];
-            /** @description How far the company will transfer technology; null: not stated */
-            maxTransferDepth: components["schemas"]["TransferDepth"] | null;
-            /** @description Accepted modalities; empty: no preference */
-            modalities: components["schemas"]["Modality"][];
-            ownershipIntent?: components["schemas"]["OwnershipIntent"] | null;
-            preferredIslandGroups: components["schemas"]["IslandGroup"][];
-            preferredProvinces: components["schemas"]["ProvinceCode"][];
-            /** @description Kemendagri regency codes; each also counts as its province */
-            preferredRegencies?: components["schemas"]["RegencyCode"][];
-            /** @description Sectors of interest, parents or leaves; empty: no preference */
-            sectors: components["schemas"]["SectorCode"][];
-            summary: components["schemas"]["InvestorSummary"];
-            /** @description Technologies the company holds */
-            technologies: components["schemas"]["Technology"][];
-            /** @description Ticket size in USD; null: not stated */
-            ticketUsd: components["schemas"]["UsdRange"] | null;
-            website?: string | null;
-        };
         InvestorCreateInput: {
             /** @description Certifications held (CPOB/GMP, ISO 13485 …) */
             certifications?: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
@@ -1971,64 +1519,6 @@ export interface components {
             /** @description Ticket size in USD; null: not stated */
             ticketUsd: components["schemas"]["UsdRangeInput"] | null;
             website?: string | null;
-        };
-        InvestorInput: {
-            certifications: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
-            companyName: string;
-            contact: {
-                email: string;
-                name: string;
-                phone?: string;
-            };
-            country: string;
-            countryName: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            createdAt: string;
-            halalCapable: boolean | null;
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            id: string;
-            languages: string[];
-            maxTransferDepth: components["schemas"]["TransferDepthInput"] | null;
-            modalities: components["schemas"]["ModalityInput"][];
-            ownershipIntent: components["schemas"]["OwnershipIntentInput"] | null;
-            preferredIslandGroups: components["schemas"]["IslandGroupInput"][];
-            preferredProvinces: components["schemas"]["ProvinceCodeInput"][];
-            preferredRegencies: string[];
-            sectors: components["schemas"]["SectorCodeInput"][];
-            summary: {
-                en: string;
-                id?: string;
-                ja?: string;
-                ko?: string;
-                zh?: string;
-            };
-            technologies: components["schemas"]["TechnologyInput"][];
-            /** @description The USD ticket in rupiah at the configured rate */
-            ticketIdr: {
-                max: number;
-                min: number;
-                usdIdrRate: components["schemas"]["UsdIdrRateInput"];
-            } | null;
-            ticketUsd: {
-                /** @description US dollars */
-                max: number;
-                /** @description US dollars */
-                min: number;
-            } | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            updatedAt: string;
-            version: number;
-            website: string | null;
         };
         InvestorMatch: {
             badges: components["schemas"]["MatchBadge"][];
@@ -2057,47 +1547,8 @@ export interface components {
             ruleBadges: components["schemas"]["RuleBadge"][];
             score: number;
         };
-        InvestorMatchInput: {
-            badges: components["schemas"]["MatchBadgeInput"][];
-            band: components["schemas"]["MatchBandInput"];
-            eligibility: components["schemas"]["EligibilityInput"];
-            evidence: components["schemas"]["MatchEvidenceInput"];
-            factors: components["schemas"]["MatchFactorInput"][];
-            investor: {
-                companyName: string;
-                country: string;
-                countryName: string;
-                /**
-                 * Format: uuid
-                 * @description Resource id (UUID)
-                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-                 */
-                id: string;
-            };
-            investorId: string;
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            opportunityId: string;
-            ruleBadges: components["schemas"]["RuleBadgeInput"][];
-            score: number;
-        };
         InvestorMatchPage: {
             data: components["schemas"]["InvestorMatch"][];
-            nextCursor: string | null;
-            /** @description The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied. */
-            requestedWeights: {
-                location: number;
-                modality: number;
-                sector: number;
-                size: number;
-                technology: number;
-            };
-        };
-        InvestorMatchPageInput: {
-            data: components["schemas"]["InvestorMatchInput"][];
             nextCursor: string | null;
             /** @description The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied. */
             requestedWeights: {
@@ -2113,19 +1564,6 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
-        InvestorPageInput: {
-            data: components["schemas"]["InvestorInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        /** @description What the company does, in English; other languages optional */
-        InvestorSummary: {
-            en: string;
-            id?: string;
-            ja?: string;
-            ko?: string;
-            zh?: string;
-        };
         /** @description What the company does, in English; other languages optional */
         InvestorSummaryInput: {
             en: string;
@@ -2133,34 +1571,6 @@ export interface components {
             ja?: string;
             ko?: string;
             zh?: string;
-        };
-        /** @description Fields to replace; those left out keep their value. */
-        InvestorUpdate: {
-            /** @description Certifications held (CPOB/GMP, ISO 13485 …) */
-            certifications?: ("cpob" | "cdob" | "cpakb" | "cdakb" | "pic-s-gmp" | "who-gmp" | "eu-gmp" | "us-fda-cgmp" | "iso-13485" | "iso-9001" | "iso-15189" | "halal")[];
-            companyName?: string;
-            contact?: components["schemas"]["Contact"];
-            country?: components["schemas"]["CountryCode"];
-            /** @description Can produce to halal requirements */
-            halalCapable?: boolean | null;
-            languages?: string[];
-            /** @description How far the company will transfer technology; null: not stated */
-            maxTransferDepth?: components["schemas"]["TransferDepth"] | null;
-            /** @description Accepted modalities; empty: no preference */
-            modalities?: components["schemas"]["Modality"][];
-            ownershipIntent?: components["schemas"]["OwnershipIntent"] | null;
-            preferredIslandGroups?: components["schemas"]["IslandGroup"][];
-            preferredProvinces?: components["schemas"]["ProvinceCode"][];
-            /** @description Kemendagri regency codes; each also counts as its province */
-            preferredRegencies?: components["schemas"]["RegencyCode"][];
-            /** @description Sectors of interest, parents or leaves; empty: no preference */
-            sectors?: components["schemas"]["SectorCode"][];
-            summary?: components["schemas"]["InvestorSummary"];
-            /** @description Technologies the company holds */
-            technologies?: components["schemas"]["Technology"][];
-            /** @description Ticket size in USD; null: not stated */
-            ticketUsd?: components["schemas"]["UsdRange"] | null;
-            website?: string | null;
         };
         /** @description Fields to replace; those left out keep their value. */
         InvestorUpdateInput: {
@@ -2208,22 +1618,6 @@ export interface components {
                 provinces: components["schemas"]["ProvinceCode"][];
             }[];
         };
-        IslandGroupListInput: {
-            data: {
-                code: components["schemas"]["IslandGroupInput"];
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                    zh: string;
-                };
-                provinces: components["schemas"]["ProvinceCodeInput"][];
-            }[];
-        };
-        /** @example 21011 */
-        KbliCode: string;
         /** @example 21011 */
         KbliCodeInput: string;
         KbliEntry: {
@@ -2309,94 +1703,8 @@ export interface components {
                 zh: string;
             };
         };
-        KbliEntryInput: {
-            /**
-             * Format: date
-             * @description When the fact was last checked
-             */
-            asOf: string;
-            certificates: {
-                basis: string;
-                code: components["schemas"]["LicenceCertificateInput"];
-                /** @description In the caller's language */
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                    zh: string;
-                };
-            }[];
-            code: string;
-            foreignEquity: {
-                /**
-                 * Format: date
-                 * @description When the fact was last checked
-                 */
-                asOf: string;
-                note: string;
-                /** @description Legal instrument or publication, short form */
-                source: string;
-            };
-            /** @description 100 unless the positive investment list limits it; 0 = reserved to domestic capital; `unknown` when not confirmed */
-            foreignEquityCapPct: number | "unknown";
-            /** @constant */
-            kbliVersion: "2020";
-            licensingAuthorities: {
-                /** @enum {string} */
-                code: "bpom" | "ministry-of-health";
-                /** @description In the caller's language */
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                    zh: string;
-                };
-            }[];
-            ossRisk: {
-                /**
-                 * Format: date
-                 * @description When the fact was last checked
-                 */
-                asOf: string;
-                /** @description Legal instrument or publication, short form */
-                source: string;
-            };
-            ossRiskLevel: components["schemas"]["OssRiskLevelInput"];
-            /** @description Sectors of the taxonomy mapped to this code */
-            sectors: components["schemas"]["SectorLeafInput"][];
-            /** @description Legal instrument or publication, short form */
-            source: string;
-            taxHoliday: {
-                /**
-                 * Format: date
-                 * @description When the fact was last checked
-                 */
-                asOf: string;
-                note: string;
-                /** @description Legal instrument or publication, short form */
-                source: string;
-            };
-            /** @description In the pioneer industry list of PMK 130/2020 */
-            taxHolidayPioneer: boolean;
-            /** @description In the caller's language; `titles.id` is the official title */
-            title: string;
-            titles: {
-                en: string;
-                id: string;
-                ja: string;
-                ko: string;
-                zh: string;
-            };
-        };
         KbliList: {
             data: components["schemas"]["KbliEntry"][];
-        };
-        KbliListInput: {
-            data: components["schemas"]["KbliEntryInput"][];
         };
         Land: {
             /** @description Hectares */
@@ -2439,26 +1747,11 @@ export interface components {
         /** @enum {string} */
         LicenceCertificateInput: "pharmaceutical-production-certificate" | "cpob" | "cdob" | "cpakb" | "cdakb" | "marketing-authorisation" | "halal" | "sni";
         /** @description Licensing stated where it differs from the defaults of the KBLI codes; the note is required */
-        LicensingOverride: {
-            certificates?: components["schemas"]["LicenceCertificate"][];
-            /** @description Why this differs from the KBLI defaults */
-            note: string;
-            riskLevel?: components["schemas"]["OssRiskLevel"];
-        };
-        /** @description Licensing stated where it differs from the defaults of the KBLI codes; the note is required */
         LicensingOverrideInput: {
             certificates?: components["schemas"]["LicenceCertificateInput"][];
             /** @description Why this differs from the KBLI defaults */
             note: string;
             riskLevel?: components["schemas"]["OssRiskLevelInput"];
-        };
-        LocalGovernmentContact: {
-            /** Format: email */
-            email?: string;
-            name?: string;
-            /** @description One-stop investment office (DPMPTSP) of the province or regency */
-            office: string;
-            phone?: string;
         };
         LocalGovernmentContactInput: {
             /** Format: email */
@@ -2476,59 +1769,18 @@ export interface components {
             };
             text: string;
         };
-        /** @description Context shown with a match; never part of the score */
-        MatchBadgeInput: {
-            code: string;
-            params: {
-                [key: string]: string | number | string[];
-            };
-            text: string;
-        };
         /**
          * @description How the score reads: strong [75, 100], good [50, 75), weak [0, 50)
          * @enum {string}
          */
         MatchBand: "strong" | "good" | "weak";
-        /**
-         * @description How the score reads: strong [75, 100], good [50, 75), weak [0, 50)
-         * @enum {string}
-         */
-        MatchBandInput: "strong" | "good" | "weak";
         MatchEvidence: {
             /** @description What the weighted mean of those factors is multiplied by: share ** exponent (GET /v1/matching/model) */
             scale: number;
             /** @description Share of the requested weight that fell on factors neither side left open */
             share: number;
         };
-        MatchEvidenceInput: {
-            /** @description What the weighted mean of those factors is multiplied by: share ** exponent (GET /v1/matching/model) */
-            scale: number;
-            /** @description Share of the requested weight that fell on factors neither side left open */
-            share: number;
-        };
         MatchFactor: {
-            /** @description Points this factor adds to the score (after the evidence scale) */
-            contribution: number;
-            /** @enum {string} */
-            factor: "sector" | "technology" | "location" | "size" | "modality";
-            /** @description Left open by either side (the investor states no preference, or the opportunity seeks nothing here): left out, its weight shared among the others */
-            neutral: boolean;
-            reason: {
-                code: string;
-                params: {
-                    [key: string]: string | number | string[];
-                };
-            };
-            /** @description Factor score, 0–1 */
-            score: number;
-            /** @description The factor counts and scores at least half: a reason the match fits */
-            supports: boolean;
-            /** @description The reason in the caller's language */
-            text: string;
-            /** @description Weight actually applied: the requested weights renormalised over the factors that count for this pair, 0–1; 0 when neutral */
-            weight: number;
-        };
-        MatchFactorInput: {
             /** @description Points this factor adds to the score (after the evidence scale) */
             contribution: number;
             /** @enum {string} */
@@ -2653,109 +1905,6 @@ export interface components {
                 };
             };
         };
-        MatchingModelInput: {
-            badges: {
-                code: string;
-                description: {
-                    en: string;
-                    id: string;
-                };
-            }[];
-            bands: {
-                band: components["schemas"]["MatchBandInput"];
-                max: number;
-                min: number;
-            }[];
-            combination: {
-                en: string;
-                id: string;
-            };
-            eligibility: {
-                en: string;
-                id: string;
-            };
-            evidence: {
-                exponent: number;
-                rule: {
-                    en: string;
-                    id: string;
-                };
-            };
-            factors: {
-                constants: {
-                    [key: string]: number | number[];
-                };
-                defaultWeight: number;
-                /** @enum {string} */
-                factor: "sector" | "technology" | "location" | "size" | "modality";
-                formula: {
-                    en: string;
-                    id: string;
-                };
-                neutralWhen: {
-                    en: string;
-                    id: string;
-                };
-            }[];
-            neutralRule: {
-                en: string;
-                id: string;
-            };
-            nothingComparable: {
-                en: string;
-                id: string;
-            };
-            regencyLocation: {
-                constants: {
-                    [key: string]: number;
-                };
-                rule: {
-                    en: string;
-                    id: string;
-                };
-            };
-            ruleBadges: {
-                code: string;
-                description: {
-                    en: string;
-                    id: string;
-                };
-            }[];
-            scale: {
-                decimals: number;
-                max: number;
-                min: number;
-            };
-            supports: {
-                minFactorScore: number;
-                rule: {
-                    en: string;
-                    id: string;
-                };
-            };
-            tieBreak: {
-                en: string;
-                id: string;
-            };
-            version: string;
-            weights: {
-                bounds: {
-                    max: number;
-                    min: number;
-                };
-                defaults: {
-                    location: number;
-                    modality: number;
-                    sector: number;
-                    size: number;
-                    technology: number;
-                };
-                rule: {
-                    en: string;
-                    id: string;
-                };
-            };
-        };
         /**
          * @description Investment modality (see /v1/modalities)
          * @enum {string}
@@ -2769,20 +1918,6 @@ export interface components {
         ModalityList: {
             data: {
                 code: components["schemas"]["Modality"];
-                description: string;
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                    zh: string;
-                };
-            }[];
-        };
-        ModalityListInput: {
-            data: {
-                code: components["schemas"]["ModalityInput"];
                 description: string;
                 name: string;
                 names: {
@@ -2910,31 +2045,6 @@ export interface components {
             version: number;
         };
         /** @description A new opportunity; it starts as a draft. */
-        OpportunityCreate: {
-            contact: components["schemas"]["Contact"];
-            financials?: components["schemas"]["Financials"];
-            halal?: components["schemas"]["HalalFacts"];
-            /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
-            incentives?: components["schemas"]["Incentive"][];
-            investmentUsd: components["schemas"]["UsdRange"];
-            /** @description KBLI 2020 codes of the project (see /v1/kbli) */
-            kbliCodes?: components["schemas"]["KbliCode"][];
-            land?: components["schemas"]["Land"];
-            licensing?: components["schemas"]["LicensingOverride"];
-            localGovernmentContact?: components["schemas"]["LocalGovernmentContact"];
-            location: components["schemas"]["OpportunityLocation"];
-            modalities: components["schemas"]["Modality"][];
-            requiredTransferDepth: components["schemas"]["TransferDepth"];
-            sector: components["schemas"]["SectorLeaf"];
-            sponsor: components["schemas"]["Sponsor"];
-            summary: components["schemas"]["OpportunitySummary"];
-            /** @description Technologies sought */
-            technologies: components["schemas"]["Technology"][];
-            title: components["schemas"]["OpportunityTitle"];
-            /** @description Local-content (TKDN) target, % */
-            tkdnTargetPct?: number;
-        };
-        /** @description A new opportunity; it starts as a draft. */
         OpportunityCreateInput: {
             contact: components["schemas"]["ContactInput"];
             financials?: components["schemas"]["FinancialsInput"];
@@ -2958,130 +2068,6 @@ export interface components {
             title: components["schemas"]["OpportunityTitleInput"];
             /** @description Local-content (TKDN) target, % */
             tkdnTargetPct?: number;
-        };
-        OpportunityInput: {
-            contact: {
-                email: string;
-                name: string;
-                phone?: string;
-            };
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            createdAt: string;
-            display: {
-                /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
-                fallback: boolean;
-                /** @enum {string} */
-                language: "id" | "en" | "ko" | "ja" | "zh";
-                /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
-                languages: {
-                    /** @enum {string} */
-                    summary: "id" | "en" | "ko" | "ja" | "zh";
-                    /** @enum {string} */
-                    title: "id" | "en" | "ko" | "ja" | "zh";
-                };
-                summary: string;
-                title: string;
-            };
-            financials?: {
-                irrPct?: number;
-                npvUsd?: number;
-                paybackYears?: number;
-                preFeasibilityStudy?: boolean;
-                projectValueIdr?: number;
-                projectValueUsd?: number;
-                usdIdrRate: components["schemas"]["UsdIdrRateInput"];
-            };
-            halal?: {
-                category?: components["schemas"]["HalalCategoryInput"];
-                deadline?: string;
-                /** @enum {string} */
-                relevance: "required" | "animal-material" | "not-required" | "exempt";
-            };
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            id: string;
-            incentives: components["schemas"]["IncentiveInput"][];
-            investmentUsd: {
-                /** @description US dollars */
-                max: number;
-                /** @description US dollars */
-                min: number;
-            };
-            kbliCodes: string[];
-            land?: components["schemas"]["LandInput"];
-            licensing: {
-                /**
-                 * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
-                 * @enum {string}
-                 */
-                basis: "kbli" | "stated";
-                certificates: components["schemas"]["LicenceCertificateInput"][];
-                note?: string;
-                riskLevel: components["schemas"]["OssRiskLevelInput"];
-            };
-            localGovernmentContact?: {
-                email?: string;
-                name?: string;
-                office: string;
-                phone?: string;
-            };
-            location: {
-                islandGroup: components["schemas"]["IslandGroupInput"];
-                province: components["schemas"]["ProvinceCodeInput"];
-                regency?: string;
-                regencyCode?: string;
-                /** @description Official name of `regencyCode` */
-                regencyName?: string;
-                specialEconomicZone?: string;
-            };
-            modalities: components["schemas"]["ModalityInput"][];
-            publishedAt: string | null;
-            requiredTransferDepth: components["schemas"]["TransferDepthInput"];
-            sector: components["schemas"]["SectorLeafInput"];
-            sectorParent: components["schemas"]["SectorCodeInput"];
-            sponsor: {
-                /** @enum {string} */
-                kind: "state-owned" | "private" | "public-agency" | "university" | "association";
-                name: string;
-            };
-            status: components["schemas"]["OpportunityStatusInput"];
-            summary: {
-                en: string;
-                id: string;
-                ja?: string;
-                ko?: string;
-                zh?: string;
-            };
-            technologies: components["schemas"]["TechnologyInput"][];
-            title: {
-                en: string;
-                id: string;
-                ja?: string;
-                ko?: string;
-                zh?: string;
-            };
-            tkdnTargetPct?: number;
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            updatedAt: string;
-            version: number;
-        };
-        OpportunityLocation: {
-            province: components["schemas"]["ProvinceCode"];
-            /** @description Regency (kabupaten) or city (kota) */
-            regency?: string;
-            /** @description Kemendagri code of the regency or city (see /v1/regencies), inside `province` */
-            regencyCode?: components["schemas"]["RegencyCode"];
-            /** @description Special economic zone (KEK) code, see /v1/special-economic-zones */
-            specialEconomicZone?: string;
         };
         OpportunityLocationInput: {
             province: components["schemas"]["ProvinceCodeInput"];
@@ -3127,55 +2113,8 @@ export interface components {
             ruleBadges: components["schemas"]["RuleBadge"][];
             score: number;
         };
-        OpportunityMatchInput: {
-            badges: components["schemas"]["MatchBadgeInput"][];
-            band: components["schemas"]["MatchBandInput"];
-            eligibility: components["schemas"]["EligibilityInput"];
-            evidence: components["schemas"]["MatchEvidenceInput"];
-            factors: components["schemas"]["MatchFactorInput"][];
-            investorId: string;
-            opportunity: {
-                /**
-                 * Format: uuid
-                 * @description Resource id (UUID)
-                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-                 */
-                id: string;
-                investmentUsd: {
-                    /** @description US dollars */
-                    max: number;
-                    /** @description US dollars */
-                    min: number;
-                };
-                province: components["schemas"]["ProvinceCodeInput"];
-                sector: components["schemas"]["SectorLeafInput"];
-                sponsorName: string;
-                title: string;
-                titleLanguage: string;
-            };
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            opportunityId: string;
-            ruleBadges: components["schemas"]["RuleBadgeInput"][];
-            score: number;
-        };
         OpportunityMatchPage: {
             data: components["schemas"]["OpportunityMatch"][];
-            nextCursor: string | null;
-            /** @description The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied. */
-            requestedWeights: {
-                location: number;
-                modality: number;
-                sector: number;
-                size: number;
-                technology: number;
-            };
-        };
-        OpportunityMatchPageInput: {
-            data: components["schemas"]["OpportunityMatchInput"][];
             nextCursor: string | null;
             /** @description The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied. */
             requestedWeights: {
@@ -3306,150 +2245,17 @@ export interface components {
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
-        };
-        OpportunityPageInput: {
-            data: {
-                contact: {
-                    email: string;
-                    name: string;
-                    phone?: string;
-                };
-                /**
-                 * Format: date-time
-                 * @example 2026-11-25T08:30:00.000Z
-                 */
-                createdAt: string;
-                display: {
-                    /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
-                    fallback: boolean;
-                    /** @enum {string} */
-                    language: "id" | "en" | "ko" | "ja" | "zh";
-                    /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
-                    languages: {
-                        /** @enum {string} */
-                        summary: "id" | "en" | "ko" | "ja" | "zh";
-                        /** @enum {string} */
-                        title: "id" | "en" | "ko" | "ja" | "zh";
-                    };
-                    summary: string;
-                    title: string;
-                };
-                financials?: {
-                    irrPct?: number;
-                    npvUsd?: number;
-                    paybackYears?: number;
-                    preFeasibilityStudy?: boolean;
-                    projectValueIdr?: number;
-                    projectValueUsd?: number;
-                    usdIdrRate: components["schemas"]["UsdIdrRateInput"];
-                };
-                halal?: {
-                    category?: components["schemas"]["HalalCategoryInput"];
-                    deadline?: string;
-                    /** @enum {string} */
-                    relevance: "required" | "animal-material" | "not-required" | "exempt";
-                };
-                /**
-                 * Format: uuid
-                 * @description Resource id (UUID)
-                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-                 */
-                id: string;
-                incentives: components["schemas"]["IncentiveInput"][];
-                investmentUsd: {
-                    /** @description US dollars */
-                    max: number;
-                    /** @description US dollars */
-                    min: number;
-                };
-                kbliCodes: string[];
-                land?: components["schemas"]["LandInput"];
-                licensing: {
-                    /**
-                     * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
-                     * @enum {string}
-                     */
-                    basis: "kbli" | "stated";
-                    certificates: components["schemas"]["LicenceCertificateInput"][];
-                    note?: string;
-                    riskLevel: components["schemas"]["OssRiskLevelInput"];
-                };
-                localGovernmentContact?: {
-                    email?: string;
-                    name?: string;
-                    office: string;
-                    phone?: string;
-                };
-                location: {
-                    islandGroup: components["schemas"]["IslandGroupInput"];
-                    province: components["schemas"]["ProvinceCodeInput"];
-                    regency?: string;
-                    regencyCode?: string;
-                    /** @description Official name of `regencyCode` */
-                    regencyName?: string;
-                    specialEconomicZone?: string;
-                };
-                /** @description With q: the recognised concepts this opportunity is tagged with (by sector or technology) */
-                matchedConcepts?: string[];
-                modalities: components["schemas"]["ModalityInput"][];
-                publishedAt: string | null;
-                requiredTransferDepth: components["schemas"]["TransferDepthInput"];
-                sector: components["schemas"]["SectorLeafInput"];
-                sectorParent: components["schemas"]["SectorCodeInput"];
-                sponsor: {
-                    /** @enum {string} */
-                    kind: "state-owned" | "private" | "public-agency" | "university" | "association";
-                    name: string;
-                };
-                status: components["schemas"]["OpportunityStatusInput"];
-                summary: {
-                    en: string;
-                    id: string;
-                    ja?: string;
-                    ko?: string;
-                    zh?: string;
-                };
-                technologies: components["schemas"]["TechnologyInput"][];
-                title: {
-                    en: string;
-                    id: string;
-                    ja?: string;
-                    ko?: string;
-                    zh?: string;
-                };
-                tkdnTargetPct?: number;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-25T08:30:00.000Z
-                 */
-                updatedAt: string;
-                version: number;
-            }[];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
+            /** @description With q: the concepts recognised in it */
+            query?: {
+                concepts: components["schemas"]["RecognisedConcept"][];
+            };
         };
         /** @enum {string} */
         OpportunityStatus: "draft" | "published" | "withdrawn" | "closed";
         /** @enum {string} */
         OpportunityStatusInput: "draft" | "published" | "withdrawn" | "closed";
         /** @description Text in Indonesian and English; Korean, Japanese and Chinese optional (≤ 4000 characters each) */
-        OpportunitySummary: {
-            en: string;
-            id: string;
-            ja?: string;
-            ko?: string;
-            zh?: string;
-        };
-        /** @description Text in Indonesian and English; Korean, Japanese and Chinese optional (≤ 4000 characters each) */
         OpportunitySummaryInput: {
-            en: string;
-            id: string;
-            ja?: string;
-            ko?: string;
-            zh?: string;
-        };
-        /** @description Text in Indonesian and English; Korean, Japanese and Chinese optional (≤ 200 characters each) */
-        OpportunityTitle: {
             en: string;
             id: string;
             ja?: string;
@@ -3463,31 +2269,6 @@ export interface components {
             ja?: string;
             ko?: string;
             zh?: string;
-        };
-        /** @description Fields to replace; those left out keep their value. */
-        OpportunityUpdate: {
-            contact?: components["schemas"]["Contact"];
-            financials?: components["schemas"]["Financials"];
-            halal?: components["schemas"]["HalalFacts"];
-            /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
-            incentives?: components["schemas"]["Incentive"][];
-            investmentUsd?: components["schemas"]["UsdRange"];
-            /** @description KBLI 2020 codes of the project (see /v1/kbli) */
-            kbliCodes?: components["schemas"]["KbliCode"][];
-            land?: components["schemas"]["Land"];
-            licensing?: components["schemas"]["LicensingOverride"];
-            localGovernmentContact?: components["schemas"]["LocalGovernmentContact"];
-            location?: components["schemas"]["OpportunityLocation"];
-            modalities?: components["schemas"]["Modality"][];
-            requiredTransferDepth?: components["schemas"]["TransferDepth"];
-            sector?: components["schemas"]["SectorLeaf"];
-            sponsor?: components["schemas"]["Sponsor"];
-            summary?: components["schemas"]["OpportunitySummary"];
-            /** @description Technologies sought */
-            technologies?: components["schemas"]["Technology"][];
-            title?: components["schemas"]["OpportunityTitle"];
-            /** @description Local-content (TKDN) target, % */
-            tkdnTargetPct?: number;
         };
         /** @description Fields to replace; those left out keep their value. */
         OpportunityUpdateInput: {
@@ -3567,63 +2348,6 @@ export interface components {
                 technology: number;
             };
         };
-        PreviewMatchPageInput: {
-            data: components["schemas"]["OpportunityMatchInput"][];
-            nextCursor: string | null;
-            /** @description With `text`: the profile fields read from it (added to `profile`) */
-            recognised?: {
-                /** @description Lexicon concepts found in `text`, and the term that named each */
-                concepts: {
-                    code: string;
-                    /** @enum {string} */
-                    language: "id" | "en" | "ko" | "ja" | "zh";
-                    term: string;
-                }[];
-                /** @description Provinces and island groups found in `text` */
-                places: {
-                    code: string;
-                    /** @enum {string} */
-                    language: "id" | "en" | "ko" | "ja" | "zh";
-                    term: string;
-                }[];
-                preferredIslandGroups: components["schemas"]["IslandGroupInput"][];
-                preferredProvinces: components["schemas"]["ProvinceCodeInput"][];
-                sectors: components["schemas"]["SectorLeafInput"][];
-                technologies: components["schemas"]["TechnologyInput"][];
-            };
-            /** @description The weights asked for, defaults filled in. Each match shows in its factors the weights it actually applied. */
-            requestedWeights: {
-                location: number;
-                modality: number;
-                sector: number;
-                size: number;
-                technology: number;
-            };
-        };
-        /** @description What a visitor tells about their company; anything left out is "no preference". */
-        PreviewProfile: {
-            country?: components["schemas"]["CountryCode"];
-            /** @default null */
-            halalCapable: boolean | null;
-            /** @default null */
-            maxTransferDepth: components["schemas"]["TransferDepth"] | null;
-            /** @default [] */
-            modalities: components["schemas"]["Modality"][];
-            /** @default null */
-            ownershipIntent: components["schemas"]["OwnershipIntent"] | null;
-            /** @default [] */
-            preferredIslandGroups: components["schemas"]["IslandGroup"][];
-            /** @default [] */
-            preferredProvinces: components["schemas"]["ProvinceCode"][];
-            /** @default [] */
-            preferredRegencies: components["schemas"]["RegencyCode"][];
-            /** @default [] */
-            sectors: components["schemas"]["SectorCode"][];
-            /** @default [] */
-            technologies: components["schemas"]["Technology"][];
-            /** @default null */
-            ticketUsd: components["schemas"]["UsdRange"] | null;
-        };
         /**
          * @description What a visitor tells about their company; anything left out is "no preference".
          * @default {}
@@ -3651,28 +2375,6 @@ export interface components {
             /** @default null */
             ticketUsd?: components["schemas"]["UsdRangeInput"] | null;
         };
-        PreviewRequest: {
-            /** @description Opaque cursor from `nextCursor` of the previous page */
-            cursor?: string;
-            /**
-             * @description Also show pairs that cannot legally happen, marked so
-             * @default false
-             */
-            includeIneligible: boolean;
-            islandGroup?: components["schemas"]["IslandGroup"][];
-            /** @default 20 */
-            limit: number;
-            minScore?: number;
-            profile: components["schemas"]["PreviewProfile"];
-            province?: components["schemas"]["ProvinceCode"][];
-            sector?: components["schemas"]["SectorCode"][];
-            /**
-             * @description What the company does and wants, in its own words and any of the five languages. Concepts and places recognised in it are added to the profile, and the response says what was recognised.
-             * @example 혈액백 제조, 동자바 투자 희망
-             */
-            text?: string;
-            weights?: components["schemas"]["Weights"];
-        };
         PreviewRequestInput: {
             /** @description Opaque cursor from `nextCursor` of the previous page */
             cursor?: string;
@@ -3696,29 +2398,6 @@ export interface components {
             weights?: components["schemas"]["WeightsInput"];
         };
         Problem: {
-            /** @description For a move that is not allowed: the moves that are */
-            allowed?: string[];
-            /** @description Stable machine-readable error code */
-            code: string;
-            detail?: string;
-            errors?: {
-                /** @description Dotted path of the offending field, e.g. `title.en` */
-                field: string;
-                /** @enum {string} */
-                in: "body" | "querystring" | "params" | "headers";
-                message: string;
-                /** @description JSON pointer into the request part */
-                pointer: string;
-            }[];
-            /** @description For a conflict with an existing record: its id */
-            existingId?: string;
-            instance?: string;
-            requestId?: string;
-            status: number;
-            title: string;
-            type: string;
-        };
-        ProblemInput: {
             /** @description For a move that is not allowed: the moves that are */
             allowed?: string[];
             /** @description Stable machine-readable error code */
@@ -3771,38 +2450,7 @@ export interface components {
                 };
             }[];
         };
-        ProvinceListInput: {
-            data: {
-                bpsCode: string;
-                capital: string;
-                code: components["schemas"]["ProvinceCodeInput"];
-                coordinate: {
-                    lat: number;
-                    lon: number;
-                };
-                islandGroup: components["schemas"]["IslandGroupInput"];
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                    zh: string;
-                };
-            }[];
-        };
         RecognisedConcept: {
-            /** @description Concept code in the lexicon */
-            code: string;
-            /**
-             * @description The language of that term
-             * @enum {string}
-             */
-            language: "id" | "en" | "ko" | "ja" | "zh";
-            /** @description The lexicon term found in q */
-            term: string;
-        };
-        RecognisedConceptInput: {
             /** @description Concept code in the lexicon */
             code: string;
             /**
@@ -3842,32 +2490,8 @@ export interface components {
          * @example 35.78
          */
         RegencyCodeInput: string;
-        RegencyInput: {
-            /**
-             * Format: date
-             * @description When the fact was last checked
-             */
-            asOf: string;
-            code: components["schemas"]["RegencyCodeInput"];
-            coordinate: {
-                lat: number;
-                lon: number;
-            };
-            /** @description Official Indonesian name */
-            name: string;
-            province: components["schemas"]["ProvinceCodeInput"];
-            /** @description Legal instrument or publication, short form */
-            source: string;
-            /** @enum {string} */
-            type: "kabupaten" | "kota";
-        };
         RegencyPage: {
             data: components["schemas"]["Regency"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        RegencyPageInput: {
-            data: components["schemas"]["RegencyInput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -3883,19 +2507,6 @@ export interface components {
         RoleInput: "admin" | "staff" | "investor" | "embed";
         /** @description A regulatory warning or fact, citing its rule; never part of the score */
         RuleBadge: {
-            /** @enum {string} */
-            code: "pma-minimum" | "foreign-equity-cap-unverified" | "tax-holiday" | "kek-facilities" | "halal-deadline" | "tkdn-target" | "land-not-ready";
-            params: {
-                [key: string]: string | number;
-            };
-            /** @enum {string} */
-            severity: "warning" | "info";
-            /** @description The rule it rests on */
-            source: string;
-            text: string;
-        };
-        /** @description A regulatory warning or fact, citing its rule; never part of the score */
-        RuleBadgeInput: {
             /** @enum {string} */
             code: "pma-minimum" | "foreign-equity-cap-unverified" | "tax-holiday" | "kek-facilities" | "halal-deadline" | "tkdn-target" | "land-not-ready";
             params: {
@@ -3961,40 +2572,6 @@ export interface components {
             /** @description KBLI edition the codes refer to */
             kbliVersion: string;
         };
-        SectorListInput: {
-            data: {
-                code: components["schemas"]["SectorCodeInput"];
-                domesticOnly?: {
-                    basis: string;
-                    kbli: string[];
-                    note: {
-                        en: string;
-                        id: string;
-                    };
-                };
-                /** @constant */
-                group?: "biologics";
-                kbli: string[];
-                kbliNote?: {
-                    en: string;
-                    id: string;
-                };
-                kbliTitles: {
-                    [key: string]: string;
-                };
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                    zh: string;
-                };
-                parent: components["schemas"]["SectorCodeInput"] | null;
-            }[];
-            /** @description KBLI edition the codes refer to */
-            kbliVersion: string;
-        };
         SpecialEconomicZoneList: {
             data: {
                 code: string;
@@ -4006,24 +2583,6 @@ export interface components {
                 province: components["schemas"]["ProvinceCode"];
                 regulation: string;
             }[];
-        };
-        SpecialEconomicZoneListInput: {
-            data: {
-                code: string;
-                established: number;
-                focus: string;
-                healthRelevance: string;
-                name: string;
-                note?: string;
-                province: components["schemas"]["ProvinceCodeInput"];
-                regulation: string;
-            }[];
-        };
-        /** @description The Indonesian sponsor or partner */
-        Sponsor: {
-            /** @enum {string} */
-            kind: "state-owned" | "private" | "public-agency" | "university" | "association";
-            name: string;
         };
         /** @description The Indonesian sponsor or partner */
         SponsorInput: {
@@ -4055,49 +2614,7 @@ export interface components {
                 sectors: components["schemas"]["SectorLeaf"][];
             }[];
         };
-        TechnologyListInput: {
-            data: {
-                code: components["schemas"]["TechnologyInput"];
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                    zh: string;
-                };
-                sectors: components["schemas"]["SectorLeafInput"][];
-            }[];
-        };
         TkdnRegimeList: {
-            data: {
-                /**
-                 * Format: date
-                 * @description When the fact was last checked
-                 */
-                asOf: string;
-                /** @enum {string} */
-                code: "drugs" | "medical-devices";
-                componentWeightsPct: {
-                    [key: string]: number;
-                } | null;
-                legalBasis: string;
-                method: string;
-                /** @description In the caller's language */
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                    zh: string;
-                };
-                procurementPriorityPct: number;
-                /** @description Legal instrument or publication, short form */
-                source: string;
-            }[];
-        };
-        TkdnRegimeListInput: {
             data: {
                 /**
                  * Format: date
@@ -4150,43 +2667,10 @@ export interface components {
                 rank: number;
             }[];
         };
-        TransferDepthListInput: {
-            data: {
-                code: components["schemas"]["TransferDepthInput"];
-                description: string;
-                name: string;
-                names: {
-                    en: string;
-                    id: string;
-                    ja: string;
-                    ko: string;
-                    zh: string;
-                };
-                rank: number;
-            }[];
-        };
         /** @description Configured USD_IDR_RATE and its date (no live rates) */
         UsdIdrRate: {
             asOf: string;
             rate: number;
-        };
-        /** @description Configured USD_IDR_RATE and its date (no live rates) */
-        UsdIdrRateInput: {
-            asOf: string;
-            rate: number;
-        };
-        /**
-         * @description Inclusive range in US dollars
-         * @example {
-         *       "min": 5000000,
-         *       "max": 40000000
-         *     }
-         */
-        UsdRange: {
-            /** @description US dollars */
-            max: number;
-            /** @description US dollars */
-            min: number;
         };
         /**
          * @description Inclusive range in US dollars
@@ -4230,17 +2714,6 @@ export interface components {
             url: string;
             version: number;
         };
-        WebhookCreateInput: {
-            events: components["schemas"]["WebhookEventPattern"][];
-            /** @description `match.new` only: the lowest score to be told of; default 75 (the `strong` band) */
-            minScore?: number;
-            /**
-             * Format: uri
-             * @description Where events are POSTed; https, on a public address
-             * @example https://hooks.kotra.example/peluang
-             */
-            url: string;
-        };
         WebhookCreateInputInput: {
             events: components["schemas"]["WebhookEventPatternInput"][];
             /** @description `match.new` only: the lowest score to be told of; default 75 (the `strong` band) */
@@ -4277,38 +2750,8 @@ export interface components {
             /** @enum {string} */
             state: "pending" | "delivered" | "failed";
         };
-        WebhookDeliveryInput: {
-            attempts: number;
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            createdAt: string;
-            deliveredAt: string | null;
-            eventId: number;
-            /** @enum {string} */
-            eventType: "opportunity.created" | "opportunity.submitted" | "opportunity.changes_requested" | "opportunity.published" | "opportunity.updated" | "opportunity.stale" | "opportunity.withdrawn" | "opportunity.closed" | "match.new" | "interest.created" | "interest.stage_changed" | "interest.updated" | "interest.expiring" | "interest.contact_erased" | "investor.created" | "investor.updated" | "investor.deleted" | "api_key.created" | "api_key.revoked" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.ping";
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            id: string;
-            lastError: string | null;
-            lastStatus: number | null;
-            /** @description The `webhook-id` header: the same on every attempt and redelivery */
-            messageId: string;
-            nextAttemptAt: string | null;
-            /** @enum {string} */
-            state: "pending" | "delivered" | "failed";
-        };
         WebhookDeliveryPage: {
             data: components["schemas"]["WebhookDelivery"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        WebhookDeliveryPageInput: {
-            data: components["schemas"]["WebhookDeliveryInput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -4322,56 +2765,10 @@ export interface components {
          * @enum {string}
          */
         WebhookEventPatternInput: "opportunity.submitted" | "opportunity.changes_requested" | "opportunity.published" | "opportunity.updated" | "opportunity.stale" | "opportunity.withdrawn" | "opportunity.closed" | "match.new" | "interest.created" | "interest.stage_changed" | "interest.expiring" | "webhook.ping" | "opportunity.*" | "interest.*";
-        WebhookInput: {
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            createdAt: string;
-            /** @description `gone` after the receiver answered 410; `disabled` when switched off */
-            disabledReason: string | null;
-            enabled: boolean;
-            events: components["schemas"]["WebhookEventPatternInput"][];
-            /**
-             * Format: uuid
-             * @description Resource id (UUID)
-             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-             */
-            id: string;
-            /** @description The investor profile an investor key subscribed for; null for staff subscriptions */
-            investorId: string | null;
-            minScore: number | null;
-            /** @description The signing secret (`whsec_…`), shown only when created or rotated */
-            secret?: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-25T08:30:00.000Z
-             */
-            updatedAt: string;
-            url: string;
-            version: number;
-        };
         WebhookPage: {
             data: components["schemas"]["Webhook"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
-        };
-        WebhookPageInput: {
-            data: components["schemas"]["WebhookInput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        WebhookUpdateInput: {
-            /** @description false pauses deliveries; true resumes them (also after a 410) */
-            enabled?: boolean;
-            events?: components["schemas"]["WebhookEventPattern"][];
-            minScore?: number | null;
-            /**
-             * Format: uri
-             * @description Where events are POSTed; https, on a public address
-             * @example https://hooks.kotra.example/peluang
-             */
-            url?: string;
         };
         WebhookUpdateInputInput: {
             /** @description false pauses deliveries; true resumes them (also after a 410) */
@@ -4384,14 +2781,6 @@ export interface components {
              * @example https://hooks.kotra.example/peluang
              */
             url?: string;
-        };
-        /** @description Factor weights; missing ones take the defaults. They are renormalised over the factors the investor stated. */
-        Weights: {
-            location?: number;
-            modality?: number;
-            sector?: number;
-            size?: number;
-            technology?: number;
         };
         /** @description Factor weights; missing ones take the defaults. They are renormalised over the factors the investor stated. */
         WeightsInput: {
@@ -4422,48 +2811,52 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
-                    "content-language"?: string;
-                    /** @description Includes `Accept-Language`: the response depends on it */
-                    vary?: string;
-                    /** @description Requests allowed in the current one-minute window */
-                    "x-ratelimit-limit"?: number;
-                    /** @description Requests left in the current window */
-                    "x-ratelimit-remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
-                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
-                    "content-language"?: string;
-                    /** @description Includes `Accept-Language`: the response depends on it */
-                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/health",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
-                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
-                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
-                    /** @description Includes `Accept-Language`: the response depends on it */
-                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/health",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4480,48 +2873,52 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
-                    "content-language"?: string;
-                    /** @description Includes `Accept-Language`: the response depends on it */
-                    vary?: string;
-                    /** @description Requests allowed in the current one-minute window */
-                    "x-ratelimit-limit"?: number;
-                    /** @description Requests left in the current window */
-                    "x-ratelimit-remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
-                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
-                    "content-language"?: string;
-                    /** @description Includes `Accept-Language`: the response depends on it */
-                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/ready",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
-                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
-                    "content-language"?: string;
                     /** @description Seconds to wait before trying again */
                     "retry-after"?: number;
-                    /** @description Includes `Accept-Language`: the response depends on it */
-                    vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/ready",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4567,7 +2964,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4577,10 +2974,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4592,10 +3000,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4605,10 +3024,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4626,10 +3056,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4639,10 +3080,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4654,7 +3106,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4703,7 +3166,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyCreated"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4713,10 +3176,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4728,10 +3202,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4741,10 +3226,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4754,10 +3250,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4767,10 +3274,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4780,10 +3298,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unprocessable content */
             422: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4793,10 +3322,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unknown-investor",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "code": "unknown-investor",
+                     *       "detail": "Investor 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist or was deleted.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4814,10 +3354,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4827,10 +3378,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4842,7 +3404,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/api-keys",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4884,7 +3457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4894,10 +3467,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4909,10 +3493,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4922,10 +3517,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4935,10 +3541,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4956,10 +3573,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4969,10 +3597,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -4984,7 +3623,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5026,7 +3676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5036,10 +3686,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5051,10 +3712,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5064,10 +3736,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5077,10 +3760,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5090,10 +3784,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5111,10 +3816,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5124,10 +3840,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5139,7 +3866,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/api-keys/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5194,7 +3932,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5204,10 +3942,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/audit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5219,10 +3968,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/audit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5232,10 +3992,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/audit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5253,10 +4024,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/audit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5266,10 +4048,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/audit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5281,7 +4074,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/audit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5320,7 +4124,7 @@ export interface operations {
                     "application/json": components["schemas"]["CountryList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5332,10 +4136,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/countries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5345,10 +4160,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/countries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5366,10 +4192,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/countries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5379,10 +4216,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/countries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5394,7 +4242,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/countries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5433,7 +4292,7 @@ export interface operations {
                     "application/json": components["schemas"]["HalalObligationList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5445,10 +4304,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/halal-obligations",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5458,10 +4328,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/halal-obligations",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5479,10 +4360,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/halal-obligations",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5492,10 +4384,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/halal-obligations",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5507,7 +4410,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/halal-obligations",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5546,7 +4460,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthPartnerList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5558,10 +4472,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/health-partners",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5571,10 +4496,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/health-partners",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5592,10 +4528,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/health-partners",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5605,10 +4552,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/health-partners",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5620,7 +4578,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/health-partners",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5659,7 +4628,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncentiveList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5671,10 +4640,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/incentives",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5684,10 +4664,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/incentives",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5705,10 +4696,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/incentives",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5718,10 +4720,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/incentives",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5733,7 +4746,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/incentives",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5782,7 +4806,7 @@ export interface operations {
                     "application/json": components["schemas"]["InterestPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5792,10 +4816,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5807,10 +4842,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5820,10 +4866,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5841,10 +4898,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5854,10 +4922,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5869,7 +4948,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5916,7 +5006,7 @@ export interface operations {
                     "application/json": components["schemas"]["Interest"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5926,10 +5016,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5941,10 +5042,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5954,10 +5066,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5967,10 +5090,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5980,10 +5114,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -5993,10 +5138,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6006,10 +5162,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6027,10 +5194,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6040,10 +5218,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6055,7 +5244,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/interests",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6099,7 +5299,7 @@ export interface operations {
                     "application/json": components["schemas"]["Interest"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6109,10 +5309,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6124,10 +5335,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6137,10 +5359,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6150,10 +5383,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6171,10 +5415,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6184,10 +5439,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6199,7 +5465,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6249,7 +5526,7 @@ export interface operations {
                     "application/json": components["schemas"]["Interest"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6259,10 +5536,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6274,10 +5562,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6287,10 +5586,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6300,10 +5610,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6313,10 +5634,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6326,10 +5658,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6339,10 +5682,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6360,10 +5714,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6373,10 +5738,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6388,7 +5764,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6430,7 +5817,7 @@ export interface operations {
                     "application/json": components["schemas"]["Interest"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6440,10 +5827,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/erase-contact",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6455,10 +5853,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/erase-contact",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6468,10 +5877,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/erase-contact",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6481,10 +5901,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/erase-contact",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6502,10 +5933,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/erase-contact",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6515,10 +5957,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/erase-contact",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6530,7 +5983,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/erase-contact",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6580,7 +6044,7 @@ export interface operations {
                     "application/json": components["schemas"]["Interest"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6590,10 +6054,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/transitions",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6605,10 +6080,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/transitions",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6618,10 +6104,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/transitions",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6631,10 +6128,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/transitions",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6644,10 +6152,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/transitions",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6657,10 +6176,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/transitions",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6670,10 +6200,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/transitions",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6683,10 +6224,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/transitions",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6704,10 +6256,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/transitions",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6717,10 +6280,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/transitions",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6732,7 +6306,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/interests/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/transitions",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6781,7 +6366,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvestorPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6791,10 +6376,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6806,10 +6402,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6819,10 +6426,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6840,10 +6458,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6853,10 +6482,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6868,7 +6508,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6919,7 +6570,7 @@ export interface operations {
                     "application/json": components["schemas"]["Investor"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6929,10 +6580,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6944,10 +6606,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6957,10 +6630,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6970,10 +6654,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6983,10 +6678,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -6996,10 +6702,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unprocessable content */
             422: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7009,10 +6726,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unknown-investor",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "code": "unknown-investor",
+                     *       "detail": "Investor 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist or was deleted.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7030,10 +6758,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7043,10 +6782,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7058,7 +6808,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/investors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7115,7 +6876,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7125,10 +6886,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7140,10 +6912,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7153,10 +6936,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7166,10 +6960,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7187,10 +6992,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7200,10 +7016,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7215,7 +7042,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7257,7 +7095,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7267,10 +7105,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7282,10 +7131,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7295,10 +7155,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7308,10 +7179,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7321,10 +7203,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7342,10 +7235,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7355,10 +7259,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7370,7 +7285,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7420,7 +7346,7 @@ export interface operations {
                     "application/json": components["schemas"]["Investor"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7430,10 +7356,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7445,10 +7382,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7458,10 +7406,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7471,10 +7430,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7484,10 +7454,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7497,10 +7478,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7510,10 +7502,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7531,10 +7534,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7544,10 +7558,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7559,7 +7584,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7625,7 +7661,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpportunityMatchPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7635,10 +7671,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7650,10 +7697,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7663,10 +7721,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7676,10 +7745,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7697,10 +7777,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7710,10 +7801,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7725,7 +7827,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/investors/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7764,7 +7877,7 @@ export interface operations {
                     "application/json": components["schemas"]["IslandGroupList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7776,10 +7889,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/island-groups",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7789,10 +7913,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/island-groups",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7810,10 +7945,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/island-groups",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7823,10 +7969,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/island-groups",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7838,7 +7995,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/island-groups",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7877,7 +8045,7 @@ export interface operations {
                     "application/json": components["schemas"]["KbliList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7889,10 +8057,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/kbli",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7902,10 +8081,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/kbli",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7923,10 +8113,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/kbli",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7936,10 +8137,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/kbli",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7951,7 +8163,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/kbli",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7992,7 +8215,7 @@ export interface operations {
                     "application/json": components["schemas"]["KbliEntry"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8002,10 +8225,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/kbli/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8017,10 +8251,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/kbli/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8030,10 +8275,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/kbli/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8043,10 +8299,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/kbli/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8064,10 +8331,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/kbli/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8077,10 +8355,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/kbli/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8092,7 +8381,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/kbli/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8135,7 +8435,7 @@ export interface operations {
                     "application/json": components["schemas"]["PreviewMatchPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8145,10 +8445,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8160,10 +8471,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8173,10 +8495,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8186,10 +8519,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8199,10 +8543,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8220,10 +8575,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8233,10 +8599,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8248,7 +8625,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/matches/preview",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8287,7 +8675,7 @@ export interface operations {
                     "application/json": components["schemas"]["MatchingModel"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8299,10 +8687,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/matching/model",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8312,10 +8711,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/matching/model",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8333,10 +8743,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/matching/model",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8346,10 +8767,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/matching/model",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8361,7 +8793,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/matching/model",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8400,7 +8843,7 @@ export interface operations {
                     "application/json": components["schemas"]["ModalityList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8412,10 +8855,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/modalities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8425,10 +8879,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/modalities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8446,10 +8911,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/modalities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8459,10 +8935,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/modalities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8474,7 +8961,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/modalities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8540,134 +9038,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            contact: {
-                                email: string;
-                                name: string;
-                                phone?: string;
-                            };
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-25T08:30:00.000Z
-                             */
-                            createdAt: string;
-                            display: {
-                                /** @description true when the title is missing in the requested language and shown in English (else Indonesian) */
-                                fallback: boolean;
-                                /** @enum {string} */
-                                language: "id" | "en" | "ko" | "ja" | "zh";
-                                /** @description The language each shown field is in; differs from Content-Language where that field is not translated */
-                                languages: {
-                                    /** @enum {string} */
-                                    summary: "id" | "en" | "ko" | "ja" | "zh";
-                                    /** @enum {string} */
-                                    title: "id" | "en" | "ko" | "ja" | "zh";
-                                };
-                                summary: string;
-                                title: string;
-                            };
-                            financials?: {
-                                irrPct?: number;
-                                npvUsd?: number;
-                                paybackYears?: number;
-                                preFeasibilityStudy?: boolean;
-                                projectValueIdr?: number;
-                                projectValueUsd?: number;
-                                usdIdrRate: components["schemas"]["UsdIdrRate"];
-                            };
-                            halal?: {
-                                category?: components["schemas"]["HalalCategory"];
-                                deadline?: string;
-                                /** @enum {string} */
-                                relevance: "required" | "animal-material" | "not-required" | "exempt";
-                            };
-                            /**
-                             * Format: uuid
-                             * @description Resource id (UUID)
-                             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
-                             */
-                            id: string;
-                            incentives: components["schemas"]["Incentive"][];
-                            investmentUsd: {
-                                /** @description US dollars */
-                                max: number;
-                                /** @description US dollars */
-                                min: number;
-                            };
-                            kbliCodes: string[];
-                            land?: components["schemas"]["Land"];
-                            licensing: {
-                                /**
-                                 * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
-                                 * @enum {string}
-                                 */
-                                basis: "kbli" | "stated";
-                                certificates: components["schemas"]["LicenceCertificate"][];
-                                note?: string;
-                                riskLevel: components["schemas"]["OssRiskLevel"];
-                            };
-                            localGovernmentContact?: {
-                                email?: string;
-                                name?: string;
-                                office: string;
-                                phone?: string;
-                            };
-                            location: {
-                                islandGroup: components["schemas"]["IslandGroup"];
-                                province: components["schemas"]["ProvinceCode"];
-                                regency?: string;
-                                regencyCode?: string;
-                                /** @description Official name of `regencyCode` */
-                                regencyName?: string;
-                                specialEconomicZone?: string;
-                            };
-                            /** @description With q: the recognised concepts this opportunity is tagged with (by sector or technology) */
-                            matchedConcepts?: string[];
-                            modalities: components["schemas"]["Modality"][];
-                            publishedAt: string | null;
-                            requiredTransferDepth: components["schemas"]["TransferDepth"];
-                            sector: components["schemas"]["SectorLeaf"];
-                            sectorParent: components["schemas"]["SectorCode"];
-                            sponsor: {
-                                /** @enum {string} */
-                                kind: "state-owned" | "private" | "public-agency" | "university" | "association";
-                                name: string;
-                            };
-                            status: components["schemas"]["OpportunityStatus"];
-                            summary: {
-                                en: string;
-                                id: string;
-                                ja?: string;
-                                ko?: string;
-                                zh?: string;
-                            };
-                            technologies: components["schemas"]["Technology"][];
-                            title: {
-                                en: string;
-                                id: string;
-                                ja?: string;
-                                ko?: string;
-                                zh?: string;
-                            };
-                            tkdnTargetPct?: number;
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-25T08:30:00.000Z
-                             */
-                            updatedAt: string;
-                            version: number;
-                        }[];
-                        /** @description Pass as `cursor` to get the next page; null on the last page */
-                        nextCursor: string | null;
-                        /** @description With q: the concepts recognised in it */
-                        query?: {
-                            concepts: components["schemas"]["RecognisedConcept"][];
-                        };
-                    };
+                    "application/json": components["schemas"]["OpportunityPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8677,10 +9051,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8692,10 +9077,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8705,10 +9101,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8726,10 +9133,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8739,10 +9157,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8754,7 +9183,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8805,7 +9245,7 @@ export interface operations {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8815,10 +9255,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8830,10 +9281,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8843,10 +9305,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8856,10 +9329,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8869,10 +9353,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8882,10 +9377,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unprocessable content */
             422: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8895,10 +9401,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unknown-investor",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "code": "unknown-investor",
+                     *       "detail": "Investor 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist or was deleted.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8916,10 +9433,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8929,10 +9457,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -8944,7 +9483,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9001,7 +9551,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9011,10 +9561,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9026,10 +9587,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9039,10 +9611,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9052,10 +9635,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9073,10 +9667,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9086,10 +9691,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9101,7 +9717,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9151,7 +9778,7 @@ export interface operations {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9161,10 +9788,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9176,10 +9814,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9189,10 +9838,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9202,10 +9862,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9215,10 +9886,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9228,10 +9910,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9241,10 +9934,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9254,10 +9958,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unprocessable content */
             422: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9267,10 +9982,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unknown-investor",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "code": "unknown-investor",
+                     *       "detail": "Investor 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist or was deleted.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9288,10 +10014,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9301,10 +10038,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9316,7 +10064,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9362,7 +10121,7 @@ export interface operations {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9372,10 +10131,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9387,10 +10157,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9400,10 +10181,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9413,10 +10205,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9426,10 +10229,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9439,10 +10253,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9460,10 +10285,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9473,10 +10309,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9488,7 +10335,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/close",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9550,7 +10408,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvestorMatchPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9560,10 +10418,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9575,10 +10444,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9588,10 +10468,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9601,10 +10492,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9614,10 +10516,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9635,10 +10548,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9648,10 +10572,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9663,7 +10598,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/matches",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9709,7 +10655,7 @@ export interface operations {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9719,10 +10665,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9734,10 +10691,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9747,10 +10715,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9760,10 +10739,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9773,10 +10763,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9786,10 +10787,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9807,10 +10819,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9820,10 +10843,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9835,7 +10869,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9881,7 +10926,7 @@ export interface operations {
                     "application/json": components["schemas"]["Opportunity"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9891,10 +10936,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9906,10 +10962,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9919,10 +10986,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9932,10 +11010,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9945,10 +11034,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Precondition failed */
             412: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9958,10 +11058,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9979,10 +11090,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9992,10 +11114,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10007,7 +11140,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/withdraw",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10046,7 +11190,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProvinceList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10058,10 +11202,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/provinces",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10071,10 +11226,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/provinces",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10092,10 +11258,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/provinces",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10105,10 +11282,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/provinces",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10120,7 +11308,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/provinces",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10165,7 +11364,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegencyPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10175,10 +11374,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/regencies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10190,10 +11400,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/regencies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10203,10 +11424,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/regencies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10224,10 +11456,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/regencies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10237,10 +11480,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/regencies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10252,7 +11506,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/regencies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10291,7 +11556,7 @@ export interface operations {
                     "application/json": components["schemas"]["SectorList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10303,10 +11568,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/sectors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10316,10 +11592,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/sectors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10337,10 +11624,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/sectors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10350,10 +11648,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/sectors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10365,7 +11674,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/sectors",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10404,7 +11724,7 @@ export interface operations {
                     "application/json": components["schemas"]["SpecialEconomicZoneList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10416,10 +11736,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/special-economic-zones",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10429,10 +11760,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/special-economic-zones",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10450,10 +11792,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/special-economic-zones",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10463,10 +11816,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/special-economic-zones",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10478,7 +11842,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/special-economic-zones",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10529,7 +11904,7 @@ export interface operations {
                     "application/json": components["schemas"]["Funnel"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10539,10 +11914,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/stats/funnel",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10554,10 +11940,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/stats/funnel",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10567,10 +11964,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/stats/funnel",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not acceptable */
             406: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10580,10 +11988,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10601,10 +12009,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/stats/funnel",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10614,10 +12033,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/stats/funnel",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10629,7 +12059,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/stats/funnel",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10668,7 +12109,7 @@ export interface operations {
                     "application/json": components["schemas"]["TechnologyList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10680,10 +12121,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/technologies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10693,10 +12145,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/technologies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10714,10 +12177,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/technologies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10727,10 +12201,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/technologies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10742,7 +12227,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/technologies",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10781,7 +12277,7 @@ export interface operations {
                     "application/json": components["schemas"]["TkdnRegimeList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10793,10 +12289,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/tkdn-regimes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10806,10 +12313,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/tkdn-regimes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10827,10 +12345,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/tkdn-regimes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10840,10 +12369,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/tkdn-regimes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10855,7 +12395,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/tkdn-regimes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10894,7 +12445,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransferDepthList"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10906,10 +12457,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/transfer-depths",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10919,10 +12481,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/transfer-depths",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10940,10 +12513,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/transfer-depths",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10953,10 +12537,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/transfer-depths",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -10968,7 +12563,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/transfer-depths",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11011,7 +12617,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11021,10 +12627,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11036,10 +12653,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11049,10 +12677,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11070,10 +12709,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11083,10 +12733,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11098,7 +12759,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11143,7 +12815,7 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11153,10 +12825,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11168,10 +12851,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11181,10 +12875,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11194,10 +12899,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11207,10 +12923,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11228,10 +12955,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11241,10 +12979,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11256,7 +13005,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/webhooks",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11298,7 +13058,7 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11308,10 +13068,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11323,10 +13094,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11336,10 +13118,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11349,10 +13142,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11370,10 +13174,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11383,10 +13198,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11398,7 +13224,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11438,7 +13275,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11448,10 +13285,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11463,10 +13311,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11476,10 +13335,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11489,10 +13359,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11510,10 +13391,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11523,10 +13415,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11538,7 +13441,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11584,7 +13498,7 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11594,10 +13508,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11609,10 +13534,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11622,10 +13558,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11635,10 +13582,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Payload too large */
             413: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11648,10 +13606,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unsupported media type */
             415: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11661,10 +13630,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11682,10 +13662,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11695,10 +13686,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11710,7 +13712,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11756,7 +13769,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11766,10 +13779,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11781,10 +13805,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11794,10 +13829,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11807,10 +13853,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11828,10 +13885,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11841,10 +13909,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11856,7 +13935,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11900,7 +13990,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11910,10 +14000,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/redeliver",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11925,10 +14026,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/redeliver",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11938,10 +14050,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/redeliver",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11951,10 +14074,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/redeliver",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11964,10 +14098,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/redeliver",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11985,10 +14130,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/redeliver",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -11998,10 +14154,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/redeliver",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12013,7 +14180,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/deliveries/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/redeliver",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12055,7 +14233,7 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12065,10 +14243,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/rotate-secret",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12080,10 +14269,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/rotate-secret",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12093,10 +14293,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/rotate-secret",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12106,10 +14317,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/rotate-secret",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12127,10 +14349,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/rotate-secret",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12140,10 +14373,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/rotate-secret",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12155,7 +14399,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/rotate-secret",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12195,7 +14450,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description Bad request */
             400: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12205,10 +14460,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/test",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Unauthorized */
             401: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12220,10 +14486,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/test",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Forbidden */
             403: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12233,10 +14510,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/test",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found */
             404: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12246,10 +14534,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/test",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflict */
             409: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12259,10 +14558,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/test",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12280,10 +14590,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/test",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Internal server error */
             500: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12293,10 +14614,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/test",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service unavailable */
             503: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -12308,7 +14640,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/webhooks/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/test",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

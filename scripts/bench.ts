@@ -78,7 +78,7 @@ function load(base: string, seconds: number, paths: string[], apiKey?: string): 
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').at(-1)!)) : reject(new Error(`load generator exited with ${code}`))));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').at(-1)!) as Load) : reject(new Error(`load generator exited with ${code}`))));
   });
 }
 

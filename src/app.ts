@@ -11,6 +11,9 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { authPlugin } from './http/plugins/auth.ts';
 import { idempotencyPlugin } from './http/plugins/idempotency.ts';
 import { languagePlugin } from './http/plugins/language.ts';
+import { loadSheddingPlugin } from './http/plugins/load-shedding.ts';
+import { metricsPlugin } from './http/plugins/metrics.ts';
+import { tracingPlugin } from './observability/instrumentation.ts';
 import { openapiPlugin } from './http/plugins/openapi.ts';
 import { clientErrorHandler, frameworkErrorHandler, problemsPlugin } from './http/plugins/problems.ts';
 import { rateLimitPlugin } from './http/plugins/rate-limit.ts';
@@ -83,7 +86,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function databaseTarget(config: Partial<Config>) {
   return config.DATABASE_URL
-    ? ({ kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE ?? 10 } as const)
+    ? ({ kind: 'postgres', url: config.DATABASE_URL, readUrl: config.DATABASE_READ_URL, poolSize: config.DATABASE_POOL_SIZE ?? 10 } as const)
     : ({ kind: 'embedded', dataDir: config.DATA_DIR ?? './data' } as const);
 }
 
@@ -106,6 +109,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // While shutting down, requests on open connections are still served, with `Connection: close`.
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Before any route, so every route is traced.
+  const tracing = tracingPlugin();
+  if (tracing) await app.register(tracing);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -145,8 +152,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.log,
   );
   app.decorate('services', {
-    opportunities: new OpportunityService(database.db, changes, usdIdrRate),
-    investors: new InvestorService(database.db, changes),
+    opportunities: new OpportunityService(database.db, changes, usdIdrRate, database.reader),
+    investors: new InvestorService(database.db, changes, database.reader),
     matching,
     apiKeys,
     audit: new AuditService(database.db),
@@ -172,12 +179,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(problemsPlugin);
+  // First after problems: an overloaded instance refuses before spending anything on a request.
+  // Off unless configured (the server's configuration switches it on), so embedders and tests opt in.
+  await app.register(loadSheddingPlugin, {
+    maxEventLoopDelayMs: options.config.LOAD_SHED_EVENT_LOOP_DELAY_MS ?? 0,
+    maxHeapUsedPercent: options.config.LOAD_SHED_HEAP_USED_PERCENT ?? 0,
+  });
   await app.register(shutdownPlugin);
   await app.register(deadlinePlugin, { timeoutMs: requestTimeoutMs });
   await app.register(textInputPlugin);
   await app.register(notModifiedPlugin);
   // Order matters: the caller is recognised first, then CORS and rate limits use who it is.
   await app.register(authPlugin);
+  await app.register(metricsPlugin, { port: options.config.METRICS_PORT, host: options.config.HOST ?? 'localhost' });
   await app.register(securityHeadersPlugin);
   await app.register(rateLimitPlugin, {
     anonymousPerMinute: options.config.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? 120,

@@ -14,15 +14,22 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
+  DATABASE_READ_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   DEMO_DATA: booleanFlag.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   TRUST_PROXY: booleanFlag.default(false),
+  LOAD_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  LOAD_SHED_HEAP_USED_PERCENT: z.coerce.number().int().min(0).max(100).default(90),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
   RATE_LIMIT_KEY_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   BOOTSTRAP_ADMIN_KEY: z
@@ -38,6 +45,9 @@ export const ConfigSchema = z.object({
   /** IDR per USD for showing rupiah amounts and checking IDR thresholds; configured, never fetched. */
   USD_IDR_RATE: z.coerce.number().positive().max(1_000_000).default(16_500),
   USD_IDR_RATE_DATE: z.iso.date({ error: 'must be a date such as 2026-12-01' }).default('2026-12-01'),
+}).refine((config) => !config.DATABASE_READ_URL || config.DATABASE_URL, {
+  path: ['DATABASE_READ_URL'],
+  message: 'a read replica works only beside a primary: set DATABASE_URL too, or unset DATABASE_READ_URL',
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -47,7 +57,7 @@ export class ConfigError extends Error {
 }
 
 /** Variables that may hold secrets: named in errors, their values never shown. */
-const SECRETS: ReadonlySet<string> = new Set(['BOOTSTRAP_ADMIN_KEY', 'DATABASE_URL']);
+const SECRETS: ReadonlySet<string> = new Set(['BOOTSTRAP_ADMIN_KEY', 'DATABASE_URL', 'DATABASE_READ_URL']);
 
 /** Reads and validates the environment; throws one error that lists every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

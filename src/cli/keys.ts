@@ -69,7 +69,16 @@ await runCli(USAGE, async () => {
   } finally {
     await database.close();
   }
-});
+}, throughApi);
+
+/** The same commands as API calls, for when a running service holds the embedded database. */
+function throughApi(api: string): string {
+  return `  curl -s ${api}/v1/api-keys -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' \\
+    -d '{"role":"staff","label":"Who it is for"}'          # create (investorId, allowedOrigins as for the CLI)
+  curl -s ${api}/v1/api-keys -H "Authorization: Bearer $ADMIN_KEY"                          # list
+  curl -s -X DELETE ${api}/v1/api-keys/<key id> -H "Authorization: Bearer $ADMIN_KEY"       # revoke
+With the demo data, ADMIN_KEY=pk_admin_demo00000000000000000000000000000000 (README, "Demo keys").`;
+}
 
 function keyService(database: DatabaseHandle): ApiKeyService {
   // This process keeps no keys in memory; running servers hear of a change through its notification.

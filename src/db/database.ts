@@ -8,16 +8,23 @@ import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { migrations } from '../../db/migrations/index.ts';
+import { queryTracingPlugins } from '../observability/instrumentation.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number; schema?: string }
+  | { kind: 'postgres'; url: string; readUrl?: string | undefined; poolSize?: number; schema?: string }
   | { kind: 'embedded'; dataDir: string | null }; // null: in memory
 
 /** The database handle the service uses: queries, change notifications, and closing. */
 export interface DatabaseHandle {
   db: Kysely<Database>;
+  /**
+   * For searches and exports: a read replica (DATABASE_READ_URL) when there is one, else `db`.
+   * Writes, reads that must see them, LISTEN, the outbox and the matching index use `db`.
+   */
+  reader?: Kysely<Database>;
   kind: DatabaseTarget['kind'];
   /** Channel for change notifications, scoped to the schema so tenants of one server never mix. */
   changeChannel: string;
@@ -60,15 +67,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const handle = target.kind === 'postgres' ? await openPostgres(target) : await openEmbedded(target.dataDir);
   // Shutdown paths may overlap (signal and test teardown); closing twice must be harmless.
   let closing: Promise<void> | undefined;
-  const close = handle.close;
-  return { ...handle, close: () => (closing ??= close()) };
+  const close = () => handle.close();
+  const traced = (db: Kysely<Database>) => queryTracingPlugins().reduce((plain, plugin) => plain.withPlugin(plugin), db);
+  return { ...handle, db: traced(handle.db), reader: traced(handle.reader ?? handle.db), close: () => (closing ??= close()) };
 }
 
 async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // The extensions multilingual search needs; the migrations create them in the database.
   const extensions = { pg_trgm, unaccent };
-  const pglite = dataDir ? await PGlite.create(dataDir, { extensions }) : await PGlite.create({ extensions });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  const pglite = await (dataDir ? PGlite.create(dataDir, { extensions }) : PGlite.create({ extensions })).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const changeChannel = 'peluang_changes';
   return {
@@ -104,14 +116,16 @@ async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
     async close() {
       await db.destroy();
       await pglite.close();
+      unlock();
     },
   };
 }
 
-async function openPostgres(target: { url: string; poolSize?: number; schema?: string }): Promise<DatabaseHandle> {
+async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<DatabaseHandle> {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      // bigint columns hold USD amounts well inside Number's exact range.
+      // bigint columns hold USD amounts well inside Number's exact range. pg types its parsers as returning `any`.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return
       oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
   };
   const connectionOptions = {
@@ -119,17 +133,22 @@ async function openPostgres(target: { url: string; poolSize?: number; schema?: s
     types,
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
   };
-  const pool = new pg.Pool({ ...connectionOptions, max: target.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  // A client that loses its server emits `error`, idle or checked out; unheard, that would end
-  // the process. The query in flight (if any) fails on its own and the request answers 503.
-  pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const connect = (url: string) => {
+    const pool = new pg.Pool({ ...connectionOptions, connectionString: url, max: target.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // A client that loses its server emits `error`, idle or checked out; unheard, that would end
+    // the process. The query in flight (if any) fails on its own and the request answers 503.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
+    return { pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
+  };
+  const { pool, db } = connect(target.url);
+  const reader = target.readUrl ? connect(target.readUrl).db : db;
   const changeChannel = target.schema ? `peluang_changes_${target.schema}` : 'peluang_changes';
   const listeners = new Set<pg.Client>();
 
   return {
     db,
+    reader,
     kind: 'postgres',
     changeChannel,
     async listen(onMessage, onReconnect) {
@@ -209,6 +228,7 @@ async function openPostgres(target: { url: string; poolSize?: number; schema?: s
     async close() {
       await Promise.all([...listeners].map((client) => client.end().catch(() => {})));
       await db.destroy();
+      if (reader !== db) await reader.destroy();
     },
   };
 }

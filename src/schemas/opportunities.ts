@@ -139,13 +139,15 @@ export const OpportunityPage = page(
       .optional()
       .meta({ description: 'With q: the recognised concepts this opportunity is tagged with (by sector or technology)' }),
   }),
-  'OpportunityPage',
-).extend({
-  query: z
-    .object({ concepts: z.array(RecognisedConcept) })
-    .optional()
-    .meta({ description: 'With q: the concepts recognised in it' }),
-});
+  'OpportunityList',
+)
+  .extend({
+    query: z
+      .object({ concepts: z.array(RecognisedConcept) })
+      .optional()
+      .meta({ description: 'With q: the concepts recognised in it' }),
+  })
+  .meta({ id: 'OpportunityPage' });
 
 export const OPPORTUNITY_SORTS = [
   'relevance',

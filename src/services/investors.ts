@@ -16,6 +16,8 @@ export class InvestorService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly changes: ChangeWriter,
+    /** Searches read here: a replica when one is configured. Reads by id stay on the primary, so a caller sees its own writes. */
+    private readonly reader: Kysely<Database> = db,
   ) {}
 
   async create(input: InvestorInput, actor: Actor): Promise<Investor> {
@@ -65,7 +67,7 @@ export class InvestorService {
     const scope = investorScope(actor);
     return withCursor(() =>
       searchInvestors(
-        this.db,
+        this.reader,
         {
           ...(scope !== 'all' && { ids: scope === 'none' ? [] : [scope.only] }),
           ...(query.country && { countries: query.country }),

@@ -22,6 +22,7 @@ import type { ChangeSubscriber } from './change-feed.ts';
 import type { Change } from './changes.ts';
 import { ServiceError, badRequest, notFound } from './errors.ts';
 import { PageCache } from './page-cache.ts';
+import { matchCandidates, matchDuration, matchPageCacheRequests, type MatchDirection } from '../observability/metrics.ts';
 
 /** The two log levels the index reports at; Fastify's logger is one. */
 export interface MatchingLog {
@@ -378,11 +379,16 @@ export class MatchingService implements ChangeSubscriber {
     };
   }
 
-  #cached<T extends object>(owner: string, request: unknown[], compute: () => MatchPage<T>): MatchPage<T> {
+  #cached<T extends object>(owner: string, request: [MatchDirection, ...unknown[]], compute: () => MatchPage<T>): MatchPage<T> {
     const key = JSON.stringify(request);
     const hit = this.#pages.get(key) as MatchPage<T> | undefined;
+    matchPageCacheRequests.inc({ result: hit ? 'hit' : 'miss' });
     if (hit) return hit;
+    const direction = request[0];
+    const stopTimer = matchDuration.startTimer({ direction });
     const page = compute();
+    stopTimer();
+    matchCandidates.observe({ direction }, direction === 'opportunity' ? this.#investors.size : this.#index.size);
     this.#pages.set(owner, key, page);
     return page;
   }

@@ -32,6 +32,8 @@ export class OpportunityService {
     private readonly db: Kysely<Database>,
     private readonly changes: ChangeWriter,
     private readonly rate: UsdIdrRate,
+    /** Searches read here: a replica when one is configured. Reads by id stay on the primary, so a caller sees its own writes. */
+    private readonly reader: Kysely<Database> = db,
   ) {}
 
   async create(input: OpportunityInput, actor: Actor): Promise<Opportunity> {
@@ -89,7 +91,7 @@ export class OpportunityService {
     if (sort === RELEVANCE && !query.q) throw badRequest('relevance-needs-query', 'sort=relevance ranks by the text query; send q as well.', 'sort', 'querystring');
     const analysed = query.q ? analyseQuery(query.q) : undefined;
     const page = await withCursor(
-      () => searchOpportunities(this.db, toFilter(query, analysed?.search), { ...query, sort }),
+      () => searchOpportunities(this.reader, toFilter(query, analysed?.search), { ...query, sort }),
       'The cursor is not valid for this sort; start again without a cursor.',
     );
     if (!analysed) return { ...page, recognised: undefined };

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import createClient from 'openapi-fetch';
 import pg from 'pg';
-import type { paths } from '../../openapi/types.ts';
+import { createPeluangClient, type PeluangClient } from '../../clients/typescript/src/index.ts';
 import { buildApp, type AppOptions } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
@@ -39,7 +38,7 @@ export async function openTestDatabase(t: TestContext): Promise<DatabaseHandle> 
   return database;
 }
 
-export type Api = ReturnType<typeof createClient<paths>>;
+export type Api = PeluangClient;
 
 export interface TestApp {
   app: FastifyInstance;
@@ -98,9 +97,9 @@ export async function createKey(app: FastifyInstance, request: KeyRequest): Prom
   return { id: record.id, key };
 }
 
-/** An openapi-fetch client whose requests go through `app.inject`, no socket needed. */
+/** The published client package, its requests going through `app.inject`, no socket needed. */
 export function clientFor(app: FastifyInstance, headers: Record<string, string> = {}): Api {
-  return createClient<paths>({
+  return createPeluangClient({
     baseUrl: 'http://peluang.test',
     headers,
     fetch: async (request: Request) => {

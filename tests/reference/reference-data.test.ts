@@ -1,5 +1,6 @@
 import t from 'tap';
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named for its type, used as `typeof tap` below
 const tap = t;
 import {
   ISLAND_GROUPS,

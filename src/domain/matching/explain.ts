@@ -557,7 +557,7 @@ function reasonKey(reason: Reason, lang: Lang): string {
 /** A short sentence for a factor's reason; unknown codes come back as the code itself. */
 export function renderReason(reason: Reason, lang: UiLanguage, names: NameLookup): string {
   let cache = renderedReasons.get(names);
-  if (!cache) renderedReasons.set(names, (cache = new Map()));
+  if (!cache) renderedReasons.set(names, (cache = new Map<string, string>()));
   const key = reasonKey(reason, lang);
   let text = cache.get(key);
   if (text === undefined) {

@@ -102,7 +102,7 @@ export const sendDatabaseUnavailable = (request: FastifyRequest, reply: FastifyR
 type Titles = Record<UiLanguage, string>;
 
 /** Problem titles in every language the service answers in; the `detail` stays in English. */
-const TITLES: Record<number, Titles> = {
+export const TITLES: Record<number, Titles> = {
   400: { en: 'Bad request', id: 'Permintaan tidak valid', ko: '잘못된 요청', ja: '不正なリクエスト', zh: '请求无效' },
   401: { en: 'Unauthorized', id: 'Tidak terautentikasi', ko: '인증 필요', ja: '認証が必要です', zh: '未经身份验证' },
   403: { en: 'Forbidden', id: 'Akses ditolak', ko: '접근 거부', ja: 'アクセスが拒否されました', zh: '禁止访问' },

@@ -6,6 +6,7 @@ import { deleteExpiredCounters, reserveCount } from '../../db/repositories/rate-
 import type { Database } from '../../db/schema.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { ReservedCounters } from '../rate-limit-store.ts';
+import { rateLimitedRequests } from '../../observability/metrics.ts';
 
 export interface RateLimits {
   /** Requests per minute without a key, per client IP; 0 switches the limit off. */
@@ -68,8 +69,10 @@ export const rateLimitPlugin = fp(
       // The database being unreachable is reported by the request itself; counting must not add a second failure.
       skipOnError: true,
       store: postgresStore(app.database.db, app.log),
-      errorResponseBuilder: (_request, context) =>
-        new ServiceError(429, 'rate-limited', `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s (see Retry-After).`),
+      errorResponseBuilder: (request, context) => {
+        rateLimitedRequests.inc({ role: request.principal?.role ?? 'anonymous' });
+        return new ServiceError(429, 'rate-limited', `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s (see Retry-After).`);
+      },
     });
   },
   { name: 'rate-limit', dependencies: ['auth'] },
