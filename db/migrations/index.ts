@@ -4,8 +4,9 @@ import * as m0002 from './0002_investor_top_matches.ts';
 import * as m0003 from './0003_access_control.ts';
 import * as m0004 from './0004_reliability.ts';
 import * as m0005 from './0005_deal_flow.ts';
-import * as m0008 from './0008_investor_decisions.ts';
 import * as m0006 from './0006_multilingual_search.ts';
+import * as m0008 from './0008_investor_decisions.ts';
+import * as m0011 from './0011_speed.ts';
 
 /**
  * Every migration, in order. Listed statically rather than read from the folder so the
@@ -17,7 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0003_access_control': m0003,
   '0004_reliability': m0004,
   '0005_deal_flow': m0005,
-  '0008_investor_decisions': m0008,
   '0006_multilingual_search': m0006,
+  '0008_investor_decisions': m0008,
+  '0011_speed': m0011,
 };
-import * as m0011 from './0011_speed.ts'; migrations['0011_speed'] = m0011;
