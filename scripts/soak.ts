@@ -17,7 +17,8 @@ await seedDemoDataIfEmpty(database);
 const app = await buildApp({ config: { BODY_LIMIT_BYTES: 65536, TRUST_PROXY: false, RATE_LIMIT_ANONYMOUS_PER_MINUTE: 0, RATE_LIMIT_KEY_PER_MINUTE: 0 }, database });
 const base = new URL(await app.listen({ port: 0, host: '127.0.0.1' }));
 const { key } = await app.services.apiKeys.create({ role: 'admin', label: 'soak' }, SYSTEM_ACTOR);
-const investor = (await app.inject({ method: 'GET', url: '/v1/investors?limit=1', headers: { authorization: `Bearer ${key}` } })).json().data[0]?.id as string;
+const investors = (await app.inject({ method: 'GET', url: '/v1/investors?limit=1', headers: { authorization: `Bearer ${key}` } })).json<{ data: { id: string }[] }>();
+const investor = investors.data[0]?.id as string;
 const random = createRandom(5);
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 const body = (n: number) => ({

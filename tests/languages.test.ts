@@ -9,7 +9,7 @@ const REFERENCE_LISTS = ['/v1/sectors', '/v1/technologies', '/v1/transfer-depths
 // One app for the whole file: these tests only read.
 const { app } = await buildTestApp(t);
 
-const varyFields = (header: unknown) =>
+const varyFields = (header: string | string[] | number | undefined) =>
   String(header ?? '')
     .split(',')
     .map((field) => field.trim().toLowerCase())

@@ -61,7 +61,7 @@ export class BackgroundWork {
       let did = 0;
       for (const task of this.tasks) did += await this.run(task.name);
       if (did > 0) continue;
-      const due = (await Promise.all(this.tasks.map((task) => task.nextDue?.(deadline)))).filter((at): at is Date => at !== undefined);
+      const due = (await Promise.all(this.tasks.map(async (task) => task.nextDue?.(deadline)))).filter((at): at is Date => at !== undefined);
       if (due.length === 0) return;
       await sleep(Math.max(0, Math.min(...due.map((at) => at.getTime())) - Date.now()) + 2);
     }

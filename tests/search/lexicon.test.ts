@@ -8,8 +8,8 @@ const recogniser = new ConceptRecogniser(CONCEPTS);
 
 /** What each language's terms may be written in: its own script, or Latin abbreviations (PCR, mRNA). */
 const SCRIPT: Record<(typeof CONTENT_LANGUAGES)[number], RegExp> = {
-  id: /^[a-z0-9 \-]+$/,
-  en: /^[a-z0-9 \-]+$/,
+  id: /^[a-z0-9 -]+$/,
+  en: /^[a-z0-9 -]+$/,
   ko: /^(?=.*[\uac00-\ud7a3]|^[A-Za-z]+$)[\uac00-\ud7a3A-Za-z0-9 ·]+$/,
   ja: /^(?=.*[\u3040-\u30ff\u4e00-\u9fff]|^[A-Za-z]+$)[\u3040-\u30ff\u4e00-\u9fffA-Za-z0-9・ー]+$/,
   zh: /^(?=.*[\u4e00-\u9fff]|^[A-Za-z]+$)[\u4e00-\u9fffA-Za-z0-9]+$/,

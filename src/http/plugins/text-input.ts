@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { pointerOf, sendProblem } from './problems.ts';
 
 /** NUL, which PostgreSQL cannot store in text, or a UTF-16 surrogate without its pair, which JSON storage refuses. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 type Part = 'body' | 'querystring' | 'params';
