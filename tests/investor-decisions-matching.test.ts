@@ -1,4 +1,5 @@
 import t from 'tap';
+import { SYSTEM_ACTOR } from '../src/domain/access.ts';
 import { eligibilityOf } from '../src/domain/eligibility.ts';
 import { buildTestApp } from './helpers/app.ts';
 import { investorBody, opportunityBody } from './helpers/fixtures.ts';
@@ -102,4 +103,22 @@ t.test('regulatory badges cite their rule and never change the score', async (t)
   t.match(zh.json().data.find((m: { opportunityId: string }) => m.opportunityId === small).ruleBadges[0].text, /Di bawah batas minimum PMA/);
   const model = (await app.inject({ method: 'GET', url: '/v1/matching/model' })).json();
   t.ok(model.ruleBadges.every((b: { description: { en: string } }) => /never part of the score/.test(b.description.en)), 'the model says so');
+});
+
+t.test('a pair that cannot legally happen gets no interest and no match alert', async (t) => {
+  const interest = (investorId: string) =>
+    inject({
+      method: 'POST',
+      url: '/v1/interests',
+      payload: { opportunityId: jamu, investorId, message: 'We would like to talk.', modalities: [], contact: { name: 'Kim', email: 'kim@example.com' } },
+    });
+  const refused = await interest(foreignMajority);
+  t.equal(refused.statusCode, 409);
+  t.match(refused.json(), { code: 'not-eligible', errors: [{ field: 'opportunityId' }] });
+  t.match(refused.json().detail, /21022/, 'says which rule');
+  t.equal((await interest(domestic)).statusCode, 201, 'a domestic investor may');
+
+  const opportunity = await app.services.opportunities.get(jamu, SYSTEM_ACTOR);
+  const alerted = app.services.matching.investorsScoring(opportunity, 0, new Set([foreignMajority, domestic]), 'en');
+  t.same(alerted.map((pair) => pair.investorId), [domestic], 'alerts go to eligible investors only');
 });

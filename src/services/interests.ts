@@ -14,6 +14,7 @@ import {
   type InterestTransition,
   type NoteVisibility,
 } from '../domain/interests.ts';
+import { eligibilityOf } from '../domain/eligibility.ts';
 import type { Contact } from '../domain/opportunity.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import { scrubSnapshotField, type StoredEvent } from '../db/repositories/events.ts';
@@ -75,7 +76,13 @@ export class InterestService implements EventReaction {
     if (opportunity.status !== 'published') {
       throw new ServiceError(409, 'opportunity-not-published', `Opportunity ${opportunity.id} is ${opportunity.status}; interest is filed in published opportunities only.`, 'opportunityId');
     }
-    if (!(await findInvestor(this.db, investorId))) throw badRequest('unknown-investor', `Investor ${investorId} does not exist.`, 'investorId');
+    const investor = await findInvestor(this.db, investorId);
+    if (!investor) throw badRequest('unknown-investor', `Investor ${investorId} does not exist.`, 'investorId');
+    const eligibility = eligibilityOf(investor, opportunity);
+    if (!eligibility.eligible) {
+      const caps = eligibility.reasons.map((reason) => `KBLI ${reason.kbli} allows ${reason.capPct} % foreign ownership (${reason.source})`).join('; ');
+      throw new ServiceError(409, 'not-eligible', `This investor cannot legally take opportunity ${opportunity.id}: ${caps}.`, 'opportunityId');
+    }
     try {
       return await this.changes.write(actor, async (trx, record) => {
         const existing = await findOpenInterest(trx, request.opportunityId, investorId);

@@ -342,7 +342,9 @@ export class MatchingService implements ChangeSubscriber {
     const weights = checkWeights();
     const matchable = toMatchableOpportunity(opportunity);
     const investors = this.#investorsArray();
-    const ranked = rankInvestors(investors, matchable, weights, this.reference, { limit: investors.length, minScore }).filter((match) => among.has(match.id));
+    // A pair that cannot legally happen is never alerted.
+    const filter = (investor: MatchableInvestor) => among.has(investor.id) && isEligible(investor, matchable);
+    const ranked = rankInvestors(investors, matchable, weights, this.reference, { limit: investors.length, minScore, filter });
     return ranked.map((match) => explainPairScore(scorePair(this.#investors.get(match.id)!.matchable, matchable, weights, this.reference), language, this.names));
   }
 
@@ -352,7 +354,7 @@ export class MatchingService implements ChangeSubscriber {
     const weights = checkWeights();
     return this.#investorsArray().flatMap((investor) =>
       this.#index
-        .rank(compileInvestor(investor, weights, this.reference), { limit: this.#index.size, minScore })
+        .rank(compileInvestor(investor, weights, this.reference), { limit: this.#index.size, minScore, filter: (o) => isEligible(investor, o) })
         .map((match) => ({ investorId: investor.id, country: investor.country, opportunityId: match.id })),
     );
   }
