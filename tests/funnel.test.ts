@@ -1,5 +1,6 @@
 import t from 'tap';
 import { DEMO_INTERESTS } from '../db/demo/interests.ts';
+import { DEMO_DECISION_OPPORTUNITIES } from '../db/demo/investment-facts.ts';
 import { DEMO_OPPORTUNITIES } from '../db/demo/opportunities.ts';
 import { seedDemoDataIfEmpty } from '../src/services/demo-data.ts';
 import { bearer, buildTestApp, createKey, openTestDatabase } from './helpers/app.ts';
@@ -15,7 +16,8 @@ t.test('the funnel counts the demo pipeline', async (t) => {
   t.equal(data!.data.length, 1);
   t.equal(all!.group, 'all');
   t.equal(all!.interests, DEMO_INTERESTS.length);
-  t.equal(all!.publishedOpportunities, DEMO_OPPORTUNITIES.filter((o) => o.status === 'published').length);
+  const demo = [...DEMO_OPPORTUNITIES, ...DEMO_DECISION_OPPORTUNITIES];
+  t.equal(all!.publishedOpportunities, demo.filter((o) => o.status === 'published').length);
   for (const stage of ['submitted', 'acknowledged', 'exploring', 'negotiating', 'committed', 'groundbreaking', 'declined', 'withdrawn', 'expired'] as const) {
     t.equal(all!.stages[stage].count, DEMO_INTERESTS.filter((i) => finalStage(i) === stage).length, `${stage}: every stage has demo interests`);
     t.ok(all!.stages[stage].count > 0, `${stage} is shown on a fresh start`);
