@@ -44,8 +44,12 @@ t.test('the match preview reads a profile from free text in any of the five lang
   t.same(island.recognised?.technologies, ['cell-culture-vaccine']);
   t.same(island.recognised?.preferredIslandGroups, ['java']);
 
-  const nothing = await preview('xyz');
-  t.same(nothing.recognised?.concepts, [], 'nothing recognised, said so');
+  // Nothing recognised and nothing stated leaves no factor to rank by: refused, as an empty profile is.
+  const nothing = await api.POST('/v1/matches/preview', { body: { text: 'xyz' } });
+  t.equal(nothing.response.status, 400);
+  t.match(nothing.error, { code: 'weights-ineffective' });
+  const partly = await preview('xyz 백신');
+  t.ok(partly.recognised?.concepts.length, 'what is recognised is said');
   const withoutText = await api.POST('/v1/matches/preview', { body: { profile: { sectors: ['vaccines'] } } });
   t.equal(withoutText.data?.recognised, undefined, 'no text, no recognised');
 
