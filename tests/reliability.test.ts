@@ -93,11 +93,11 @@ t.test('the match page cache is bounded by bytes, and one caller cannot evict ev
   const { data } = await api.POST('/v1/opportunities', { body: opportunityBody() });
   await api.POST('/v1/opportunities/{id}/publish', { params: { path: { id: data!.id } } });
   const [one, other] = [await createKey(app, { role: 'staff' }), await createKey(app, { role: 'staff' })];
-  await app.inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: {} }, headers: bearer(other.key) });
+  await app.inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: { sectors: ['vaccines'] } }, headers: bearer(other.key) });
   const before = app.services.matching.cachedBytes(`key ${other.id}`);
   t.ok(before > 0, 'a page is charged to the caller who asked for it');
   for (let limit = 1; limit <= 100; limit += 1) {
-    await app.inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: {}, limit }, headers: bearer(one.key) });
+    await app.inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: { sectors: ['vaccines'] }, limit }, headers: bearer(one.key) });
   }
   t.equal(app.services.matching.cachedBytes(`key ${other.id}`), before, 'many distinct pages of one caller leave the other’s page cached');
 });
