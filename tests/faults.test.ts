@@ -87,7 +87,7 @@ t.test('PostgreSQL cut, refused and restored through a proxy: no crash, 503 duri
   t.ok(await until(async () => (await app.inject({ method: 'GET', url: '/ready' })).statusCode === 200), 'ready again by itself');
   t.ok(
     await until(async () => {
-      const page = await app.inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: {}, limit: 100 }, headers: key });
+      const page = await app.inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: { sectors: ['medical-consumables'] }, limit: 100 }, headers: key });
       return page.statusCode === 200 && page.json().data.some((m: { opportunity: { id: string } }) => m.opportunity.id === missed.json().id);
     }),
     'the change feed reconnected and resynced: a change made during the outage is matched',
