@@ -42,12 +42,14 @@ import { ChangeFeed } from './services/change-feed.ts';
 import { ChangeWriter } from './services/changes.ts';
 import { BackgroundWork } from './services/background.ts';
 import { FunnelService } from './services/funnel.ts';
+import { IdempotencyService } from './services/idempotency.ts';
 import { InterestService } from './services/interests.ts';
 import { InvestorService } from './services/investors.ts';
 import { MatchAlerts } from './services/match-alerts.ts';
 import { MatchingService } from './services/matching.ts';
 import { OpportunityService } from './services/opportunities.ts';
 import { OutboxProcessor } from './services/outbox.ts';
+import { RateLimitCounters } from './services/rate-limits.ts';
 import { systemResolver, type HostResolver } from './services/webhook-delivery.ts';
 import { WebhookService } from './services/webhooks.ts';
 
@@ -60,6 +62,8 @@ export interface Services {
   interests: InterestService;
   webhooks: WebhookService;
   funnel: FunnelService;
+  idempotency: IdempotencyService;
+  rateLimits: RateLimitCounters;
   /** Outbox processing, webhook delivery and interest expiry; `drain()` runs them to completion. */
   background: BackgroundWork;
 }
@@ -160,6 +164,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     interests,
     webhooks,
     funnel: new FunnelService(database.db, matching, options.config.INTEREST_RESPONSE_DAYS ?? 14),
+    idempotency: new IdempotencyService(database.db),
+    rateLimits: new RateLimitCounters(database.db),
     background,
   });
   // Listening starts before the index loads, so no change can fall between the two.

@@ -1,6 +1,19 @@
 import { createHash, randomInt } from 'node:crypto';
 import { ROLES, type Role } from './access.ts';
 
+/** A key as stored, without its hash: what lists, audit entries and authentication use. */
+export interface ApiKeyRecord {
+  id: string;
+  prefix: string;
+  role: Role;
+  label: string;
+  investorId: string | null;
+  allowedOrigins: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
 /**
  * API keys look like `pk_<role>_<random base62>`: the role is readable at a glance (and by
  * secret scanners), the random part carries the secret.

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import type { EventPattern } from './events.ts';
+import type { EventPattern, EventType } from './events.ts';
 
 /** Webhook delivery states; `failed` deliveries stay listable and may be redelivered. */
 export const DELIVERY_STATES = ['pending', 'delivered', 'failed'] as const;
@@ -25,6 +25,28 @@ export interface SigningWebhook extends Webhook {
   secret: string;
   previousSecret: string | null;
   previousSecretUntil: Date | null;
+}
+
+export interface Delivery {
+  id: string;
+  webhookId: string;
+  eventId: number;
+  eventType: EventType;
+  messageId: string;
+  state: DeliveryState;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: Date | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
+/** A claimed delivery with what sending it needs. */
+export interface DueDelivery extends Delivery {
+  eventAt: Date;
+  data: Record<string, unknown>;
+  webhook: SigningWebhook;
 }
 
 /** How long a rotated-out secret still signs, so receivers can switch over without losing messages. */

@@ -1,10 +1,9 @@
-import type { ApiKeyRecord } from '../db/repositories/api-keys.ts';
-import type { AuditEntry } from '../db/repositories/audit.ts';
-import type { Delivery } from '../db/repositories/webhooks.ts';
 import { actsForBkpm, type Actor } from '../domain/access.ts';
+import type { ApiKeyRecord } from '../domain/api-keys.ts';
+import type { AuditEntry } from '../domain/audit.ts';
 import type { UiLanguage } from '../domain/codes.ts';
 import { respondBy } from '../domain/interests.ts';
-import type { Webhook } from '../domain/webhooks.ts';
+import type { Delivery, Webhook } from '../domain/webhooks.ts';
 import { toIdr, type UsdIdrRate } from '../domain/investment-facts.ts';
 import type { Investor } from '../domain/investor.ts';
 import { halalDeadlineOf, licensingFor } from '../domain/licensing.ts';

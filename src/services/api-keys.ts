@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import { SYSTEM_ACTOR, mayCreateKey, type Actor, type Principal, type Role } from '../domain/access.ts';
-import { displayPrefix, generateKey, hashKey, isWellFormedKey, keyBindingProblems, roleOfKey } from '../domain/api-keys.ts';
+import { displayPrefix, generateKey, hashKey, isWellFormedKey, keyBindingProblems, roleOfKey, type ApiKeyRecord } from '../domain/api-keys.ts';
 import {
   apiKeyHashExists,
   countActiveKeys,
@@ -11,7 +11,6 @@ import {
   revokeApiKey,
   searchApiKeys,
   touchApiKey,
-  type ApiKeyRecord,
 } from '../db/repositories/api-keys.ts';
 import { findInvestor } from '../db/repositories/investors.ts';
 import type { Database } from '../db/schema.ts';

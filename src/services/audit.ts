@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
-import { searchAudit, type AuditFilter } from '../db/repositories/audit.ts';
+import { searchAudit } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
+import type { AuditQuery } from '../domain/audit.ts';
 import { badRequest, withCursor } from './errors.ts';
 
 /** Reading the audit log; entries are written by ChangeWriter alongside each change. */
 export class AuditService {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async search(filter: AuditFilter, page: { limit: number; cursor?: string | undefined }) {
+  async search(filter: AuditQuery, page: { limit: number; cursor?: string | undefined }) {
     if (filter.since && filter.until && filter.since >= filter.until) {
       throw badRequest('invalid-range', '`since` must be before `until`.', 'until', 'querystring');
     }

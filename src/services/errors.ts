@@ -1,5 +1,8 @@
 import { InvalidCursorError } from '../db/repositories/cursor.ts';
 
+/** What a database failure means for the caller; the HTTP layer asks here, never the database layer. */
+export { classifyDatabaseError, type DatabaseFailure } from '../db/errors.ts';
+
 /** Errors a service raises for the HTTP layer to turn into problem responses. */
 export class ServiceError extends Error {
   constructor(

@@ -10,6 +10,7 @@ import {
   parseRetryAfter,
   retryDelay,
   type DeliveryState,
+  type DueDelivery,
   type SigningWebhook,
   type Webhook,
 } from '../domain/webhooks.ts';
@@ -30,7 +31,6 @@ import {
   updateWebhook,
   withoutSecrets,
   type DeliveryOutcome,
-  type DueDelivery,
 } from '../db/repositories/webhooks.ts';
 import type { Database } from '../db/schema.ts';
 import type { ChangeWriter, RecordChange } from './changes.ts';

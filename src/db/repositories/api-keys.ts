@@ -1,23 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Role } from '../../domain/access.ts';
+import type { ApiKeyRecord } from '../../domain/api-keys.ts';
 import type { ApiKeyRow, Database } from '../schema.ts';
 import { afterNewestFirst, newestFirstCursor, toPage } from './cursor.ts';
 import { nowMs } from './opportunities.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** A key as stored, without its hash: what lists, audit entries and authentication use. */
-export interface ApiKeyRecord {
-  id: string;
-  prefix: string;
-  role: Role;
-  label: string;
-  investorId: string | null;
-  allowedOrigins: string[];
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
 
 export interface NewApiKey {
   secretHash: string;

@@ -1,28 +1,9 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { EventEntity } from '../../domain/events.ts';
+import type { AuditEntry, AuditQuery, AuditedEntity } from '../../domain/audit.ts';
 import type { AuditRow, Database } from '../schema.ts';
 import { InvalidCursorError } from './cursor.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** The audit log is a view over the outbox: every event, with its snapshots. */
-export type AuditedEntity = EventEntity;
-
-export interface AuditEntryInput {
-  actorKeyId: string | null;
-  actorRole: string;
-  action: string;
-  entity: AuditedEntity;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
-
-export interface AuditEntry extends AuditEntryInput {
-  id: number;
-  at: Date;
-}
 
 function toEntry(row: AuditRow): AuditEntry {
   return {
@@ -39,17 +20,8 @@ function toEntry(row: AuditRow): AuditEntry {
   };
 }
 
-export interface AuditFilter {
-  entities?: readonly string[];
-  entityId?: string;
-  actorKeyId?: string;
-  actions?: readonly string[];
-  since?: Date;
-  until?: Date;
-}
-
 /** Newest first; the cursor is the last entry's id, which only grows. */
-export async function searchAudit(db: Db, filter: AuditFilter, page: { limit: number; cursor?: string }) {
+export async function searchAudit(db: Db, filter: AuditQuery, page: { limit: number; cursor?: string }) {
   let query = db.selectFrom('audit_log').selectAll();
   if (filter.entities?.length) query = query.where('entity', 'in', [...filter.entities]);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);

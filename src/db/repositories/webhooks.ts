@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { EventPattern, EventType } from '../../domain/events.ts';
-import type { DeliveryState, SigningWebhook, Webhook } from '../../domain/webhooks.ts';
+import type { Delivery, DeliveryState, DueDelivery, SigningWebhook, Webhook } from '../../domain/webhooks.ts';
 import type { Database, WebhookDeliveriesTable, WebhooksTable } from '../schema.ts';
 import { afterNewestFirst, newestFirstCursor, toPage } from './cursor.ts';
 import { nowMs } from './opportunities.ts';
@@ -128,28 +128,6 @@ export async function insertDeliveries(db: Db, eventId: number, webhookIds: read
     .values(webhookIds.map((webhookId) => ({ webhook_id: webhookId, event_id: eventId, message_id: `msg_${randomUUID().replaceAll('-', '')}`, next_attempt_at: now })))
     .onConflict((oc) => oc.columns(['webhook_id', 'event_id']).doNothing())
     .execute();
-}
-
-export interface Delivery {
-  id: string;
-  webhookId: string;
-  eventId: number;
-  eventType: EventType;
-  messageId: string;
-  state: DeliveryState;
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  nextAttemptAt: Date | null;
-  createdAt: Date;
-  deliveredAt: Date | null;
-}
-
-/** A claimed delivery with what sending it needs. */
-export interface DueDelivery extends Delivery {
-  eventAt: Date;
-  data: Record<string, unknown>;
-  webhook: SigningWebhook;
 }
 
 const deliveryColumns = [

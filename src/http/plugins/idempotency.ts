@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import {
-  claimIdempotencyKey,
-  completeIdempotencyKey,
-  deleteExpiredIdempotencyKeys,
-  findIdempotencyRecord,
-  releaseIdempotencyKey,
-  type IdempotencyClaim,
-} from '../../db/repositories/idempotency.ts';
+import type { IdempotencyClaim } from '../../services/idempotency.ts';
 import { sendProblem } from './problems.ts';
 
 declare module 'fastify' {
@@ -51,7 +44,7 @@ function requestHash(request: FastifyRequest): string {
  */
 export const idempotencyPlugin = fp(
   async (app, options: { requestTimeoutMs: number }) => {
-    const db = app.database.db;
+    const keys = app.services.idempotency;
     let sweptAt = 0;
     app.decorateRequest('idempotencyClaim', null);
 
@@ -62,15 +55,15 @@ export const idempotencyPlugin = fp(
       const hash = requestHash(request);
       if (Date.now() - sweptAt > SWEEP_EVERY_MS) {
         sweptAt = Date.now();
-        deleteExpiredIdempotencyKeys(db).catch((err: unknown) => request.log.warn({ err }, 'could not delete expired idempotency keys'));
+        keys.deleteExpired().catch((err: unknown) => request.log.warn({ err }, 'could not delete expired idempotency keys'));
       }
       // A request older than the timeout has been answered (503) and will not store a result: its claim is free.
-      const claim = await claimIdempotencyKey(db, owner, key, hash, options.requestTimeoutMs);
+      const claim = await keys.claim(owner, key, hash, options.requestTimeoutMs);
       if (claim) {
         request.idempotencyClaim = claim;
         return;
       }
-      const earlier = await findIdempotencyRecord(db, owner, key);
+      const earlier = await keys.find(owner, key);
       if (earlier && earlier.requestHash !== hash) {
         return sendProblem(request, reply, {
           status: 422,
@@ -99,7 +92,7 @@ export const idempotencyPlugin = fp(
       if (reply.statusCode >= 500 || typeof payload !== 'string') {
         // Our failure, not the request's: let a retry run it again. With the database away the
         // claim stays until the request timeout, then a retry takes it over.
-        await releaseIdempotencyKey(db, claim).catch((err: unknown) => request.log.warn({ err }, 'could not release an idempotency key'));
+        await keys.release(claim).catch((err: unknown) => request.log.warn({ err }, 'could not release an idempotency key'));
         return payload;
       }
       const headers: Record<string, string> = {};
@@ -112,7 +105,7 @@ export const idempotencyPlugin = fp(
       if (typeof config === 'object' && response && typeof response === 'object') {
         for (const field of config.withhold) if (field in response) (response as Record<string, unknown>)[field] = null;
       }
-      if (!(await completeIdempotencyKey(db, claim, { status: reply.statusCode, response, headers }))) {
+      if (!(await keys.complete(claim, { status: reply.statusCode, response, headers }))) {
         request.log.warn({ idempotencyKey: claim.key }, 'idempotency key was taken over after the request timeout; this response is not stored');
       }
       return payload;

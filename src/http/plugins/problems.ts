@@ -3,9 +3,8 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { classifyDatabaseError } from '../../db/errors.ts';
 import type { UiLanguage } from '../../domain/codes.ts';
-import { ServiceError } from '../../services/errors.ts';
+import { ServiceError, classifyDatabaseError } from '../../services/errors.ts';
 import { markLocalized } from './language.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

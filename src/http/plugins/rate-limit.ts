@@ -1,10 +1,8 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Kysely } from 'kysely';
-import { deleteExpiredCounters, reserveCount } from '../../db/repositories/rate-limits.ts';
-import type { Database } from '../../db/schema.ts';
 import { ServiceError } from '../../services/errors.ts';
+import type { RateLimitCounters } from '../../services/rate-limits.ts';
 import { ReservedCounters } from '../rate-limit-store.ts';
 import { rateLimitedRequests } from '../../observability/metrics.ts';
 
@@ -25,14 +23,14 @@ type Callback = (error: Error | null, result?: { current: number; ttl: number })
  * for the bound on early refusals). Old windows are swept now and then by whichever instance
  * notices first.
  */
-function postgresStore(db: Kysely<Database>, log: FastifyBaseLogger) {
+function postgresStore(store: RateLimitCounters, log: FastifyBaseLogger) {
   let sweptAt = 0;
   const sweep = () => {
     if (Date.now() - sweptAt < WINDOW_MS) return;
     sweptAt = Date.now();
-    deleteExpiredCounters(db, new Date(sweptAt - 2 * WINDOW_MS)).catch((err: unknown) => log.warn({ err }, 'could not delete old rate-limit counters'));
+    store.deleteWindowsBefore(new Date(sweptAt - 2 * WINDOW_MS)).catch((err: unknown) => log.warn({ err }, 'could not delete old rate-limit counters'));
   };
-  const counters = new ReservedCounters((bucket, n, windowMs) => reserveCount(db, bucket, n, windowMs));
+  const counters = new ReservedCounters((bucket, n, windowMs) => store.reserve(bucket, n, windowMs));
   return class PostgresRateLimitStore {
     incr(bucket: string, callback: Callback, timeWindow: number = WINDOW_MS, max?: number): void {
       counters.count(bucket, timeWindow, max).then(
@@ -68,7 +66,7 @@ export const rateLimitPlugin = fp(
       },
       // The database being unreachable is reported by the request itself; counting must not add a second failure.
       skipOnError: true,
-      store: postgresStore(app.database.db, app.log),
+      store: postgresStore(app.services.rateLimits, app.log),
       errorResponseBuilder: (request, context) => {
         rateLimitedRequests.inc({ role: request.principal?.role ?? 'anonymous' });
         return new ServiceError(429, 'rate-limited', `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s (see Retry-After).`);
