@@ -1,5 +1,14 @@
 import { PIPELINE_STAGES, INTEREST_STAGES, type InterestStage } from './interests.ts';
 
+/** Which interests the funnel counts: created in [from, to), and of these places and countries. */
+export interface FunnelQuery {
+  from?: Date | undefined;
+  to?: Date | undefined;
+  sectors?: readonly string[] | undefined;
+  provinces?: readonly string[] | undefined;
+  countries?: readonly string[] | undefined;
+}
+
 /**
  * The deal-flow funnel BKPM reports on: per group, published opportunities, strong pairs,
  * interests at each stage with the investment and jobs they stand for, conversion and median

@@ -111,3 +111,10 @@ export const EXPIRY_WARNING_MS = 48 * 60 * 60 * 1000;
 /** An interest nobody answered expires this long after it was filed. */
 export const responseWindowMs = (responseDays: number) => responseDays * DAY_MS;
 export const respondBy = (createdAt: Date, responseDays: number) => new Date(createdAt.getTime() + responseWindowMs(responseDays));
+
+/** Which interests a listing returns; every field narrows it. */
+export interface InterestQuery {
+  stages?: readonly InterestStage[];
+  opportunityId?: string;
+  investorId?: string;
+}

@@ -25,3 +25,12 @@ export interface Investor extends InvestorDecisionFacts {
 }
 
 export type InvestorInput = Omit<Investor, 'id' | 'version' | 'createdAt' | 'updatedAt' | keyof InvestorDecisionFacts> & Partial<InvestorDecisionFacts>;
+
+/** A listing as services take it; sectors match their parents and leaves too. */
+export interface InvestorQuery {
+  countries?: readonly string[] | undefined;
+  sectors?: readonly SectorCode[] | undefined;
+  technologies?: readonly Technology[] | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}

@@ -1,14 +1,51 @@
 import type {
+  IslandGroup,
   Modality,
   OpportunityStatus,
   ProvinceCode,
+  SectorCode,
   SectorLeaf,
   Technology,
   TransferDepth,
 } from './codes.ts';
 import type { UsdRange } from './matching/types.ts';
-import type { OpportunityDecisionFacts } from './investment-facts.ts';
+import type { Incentive } from '../reference/incentives.ts';
+import type { LandStatus, OpportunityDecisionFacts } from './investment-facts.ts';
 import type { LocalizedText } from './text.ts';
+
+/** Orders a search may ask for; `relevance` ranks by the text query. */
+export const OPPORTUNITY_SORTS = [
+  'relevance',
+  '-createdAt',
+  'createdAt',
+  '-updatedAt',
+  'updatedAt',
+  'investmentMin',
+  '-investmentMin',
+  'investmentMax',
+  '-investmentMax',
+] as const;
+export type OpportunitySort = (typeof OPPORTUNITY_SORTS)[number];
+
+/** A search as services take it: list filters match any of their values, different filters must all match. */
+export interface OpportunityQuery {
+  text?: string | undefined;
+  sectors?: readonly SectorCode[] | undefined;
+  provinces?: readonly ProvinceCode[] | undefined;
+  islandGroups?: readonly IslandGroup[] | undefined;
+  technologies?: readonly Technology[] | undefined;
+  modalities?: readonly Modality[] | undefined;
+  minUsd?: number | undefined;
+  maxUsd?: number | undefined;
+  /** Default: published only. */
+  statuses?: readonly OpportunityStatus[] | undefined;
+  kbliCodes?: readonly string[] | undefined;
+  landStatuses?: readonly LandStatus[] | undefined;
+  incentives?: readonly Incentive[] | undefined;
+  sort?: OpportunitySort | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
 
 export const SPONSOR_KINDS = ['state-owned', 'private', 'public-agency', 'university', 'association'] as const;
 

@@ -10,7 +10,7 @@ import {
   TECHNOLOGIES,
   TRANSFER_DEPTHS,
 } from '../domain/codes.ts';
-import { SPONSOR_KINDS } from '../domain/opportunity.ts';
+import { OPPORTUNITY_SORTS, SPONSOR_KINDS } from '../domain/opportunity.ts';
 import { regencyByCode } from '../reference/regencies.ts';
 import { IncentiveCode, KbliCode } from './decision-codes.ts';
 import { KnownRegency, LandStatusCode, OpportunityDecisionView, opportunityDecisionFields } from './investment-facts.ts';
@@ -149,18 +149,6 @@ export const OpportunityPage = page(
   })
   .meta({ id: 'OpportunityPage' });
 
-export const OPPORTUNITY_SORTS = [
-  'relevance',
-  '-createdAt',
-  'createdAt',
-  '-updatedAt',
-  'updatedAt',
-  'investmentMin',
-  '-investmentMin',
-  'investmentMax',
-  '-investmentMax',
-] as const;
-
 export const OpportunitySearch = z
   .object({
     q: z
@@ -202,4 +190,3 @@ export const OpportunitySearch = z
 export type OpportunityCreateBody = z.infer<typeof OpportunityCreate>;
 export type OpportunityUpdateBody = z.infer<typeof OpportunityUpdate>;
 export type OpportunityView = z.infer<typeof Opportunity>;
-export type OpportunitySearchQuery = z.infer<typeof OpportunitySearch>;

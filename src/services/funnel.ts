@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { funnelRows, type FunnelGrouping, type FunnelInterest, type FunnelRow } from '../domain/funnel.ts';
+import { funnelRows, type FunnelGrouping, type FunnelQuery, type FunnelInterest, type FunnelRow } from '../domain/funnel.ts';
 import type { InterestStage } from '../domain/interests.ts';
 import { respondBy } from '../domain/interests.ts';
 import { STRONG_MATCH_SCORE } from '../domain/match-alerts.ts';
-import { funnelInterests, publishedOpportunityPlaces, stageEntries, type FunnelFilter } from '../db/repositories/funnel.ts';
+import { funnelInterests, publishedOpportunityPlaces, stageEntries } from '../db/repositories/funnel.ts';
 import type { Database } from '../db/schema.ts';
 import { badRequest } from './errors.ts';
 import type { MatchingService } from './matching.ts';
@@ -16,7 +16,7 @@ export class FunnelService {
     private readonly responseDays: number,
   ) {}
 
-  async funnel(filter: FunnelFilter, groupBy: FunnelGrouping | undefined): Promise<FunnelRow[]> {
+  async funnel(filter: FunnelQuery, groupBy: FunnelGrouping | undefined): Promise<FunnelRow[]> {
     if (filter.from && filter.to && filter.from >= filter.to) throw badRequest('invalid-range', '`from` must be before `to`.', 'to', 'querystring');
     const [interests, published, pairs] = await Promise.all([
       funnelInterests(this.db, filter),

@@ -10,6 +10,7 @@ import {
   type DeclineReason,
   type Interest,
   type InterestFigures,
+  type InterestQuery,
   type InterestStage,
   type InterestTransition,
   type NoteVisibility,
@@ -30,7 +31,6 @@ import {
   markExpiryWarned,
   searchInterests,
   updateInterest,
-  type InterestFilter,
 } from '../db/repositories/interests.ts';
 import { findInvestor } from '../db/repositories/investors.ts';
 import { findOpportunity } from '../db/repositories/opportunities.ts';
@@ -105,7 +105,7 @@ export class InterestService implements EventReaction {
     return this.#withHistory(this.db, interest);
   }
 
-  async search(filter: InterestFilter, page: { limit: number; cursor?: string | undefined }, actor: Actor) {
+  async search(filter: InterestQuery, page: { limit: number; cursor?: string | undefined }, actor: Actor) {
     const scoped = actsForBkpm(actor) ? filter : { ...filter, investorId: actor.investorId ?? '00000000-0000-0000-0000-000000000000' };
     const found = await withCursor(() => searchInterests(this.db, scoped, page));
     const histories = await historiesOf(this.db, found.items.map((item) => item.id));

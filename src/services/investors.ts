@@ -1,13 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import { investorScope, seesInvestor, type Actor } from '../domain/access.ts';
 import type { SectorCode } from '../domain/codes.ts';
-import type { Investor, InvestorInput } from '../domain/investor.ts';
+import type { Investor, InvestorInput, InvestorQuery } from '../domain/investor.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import { revokeKeysOfInvestor } from '../db/repositories/api-keys.ts';
 import { findInvestor, insertInvestor, markInvestorDeleted, searchInvestors, updateInvestor } from '../db/repositories/investors.ts';
 import type { Database } from '../db/schema.ts';
 import { sectorParentOf, leavesOf } from '../reference/sectors.ts';
-import type { InvestorSearchQuery } from '../schemas/investors.ts';
 import type { ChangeWriter } from './changes.ts';
 import { notFound, preconditionFailed, withCursor } from './errors.ts';
 
@@ -63,18 +62,18 @@ export class InvestorService {
     });
   }
 
-  async search(query: InvestorSearchQuery, actor: Actor) {
+  async search(query: InvestorQuery, actor: Actor) {
     const scope = investorScope(actor);
     return withCursor(() =>
       searchInvestors(
         this.reader,
         {
           ...(scope !== 'all' && { ids: scope === 'none' ? [] : [scope.only] }),
-          ...(query.country && { countries: query.country }),
-          ...(query.sector && { sectors: query.sector.flatMap(relatedSectors) }),
-          ...(query.technology && { technologies: query.technology }),
+          ...(query.countries && { countries: query.countries }),
+          ...(query.sectors && { sectors: query.sectors.flatMap(relatedSectors) }),
+          ...(query.technologies && { technologies: query.technologies }),
         },
-        query,
+        { limit: query.limit, ...(query.cursor && { cursor: query.cursor }) },
       ),
     );
   }

@@ -4,7 +4,7 @@ import type { IslandGroup, OpportunityStatus, ProvinceCode, SectorCode } from '.
 import type { ActionOf } from '../domain/events.ts';
 import type { UsdIdrRate } from '../domain/investment-facts.ts';
 import { incentiveClaimProblems } from '../domain/investment-rules.ts';
-import { canTransition, isEditable, type Opportunity, type OpportunityInput } from '../domain/opportunity.ts';
+import { canTransition, isEditable, type Opportunity, type OpportunityInput, type OpportunityQuery } from '../domain/opportunity.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import {
   findOpportunity,
@@ -19,7 +19,6 @@ import type { Database } from '../db/schema.ts';
 import { PROVINCES } from '../reference/provinces.ts';
 import { leavesOf } from '../reference/sectors.ts';
 import { kekByCode } from '../reference/special-economic-zones.ts';
-import type { OpportunitySearchQuery } from '../schemas/opportunities.ts';
 import type { ChangeWriter } from './changes.ts';
 import { analyseQuery, conceptsHit } from './search-text.ts';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, unprocessable, withCursor } from './errors.ts';
@@ -83,15 +82,15 @@ export class OpportunityService {
    * With `q`, results come best first unless another sort is asked for, and say which of the
    * concepts recognised in `q` each one is tagged with.
    */
-  async search(query: OpportunitySearchQuery, actor: Actor) {
-    if (!seesUnpublished(actor) && query.status?.some((status) => status !== 'published')) {
+  async search(query: OpportunityQuery, actor: Actor) {
+    if (!seesUnpublished(actor) && query.statuses?.some((status) => status !== 'published')) {
       throw forbidden('Only published opportunities are public; drafts, withdrawn and closed ones need a staff key.', 'status', 'querystring');
     }
-    const sort = query.sort ?? (query.q ? RELEVANCE : '-createdAt');
-    if (sort === RELEVANCE && !query.q) throw badRequest('relevance-needs-query', 'sort=relevance ranks by the text query; send q as well.', 'sort', 'querystring');
-    const analysed = query.q ? analyseQuery(query.q) : undefined;
+    const sort = query.sort ?? (query.text ? RELEVANCE : '-createdAt');
+    if (sort === RELEVANCE && !query.text) throw badRequest('relevance-needs-query', 'sort=relevance ranks by the text query; send q as well.', 'sort', 'querystring');
+    const analysed = query.text ? analyseQuery(query.text) : undefined;
     const page = await withCursor(
-      () => searchOpportunities(this.reader, toFilter(query, analysed?.search), { ...query, sort }),
+      () => searchOpportunities(this.reader, toFilter(query, analysed?.search), { limit: query.limit, ...(query.cursor && { cursor: query.cursor }), sort }),
       'The cursor is not valid for this sort; start again without a cursor.',
     );
     if (!analysed) return { ...page, recognised: undefined };
@@ -114,20 +113,20 @@ export class OpportunityService {
   }
 }
 
-function toFilter(query: OpportunitySearchQuery, text: TextSearch | undefined): OpportunityFilter {
-  const provinces = intersect(query.province, query.islandGroup && provincesIn(query.islandGroup));
+function toFilter(query: OpportunityQuery, text: TextSearch | undefined): OpportunityFilter {
+  const provinces = intersect(query.provinces, query.islandGroups && provincesIn(query.islandGroups));
   return {
-    statuses: query.status?.length ? query.status : ['published'],
-    ...(query.sector?.length && { sectors: query.sector.flatMap((code: SectorCode) => leavesOf(code)) }),
+    statuses: query.statuses?.length ? query.statuses : ['published'],
+    ...(query.sectors?.length && { sectors: query.sectors.flatMap((code: SectorCode) => leavesOf(code)) }),
     ...(provinces && { provinces }),
-    ...(query.technology?.length && { technologies: query.technology }),
-    ...(query.modality?.length && { modalities: query.modality }),
+    ...(query.technologies?.length && { technologies: query.technologies }),
+    ...(query.modalities?.length && { modalities: query.modalities }),
     ...(query.minUsd !== undefined && { minUsd: query.minUsd }),
     ...(query.maxUsd !== undefined && { maxUsd: query.maxUsd }),
     ...(text && { text }),
-    ...(query.kbli?.length && { kbliCodes: query.kbli }),
-    ...(query.landStatus?.length && { landStatuses: query.landStatus }),
-    ...(query.incentive?.length && { incentives: query.incentive }),
+    ...(query.kbliCodes?.length && { kbliCodes: query.kbliCodes }),
+    ...(query.landStatuses?.length && { landStatuses: query.landStatuses }),
+    ...(query.incentives?.length && { incentives: query.incentives }),
   };
 }
 

@@ -1,19 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { FunnelQuery } from '../../domain/funnel.ts';
 import type { InterestStage } from '../../domain/interests.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface FunnelFilter {
-  from?: Date | undefined;
-  to?: Date | undefined;
-  sectors?: readonly string[] | undefined;
-  provinces?: readonly string[] | undefined;
-  countries?: readonly string[] | undefined;
-}
-
 /** Interests created in [from, to) with what grouping and amounts need of their opportunity and investor. */
-export async function funnelInterests(db: Db, filter: FunnelFilter) {
+export async function funnelInterests(db: Db, filter: FunnelQuery) {
   let query = db
     .selectFrom('interests as i')
     .innerJoin('opportunities as o', 'o.id', 'i.opportunity_id')
@@ -37,7 +30,7 @@ export async function stageEntries(db: Db, interestIds: readonly string[]) {
   return db.selectFrom('interest_transitions').select(['interest_id', 'to_stage', 'at']).where('interest_id', 'in', [...interestIds]).orderBy('id').execute();
 }
 
-export async function publishedOpportunityPlaces(db: Db, filter: FunnelFilter) {
+export async function publishedOpportunityPlaces(db: Db, filter: FunnelQuery) {
   let query = db.selectFrom('opportunities').select(['id', 'sector', 'province']).where('status', '=', 'published');
   if (filter.sectors?.length) query = query.where('sector', 'in', [...filter.sectors]);
   if (filter.provinces?.length) query = query.where('province', 'in', [...filter.provinces]);

@@ -6,6 +6,7 @@ import {
   type Interest,
   type InterestFigures,
   type InterestInput,
+  type InterestQuery,
   type InterestStage,
   type InterestTransition,
   type Likelihood,
@@ -160,13 +161,7 @@ export async function historiesOf(db: Db, ids: readonly string[]): Promise<Map<s
   return histories;
 }
 
-export interface InterestFilter {
-  stages?: readonly InterestStage[];
-  opportunityId?: string;
-  investorId?: string;
-}
-
-export async function searchInterests(db: Db, filter: InterestFilter, page: { limit: number; cursor?: string | undefined }) {
+export async function searchInterests(db: Db, filter: InterestQuery, page: { limit: number; cursor?: string | undefined }) {
   let query = db.selectFrom('interests').selectAll();
   if (filter.stages?.length) query = query.where('stage', 'in', [...filter.stages]);
   if (filter.opportunityId) query = query.where('opportunity_id', '=', filter.opportunityId);

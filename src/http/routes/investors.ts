@@ -46,7 +46,8 @@ export const investorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const page = await service.search(request.query, request.actor);
+      const { country, sector, technology, limit, cursor } = request.query;
+      const page = await service.search({ countries: country, sectors: sector, technologies: technology, limit, cursor }, request.actor);
       return { data: page.items.map((item) => presentInvestor(item, request.language, app.usdIdrRate)), nextCursor: page.nextCursor };
     },
   );

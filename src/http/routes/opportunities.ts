@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { OpportunityStatus } from '../../domain/codes.ts';
+import type { OpportunityQuery } from '../../domain/opportunity.ts';
 import { IdParams, NotModified, problemResponses } from '../../schemas/common.ts';
 import { ConditionalReadHeaders, ConditionalWriteHeaders, CreateHeaders } from '../../schemas/headers.ts';
 import {
@@ -57,7 +58,21 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const page = await service.search(request.query, request.actor);
+      const { q, sector, province, islandGroup, technology, modality, status, kbli, landStatus, incentive, ...rest } = request.query;
+      const query: OpportunityQuery = {
+        ...rest,
+        text: q,
+        sectors: sector,
+        provinces: province,
+        islandGroups: islandGroup,
+        technologies: technology,
+        modalities: modality,
+        statuses: status,
+        kbliCodes: kbli,
+        landStatuses: landStatus,
+        incentives: incentive,
+      };
+      const page = await service.search(query, request.actor);
       return {
         data: page.items.map((item) => ({
           ...presentOpportunity(item, request.language, app.usdIdrRate),
