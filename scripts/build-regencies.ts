@@ -1,5 +1,5 @@
 /**
- * Builds src/reference/regencies/regencies.json: Indonesia's 514 regencies and cities with their
+ * Builds src/domain/reference/regencies/regencies.json: Indonesia's 514 regencies and cities with their
  * Kemendagri codes, official names, province and a representative coordinate.
  *
  *   npx tsx scripts/build-regencies.ts <checkout of github.com/cahyadsn/wilayah_boundaries>
@@ -13,7 +13,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROVINCES } from '../src/reference/provinces.ts';
+import { PROVINCES } from '../src/domain/reference/provinces.ts';
 
 const source = process.argv[2];
 if (!source) {
@@ -60,7 +60,7 @@ const regencies = rows.map((line) => {
   return { code, province: provinceOf(provinceCode), type, name, coordinate };
 });
 
-const out = join(root, 'src', 'reference', 'regencies', 'regencies.json');
+const out = join(root, 'src', 'domain', 'reference', 'regencies', 'regencies.json');
 writeFileSync(out, `[\n${regencies.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n]\n`);
 const kota = regencies.filter((r) => r.type === 'kota').length;
 console.log(`${regencies.length} regencies (${regencies.length - kota} kabupaten, ${kota} kota) → ${out}`);

@@ -2,7 +2,7 @@ import t from 'tap';
 import { DEMO_DECISION_OPPORTUNITIES, DEMO_OPPORTUNITY_FACTS } from '../db/demo/investment-facts.ts';
 import { DEMO_OPPORTUNITIES } from '../db/demo/opportunities.ts';
 import { incentiveClaimProblems } from '../src/domain/investment-rules.ts';
-import { regencyByCode } from '../src/reference/regencies.ts';
+import { regencyByCode } from '../src/domain/reference/regencies.ts';
 import { seedDemoDataIfEmpty } from '../src/services/demo-data.ts';
 import { buildTestApp } from './helpers/app.ts';
 

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * Opportunities and investor profiles. Vocabulary codes are validated by the API against
- * src/reference (the source of truth); the database checks only what keeps rows coherent.
+ * src/domain/reference (the source of truth); the database checks only what keeps rows coherent.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

@@ -13,8 +13,8 @@ import {
 } from '../../src/domain/matching/model.ts';
 import type { MatchableInvestor } from '../../src/domain/matching/types.ts';
 import { TRANSFER_DEPTHS } from '../../src/domain/codes.ts';
-import { PROVINCES } from '../../src/reference/provinces.ts';
-import { SECTORS, sectorParentOf } from '../../src/reference/sectors.ts';
+import { PROVINCES } from '../../src/domain/reference/provinces.ts';
+import { SECTORS, sectorParentOf } from '../../src/domain/reference/sectors.ts';
 
 /**
  * The matching model written as one plain SQL query: what a service without the in-memory

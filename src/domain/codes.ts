@@ -1,6 +1,6 @@
 /**
  * Stable codes of the controlled vocabularies. They are what the API accepts and returns;
- * names, translations and KBLI mappings live in `src/reference/`.
+ * names, translations and KBLI mappings live in `src/domain/reference/`.
  */
 
 export const SECTOR_PARENTS = ['pharmaceuticals', 'medical-devices'] as const;

@@ -4,7 +4,7 @@
  * foreign-equity cap (Perpres 10/2021 as amended by Perpres 49/2021). Ineligible pairs are left
  * out of matches and alerts and refused as interests; this is the one place that decides it.
  */
-import { kbliByCode } from '../reference/kbli.ts';
+import { kbliByCode } from './reference/kbli.ts';
 import type { OwnershipIntent } from './investment-facts.ts';
 
 export const INELIGIBILITY_REASONS = ['domestic-capital-only', 'ownership-above-cap'] as const;

@@ -3,9 +3,9 @@
  * incentives, local content, halal, the local government office, and the investor's ownership
  * intent. Plain data; the rules that read it live in eligibility.ts and rule-badges.ts.
  */
-import type { HalalCategory } from '../reference/halal.ts';
-import type { Incentive } from '../reference/incentives.ts';
-import type { LicenceCertificate, OssRiskLevel } from '../reference/kbli.ts';
+import type { HalalCategory } from './reference/halal.ts';
+import type { Incentive } from './reference/incentives.ts';
+import type { LicenceCertificate, OssRiskLevel } from './reference/kbli.ts';
 
 export const LAND_STATUSES = ['hgb', 'hak-pakai', 'hgu', 'hpl-estate', 'lease', 'in-acquisition', 'unknown'] as const;
 export type LandStatus = (typeof LAND_STATUSES)[number];

@@ -3,8 +3,8 @@
  * 5/2025), tax-holiday eligibility and tier (PMK 130/2020), and whether a claimed incentive can
  * apply. Pure functions of the facts, the reference data and the configured exchange rate.
  */
-import { TAX_HOLIDAY_MIN_IDR, taxHolidayTier, type Incentive, type TaxHolidayTier } from '../reference/incentives.ts';
-import { kbliByCode } from '../reference/kbli.ts';
+import { TAX_HOLIDAY_MIN_IDR, taxHolidayTier, type Incentive, type TaxHolidayTier } from './reference/incentives.ts';
+import { kbliByCode } from './reference/kbli.ts';
 import { toIdr, type Financials, type UsdIdrRate } from './investment-facts.ts';
 import type { UsdRange } from './matching/types.ts';
 

@@ -1,5 +1,5 @@
-import { halalByCategory } from '../reference/halal.ts';
-import { LICENCE_CERTIFICATES, kbliByCode, type LicenceCertificate, type OssRiskLevel } from '../reference/kbli.ts';
+import { halalByCategory } from './reference/halal.ts';
+import { LICENCE_CERTIFICATES, kbliByCode, type LicenceCertificate, type OssRiskLevel } from './reference/kbli.ts';
 import type { HalalFacts, LicensingOverride } from './investment-facts.ts';
 
 export interface Licensing {

@@ -9,7 +9,7 @@ import type {
   TransferDepth,
 } from './codes.ts';
 import type { UsdRange } from './matching/types.ts';
-import type { Incentive } from '../reference/incentives.ts';
+import type { Incentive } from './reference/incentives.ts';
 import type { LandStatus, OpportunityDecisionFacts } from './investment-facts.ts';
 import type { LocalizedText } from './text.ts';
 

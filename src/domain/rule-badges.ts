@@ -8,10 +8,10 @@ import type { EligibilityReason } from './eligibility.ts';
 import type { HalalFacts, Land, OwnershipIntent, UsdIdrRate } from './investment-facts.ts';
 import { PMA_MIN_PAID_UP_CAPITAL_IDR, isBelowPmaMinimum, pioneerCodes, pmaMinimumIdr, projectValueIdr, taxHolidayFor, type ValuedProject } from './investment-rules.ts';
 import { halalDeadlineOf } from './licensing.ts';
-import { kbliByCode } from '../reference/kbli.ts';
-import { sectorParentOf } from '../reference/sectors.ts';
-import { kekByCode } from '../reference/special-economic-zones.ts';
-import { TKDN_PROCUREMENT_PRIORITY_PCT, tkdnByRegime } from '../reference/tkdn.ts';
+import { kbliByCode } from './reference/kbli.ts';
+import { sectorParentOf } from './reference/sectors.ts';
+import { kekByCode } from './reference/special-economic-zones.ts';
+import { TKDN_PROCUREMENT_PRIORITY_PCT, tkdnByRegime } from './reference/tkdn.ts';
 
 export const RULE_BADGES = [
   'pma-minimum',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { HALAL_CATEGORIES } from '../reference/halal.ts';
-import { INCENTIVES } from '../reference/incentives.ts';
-import { LICENCE_CERTIFICATES, OSS_RISK_LEVELS } from '../reference/kbli.ts';
+import { HALAL_CATEGORIES } from '../domain/reference/halal.ts';
+import { INCENTIVES } from '../domain/reference/incentives.ts';
+import { LICENCE_CERTIFICATES, OSS_RISK_LEVELS } from '../domain/reference/kbli.ts';
 
 /** Codes of the investor-decision vocabularies, shared by the reference lists and the resources. */
 export const KbliCode = z.string().regex(/^\d{5}$/, 'must be a five-digit KBLI 2020 code such as 21011').meta({ id: 'KbliCode', example: '21011' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { LICENSING_AUTHORITIES } from '../reference/kbli.ts';
-import { REGENCY_TYPES } from '../reference/regencies.ts';
-import { TKDN_REGIMES } from '../reference/tkdn.ts';
+import { LICENSING_AUTHORITIES } from '../domain/reference/kbli.ts';
+import { REGENCY_TYPES } from '../domain/reference/regencies.ts';
+import { TKDN_REGIMES } from '../domain/reference/tkdn.ts';
 import { Cursor, PageLimit, csvList, page } from './common.ts';
 import { CertificateCode, HalalCategoryCode, IncentiveCode, KbliCode, OssRiskLevel, RegencyCode } from './decision-codes.ts';
 import { ProvinceCodeSchema, SectorLeafCode } from './opportunities.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CERTIFICATIONS, HALAL_RELEVANCE, LAND_STATUSES, OWNERSHIP_INTENTS } from '../domain/investment-facts.ts';
-import { INCENTIVES } from '../reference/incentives.ts';
-import { KBLI_CODES } from '../reference/kbli.ts';
-import { regencyByCode } from '../reference/regencies.ts';
+import { INCENTIVES } from '../domain/reference/incentives.ts';
+import { KBLI_CODES } from '../domain/reference/kbli.ts';
+import { regencyByCode } from '../domain/reference/regencies.ts';
 import { Contact, UsdAmount, text, uniqueList } from './common.ts';
 import { CertificateCode, HalalCategoryCode, IncentiveCode, KbliCode, OssRiskLevel, RegencyCode } from './decision-codes.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ISLAND_GROUPS, MODALITIES, PROVINCE_CODES, SECTOR_CODES, TECHNOLOGIES } from '../domain/codes.ts';
-import { isCountryCode } from '../reference/countries.ts';
+import { isCountryCode } from '../domain/reference/countries.ts';
 import { InvestorDecisionView, investorDecisionFields } from './investment-facts.ts';
 import { Contact, Cursor, Id, PageLimit, Timestamp, UsdAmount, UsdRange, csvList, page, text, uniqueList } from './common.ts';
 import {

@@ -11,7 +11,7 @@ import {
   TRANSFER_DEPTHS,
 } from '../domain/codes.ts';
 import { OPPORTUNITY_SORTS, SPONSOR_KINDS } from '../domain/opportunity.ts';
-import { regencyByCode } from '../reference/regencies.ts';
+import { regencyByCode } from '../domain/reference/regencies.ts';
 import { IncentiveCode, KbliCode } from './decision-codes.ts';
 import { KnownRegency, LandStatusCode, OpportunityDecisionView, opportunityDecisionFields } from './investment-facts.ts';
 import {

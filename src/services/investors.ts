@@ -6,7 +6,7 @@ import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import { revokeKeysOfInvestor } from '../db/repositories/api-keys.ts';
 import { findInvestor, insertInvestor, markInvestorDeleted, searchInvestors, updateInvestor } from '../db/repositories/investors.ts';
 import type { Database } from '../db/schema.ts';
-import { sectorParentOf, leavesOf } from '../reference/sectors.ts';
+import { sectorParentOf, leavesOf } from '../domain/reference/sectors.ts';
 import type { ChangeWriter } from './changes.ts';
 import { notFound, preconditionFailed, withCursor } from './errors.ts';
 

@@ -13,7 +13,7 @@ import type { Factor, MatchableInvestor, MatchableOpportunity, RegencyPoint, Wei
 import { eligibilityOf, isEligible, type EligibilityInvestor } from '../domain/eligibility.ts';
 import type { UsdIdrRate } from '../domain/investment-facts.ts';
 import { renderEligibilityReason, renderRuleBadge, ruleBadgesFor, type BadgeInvestor, type BadgeOpportunity } from '../domain/rule-badges.ts';
-import { regencyByCode } from '../reference/regencies.ts';
+import { regencyByCode } from '../domain/reference/regencies.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { decodeCursor, encodeCursor } from '../db/repositories/cursor.ts';
 import { findInvestor, listLiveInvestors } from '../db/repositories/investors.ts';

@@ -16,9 +16,9 @@ import {
   type TextSearch,
 } from '../db/repositories/opportunities.ts';
 import type { Database } from '../db/schema.ts';
-import { PROVINCES } from '../reference/provinces.ts';
-import { leavesOf } from '../reference/sectors.ts';
-import { kekByCode } from '../reference/special-economic-zones.ts';
+import { PROVINCES } from '../domain/reference/provinces.ts';
+import { leavesOf } from '../domain/reference/sectors.ts';
+import { kekByCode } from '../domain/reference/special-economic-zones.ts';
 import type { ChangeWriter } from './changes.ts';
 import { analyseQuery, conceptsHit } from './search-text.ts';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, unprocessable, withCursor } from './errors.ts';

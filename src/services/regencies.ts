@@ -1,5 +1,5 @@
 import type { ProvinceCode } from '../domain/codes.ts';
-import { REGENCIES, REGENCY_AS_OF, REGENCY_SOURCE, regencyByCode } from '../reference/regencies.ts';
+import { REGENCIES, REGENCY_AS_OF, REGENCY_SOURCE, regencyByCode } from '../domain/reference/regencies.ts';
 import { badRequest } from './errors.ts';
 
 export interface RegencyQuery {

@@ -1,9 +1,9 @@
 import { ConceptRecogniser, cjkBigrams, isTaggedWith, type RecognisedConcept } from '../domain/search/concepts.ts';
 import { ISLAND_GROUPS, type ContentLanguage, type IslandGroup, type ProvinceCode, type SectorLeaf, type Technology } from '../domain/codes.ts';
 import type { TextSearch } from '../db/repositories/opportunities.ts';
-import { CONCEPTS } from '../reference/concepts.ts';
-import type { LocalizedName } from '../reference/i18n.ts';
-import { ISLAND_GROUP_NAMES, PROVINCES } from '../reference/provinces.ts';
+import { CONCEPTS } from '../domain/reference/concepts.ts';
+import type { LocalizedName } from '../domain/reference/i18n.ts';
+import { ISLAND_GROUP_NAMES, PROVINCES } from '../domain/reference/provinces.ts';
 
 /** The recogniser over the reviewed lexicon, built once. */
 export const conceptRecogniser = new ConceptRecogniser<ContentLanguage>(CONCEPTS);

@@ -13,21 +13,21 @@ import {
   TRANSFER_DEPTHS,
   UI_LANGUAGES,
 } from '../../src/domain/codes.ts';
-import { COUNTRY_CODES, countryName, isCountryCode } from '../../src/reference/countries.ts';
+import { COUNTRY_CODES, countryName, isCountryCode } from '../../src/domain/reference/countries.ts';
 import {
   HEALTH_PARTNERS,
   HEALTH_PARTNERS_SOURCE_NOTE,
   healthPartnerByCountry,
-} from '../../src/reference/health-partners.ts';
-import type { LocalizedName } from '../../src/reference/i18n.ts';
-import { MODALITY_INFO, modalityByCode } from '../../src/reference/modalities.ts';
+} from '../../src/domain/reference/health-partners.ts';
+import type { LocalizedName } from '../../src/domain/reference/i18n.ts';
+import { MODALITY_INFO, modalityByCode } from '../../src/domain/reference/modalities.ts';
 import {
   ISLAND_GROUP_NAMES,
   PROVINCES,
   distanceKm,
   provinceByCode,
   provinceDistanceKm,
-} from '../../src/reference/provinces.ts';
+} from '../../src/domain/reference/provinces.ts';
 import {
   KBLI_TITLES,
   KBLI_VERSION,
@@ -35,14 +35,14 @@ import {
   leavesOf,
   sectorByCode,
   sectorParentOf,
-} from '../../src/reference/sectors.ts';
-import { SPECIAL_ECONOMIC_ZONES, kekByCode } from '../../src/reference/special-economic-zones.ts';
-import { TECHNOLOGY_INFO, technologyByCode } from '../../src/reference/technologies.ts';
+} from '../../src/domain/reference/sectors.ts';
+import { SPECIAL_ECONOMIC_ZONES, kekByCode } from '../../src/domain/reference/special-economic-zones.ts';
+import { TECHNOLOGY_INFO, technologyByCode } from '../../src/domain/reference/technologies.ts';
 import {
   TRANSFER_DEPTH_INFO,
   transferDepthByCode,
   transferDepthRank,
-} from '../../src/reference/transfer-depths.ts';
+} from '../../src/domain/reference/transfer-depths.ts';
 
 function hasAllLanguages(name: LocalizedName): boolean {
   return UI_LANGUAGES.every((lang) => typeof name[lang] === 'string' && name[lang].trim() !== '');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import t from 'tap';
 import { CONTENT_LANGUAGES, SECTOR_LEAVES, TECHNOLOGIES } from '../../src/domain/codes.ts';
 import { ConceptRecogniser, cjkBigrams, normalizeForSearch } from '../../src/domain/search/concepts.ts';
-import { CONCEPTS } from '../../src/reference/concepts.ts';
+import { CONCEPTS } from '../../src/domain/reference/concepts.ts';
 
 const recogniser = new ConceptRecogniser(CONCEPTS);
 

@@ -9,7 +9,7 @@ import type {
 } from '../../domain/codes.ts';
 import type { LandStatus } from '../../domain/investment-facts.ts';
 import type { Opportunity, OpportunityInput } from '../../domain/opportunity.ts';
-import type { Incentive } from '../../reference/incentives.ts';
+import type { Incentive } from '../../domain/reference/incentives.ts';
 import type { Database, OpportunityRow } from '../schema.ts';
 import { InvalidCursorError, decodeCursor, toPage } from './cursor.ts';
 

@@ -1,15 +1,15 @@
 /**
- * The matcher's reference facts and display names taken from src/reference/. Kept apart from
+ * The matcher's reference facts and display names taken from src/domain/reference/. Kept apart from
  * the matcher itself, which only ever sees the interfaces, so tests can use made-up data.
  */
 import { PROVINCE_CODES, type ProvinceCode } from '../codes.ts';
-import { countryName } from '../../reference/countries.ts';
-import { healthPartnerByCountry } from '../../reference/health-partners.ts';
-import { modalityByCode } from '../../reference/modalities.ts';
-import { ISLAND_GROUP_NAMES, provinceByCode } from '../../reference/provinces.ts';
-import { sectorByCode, sectorParentOf } from '../../reference/sectors.ts';
-import { technologyByCode } from '../../reference/technologies.ts';
-import { transferDepthByCode } from '../../reference/transfer-depths.ts';
+import { countryName } from '../reference/countries.ts';
+import { healthPartnerByCountry } from '../reference/health-partners.ts';
+import { modalityByCode } from '../reference/modalities.ts';
+import { ISLAND_GROUP_NAMES, provinceByCode } from '../reference/provinces.ts';
+import { sectorByCode, sectorParentOf } from '../reference/sectors.ts';
+import { technologyByCode } from '../reference/technologies.ts';
+import { transferDepthByCode } from '../reference/transfer-depths.ts';
 import type { NameLookup } from './explain.ts';
 import type { MatchingReference, ProvincePoint } from './reference.ts';
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SECTOR_LEAVES, type UiLanguage } from '../../domain/codes.ts';
-import { HALAL_NOTE, HALAL_OBLIGATIONS } from '../../reference/halal.ts';
-import type { BilingualText, FiveLanguageName } from '../../reference/i18n.ts';
-import { INCENTIVE_INFO, TAX_HOLIDAY_TIERS } from '../../reference/incentives.ts';
-import { AUTHORITY_NAMES, CERTIFICATE_NAMES, KBLI, kbliByCode, type KbliInfo } from '../../reference/kbli.ts';
-import { sectorByCode } from '../../reference/sectors.ts';
-import { TKDN_REGIME_INFO } from '../../reference/tkdn.ts';
+import { HALAL_NOTE, HALAL_OBLIGATIONS } from '../../domain/reference/halal.ts';
+import type { BilingualText, FiveLanguageName } from '../../domain/reference/i18n.ts';
+import { INCENTIVE_INFO, TAX_HOLIDAY_TIERS } from '../../domain/reference/incentives.ts';
+import { AUTHORITY_NAMES, CERTIFICATE_NAMES, KBLI, kbliByCode, type KbliInfo } from '../../domain/reference/kbli.ts';
+import { sectorByCode } from '../../domain/reference/sectors.ts';
+import { TKDN_REGIME_INFO } from '../../domain/reference/tkdn.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import {
   HalalObligationList,

@@ -2,15 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ANYONE } from '../access.ts';
 import type { UiLanguage } from '../../domain/codes.ts';
 import { ISLAND_GROUPS } from '../../domain/codes.ts';
-import { COUNTRY_CODES, countryName } from '../../reference/countries.ts';
-import { HEALTH_PARTNERS, HEALTH_PARTNERS_SOURCE_NOTE, healthPartnerByCountry } from '../../reference/health-partners.ts';
-import type { BilingualText, LocalizedName } from '../../reference/i18n.ts';
-import { MODALITY_INFO } from '../../reference/modalities.ts';
-import { ISLAND_GROUP_NAMES, PROVINCES } from '../../reference/provinces.ts';
-import { KBLI_VERSION, SECTORS } from '../../reference/sectors.ts';
-import { SPECIAL_ECONOMIC_ZONES } from '../../reference/special-economic-zones.ts';
-import { TECHNOLOGY_INFO } from '../../reference/technologies.ts';
-import { TRANSFER_DEPTH_INFO } from '../../reference/transfer-depths.ts';
+import { COUNTRY_CODES, countryName } from '../../domain/reference/countries.ts';
+import { HEALTH_PARTNERS, HEALTH_PARTNERS_SOURCE_NOTE, healthPartnerByCountry } from '../../domain/reference/health-partners.ts';
+import type { BilingualText, LocalizedName } from '../../domain/reference/i18n.ts';
+import { MODALITY_INFO } from '../../domain/reference/modalities.ts';
+import { ISLAND_GROUP_NAMES, PROVINCES } from '../../domain/reference/provinces.ts';
+import { KBLI_VERSION, SECTORS } from '../../domain/reference/sectors.ts';
+import { SPECIAL_ECONOMIC_ZONES } from '../../domain/reference/special-economic-zones.ts';
+import { TECHNOLOGY_INFO } from '../../domain/reference/technologies.ts';
+import { TRANSFER_DEPTH_INFO } from '../../domain/reference/transfer-depths.ts';
 import {
   CountryList,
   HealthPartnerList,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import Negotiator from 'negotiator';
 import { funnelCsv } from '../../domain/funnel.ts';
-import { leavesOf } from '../../reference/sectors.ts';
+import { leavesOf } from '../../domain/reference/sectors.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { Funnel, FunnelQuery } from '../../schemas/stats.ts';
 import { STAFF } from '../access.ts';

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../domain/codes.ts';
+import type { UiLanguage } from '../codes.ts';
 
 /** A display name in every language the service answers in. */
 export type LocalizedName = Record<UiLanguage, string>;

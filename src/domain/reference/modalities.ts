@@ -1,4 +1,4 @@
-import type { Modality } from '../domain/codes.ts';
+import type { Modality } from '../codes.ts';
 import type { LocalizedName } from './i18n.ts';
 
 export interface ModalityInfo {

@@ -1,4 +1,4 @@
-import { TRANSFER_DEPTHS, type TransferDepth } from '../domain/codes.ts';
+import { TRANSFER_DEPTHS, type TransferDepth } from '../codes.ts';
 import type { LocalizedName } from './i18n.ts';
 
 export interface TransferDepthInfo {

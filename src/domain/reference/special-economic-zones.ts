@@ -1,4 +1,4 @@
-import type { ProvinceCode } from '../domain/codes.ts';
+import type { ProvinceCode } from '../codes.ts';
 import type { BilingualText } from './i18n.ts';
 
 /** A special economic zone (Kawasan Ekonomi Khusus) that matters to health-industry investors. */

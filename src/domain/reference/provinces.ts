@@ -1,4 +1,4 @@
-import type { IslandGroup, ProvinceCode } from '../domain/codes.ts';
+import type { IslandGroup, ProvinceCode } from '../codes.ts';
 import type { LocalizedName } from './i18n.ts';
 
 export interface Coordinate {

@@ -4,7 +4,7 @@ import {
   type SectorCode,
   type SectorLeaf,
   type SectorParent,
-} from '../domain/codes.ts';
+} from '../codes.ts';
 import type { BilingualText, LocalizedName } from './i18n.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { SectorLeaf, Technology } from '../domain/codes.ts';
+import type { SectorLeaf, Technology } from '../codes.ts';
 import type { LocalizedName } from './i18n.ts';
 
 export interface TechnologyInfo {

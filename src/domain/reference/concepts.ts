@@ -1,4 +1,4 @@
-import type { ContentLanguage, SectorLeaf, Technology } from '../domain/codes.ts';
+import type { ContentLanguage, SectorLeaf, Technology } from '../codes.ts';
 
 /**
  * The multilingual concept lexicon: what people type, in any of the five languages, mapped to

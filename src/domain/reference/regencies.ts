@@ -1,4 +1,4 @@
-import type { ProvinceCode } from '../domain/codes.ts';
+import type { ProvinceCode } from '../codes.ts';
 import type { Coordinate } from './provinces.ts';
 import rows from './regencies/regencies.json' with { type: 'json' };
 
