@@ -6,6 +6,7 @@ import { migrateToLatest, notifyChange, openDatabase } from '../db/database.ts';
 import { insertInvestors } from '../db/repositories/investors.ts';
 import { insertOpportunities } from '../db/repositories/opportunities.ts';
 import { createRandom, syntheticInvestor, syntheticOpportunity } from '../services/synthetic-data.ts';
+import { RELOAD } from '../services/changes.ts';
 import { UsageError, runCli } from './run.ts';
 
 const USAGE = `Usage: npm run seed -- [--opportunities N] [--investors N] [--seed N]
@@ -45,7 +46,7 @@ await runCli(USAGE, async () => {
       }
       bar.stop();
     }
-    await notifyChange(database.db, database.changeChannel, 'reload');
+    await notifyChange(database.db, database.changeChannel, RELOAD);
     console.log(`Added ${counts.opportunities} opportunities and ${counts.investors} investors.`);
   } finally {
     await database.close();

@@ -1,15 +1,13 @@
-import type { EventEntity } from './events.ts';
+import type { EventAction, EventEntity } from './events.ts';
 
-/** The audit log is a view over the outbox: every event, with its snapshots. */
-export type AuditedEntity = EventEntity;
-
+/** The audit log is a view over the outbox: every event, with its snapshots, in the event vocabulary. */
 export interface AuditEntry {
   id: number;
   at: Date;
   actorKeyId: string | null;
   actorRole: string;
-  action: string;
-  entity: AuditedEntity;
+  action: EventAction;
+  entity: EventEntity;
   entityId: string;
   before: unknown;
   after: unknown;
@@ -18,10 +16,10 @@ export interface AuditEntry {
 
 /** Which entries a search returns; every field narrows it. */
 export interface AuditQuery {
-  entities?: readonly string[];
+  entities?: readonly EventEntity[];
   entityId?: string;
   actorKeyId?: string;
-  actions?: readonly string[];
+  actions?: readonly EventAction[];
   since?: Date;
   until?: Date;
 }

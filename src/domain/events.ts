@@ -30,6 +30,8 @@ export const EVENT_TYPES = [
   'webhook.ping',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+/** The part of an event type before the dot: `opportunity`, `interest`… */
+export type EventFamily = EventType extends `${infer Family}.${string}` ? Family : never;
 
 /** What a webhook may subscribe to; the rest (profiles, keys, subscriptions) stay internal. */
 export const WEBHOOK_EVENT_TYPES = [

@@ -109,7 +109,6 @@ export function presentAuditEntry(entry: AuditEntry): AuditEntryView {
     at: entry.at.toISOString(),
     before: entry.before as AuditEntryView['before'],
     after: entry.after as AuditEntryView['after'],
-    action: entry.action as AuditEntryView['action'],
   };
 }
 

@@ -2,9 +2,6 @@ import { z } from 'zod';
 import { EVENT_ACTIONS, EVENT_ENTITIES } from '../domain/events.ts';
 import { Cursor, Id, PageLimit, Timestamp, csvList, page } from './common.ts';
 
-export const AUDITED_ENTITIES = EVENT_ENTITIES;
-export const AUDIT_ACTIONS = EVENT_ACTIONS;
-
 const Snapshot = z.record(z.string(), z.unknown()).nullable();
 
 export const AuditEntry = z
@@ -13,8 +10,8 @@ export const AuditEntry = z
     at: Timestamp,
     actorKeyId: Id.nullable().meta({ description: 'The API key that made the change; null for the operator at the command line' }),
     actorRole: z.string().meta({ description: 'The role of that key, or `system`' }),
-    action: z.enum(AUDIT_ACTIONS),
-    entity: z.enum(AUDITED_ENTITIES),
+    action: z.enum(EVENT_ACTIONS),
+    entity: z.enum(EVENT_ENTITIES),
     entityId: Id,
     before: Snapshot.meta({ description: 'The entity before the change; null when created' }),
     after: Snapshot.meta({ description: 'The entity after the change; null when deleted' }),
@@ -26,10 +23,10 @@ export const AuditPage = page(AuditEntry, 'AuditPage');
 
 export const AuditSearch = z
   .object({
-    entity: csvList(z.enum(AUDITED_ENTITIES), AUDITED_ENTITIES.length, 'Kinds of entity').optional(),
+    entity: csvList(z.enum(EVENT_ENTITIES), EVENT_ENTITIES.length, 'Kinds of entity').optional(),
     entityId: Id.optional(),
     actorKeyId: Id.optional(),
-    action: csvList(z.enum(AUDIT_ACTIONS), AUDIT_ACTIONS.length, 'Actions').optional(),
+    action: csvList(z.enum(EVENT_ACTIONS), EVENT_ACTIONS.length, 'Actions').optional(),
     since: Timestamp.optional().meta({ description: 'Entries at or after this time' }),
     until: Timestamp.optional().meta({ description: 'Entries before this time' }),
     limit: PageLimit,

@@ -15,7 +15,7 @@ import {
 import { findInvestor } from '../db/repositories/investors.ts';
 import type { Database } from '../db/schema.ts';
 import type { ChangeSubscriber } from './change-feed.ts';
-import type { Change, ChangeWriter } from './changes.ts';
+import { RELOAD, type Change, type ChangeWriter } from './changes.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable, withCursor } from './errors.ts';
 
 export interface ApiKeyInput {
@@ -138,7 +138,7 @@ export class ApiKeyService implements ChangeSubscriber {
 
   /** Any key change (created, revoked, revoked with its investor) forgets every recognised key. */
   async applyChange({ entity }: Change): Promise<void> {
-    if (entity === 'api-key' || entity === 'reload') this.resync();
+    if (entity === 'api-key' || entity === RELOAD) this.resync();
   }
 
   resync(): void {

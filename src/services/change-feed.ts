@@ -39,7 +39,7 @@ export class ChangeFeed implements LocalChanges {
     this.#stopListening = await this.database.listen(
       (payload) => {
         const { change, source } = parseNotification(payload);
-        if (source !== this.source) void this.publish(change);
+        if (change && source !== this.source) void this.publish(change);
       },
       () => this.#subscribers.forEach((subscriber) => subscriber.resync()),
     );

@@ -16,27 +16,40 @@ export interface LocalChanges {
   publish(change: Change): Promise<void>;
 }
 
+/** Entities other parts of the system keep in memory, and so must hear about. */
+export const NOTIFIED_ENTITIES = ['opportunity', 'investor', 'api-key'] as const satisfies readonly EventEntity[];
+
+/** The change after a bulk load (seeding, demo data): every in-memory copy starts over. Its notification is the bare word. */
+export const RELOAD = 'reload';
+
+export const CHANGE_KINDS = [...NOTIFIED_ENTITIES, RELOAD] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
 /** A change as subscribers get it: an entity and its id, or `reload` (no id) after a bulk load. */
 export interface Change {
-  entity: string;
+  entity: ChangeKind;
   id: string | undefined;
 }
 
 /** Separates a notification's change from the process that made it: `investor:<id>@<source>`. */
 const SOURCE_MARK = '@';
 
-/** Reads a notification (`investor:<id>@<source>`, or a bare `reload` from seeding). */
-export function parseNotification(payload: string): { change: Change; source: string | undefined } {
+const isChangeKind = (entity: string): entity is ChangeKind => (CHANGE_KINDS as readonly string[]).includes(entity);
+
+/**
+ * Reads a notification (`investor:<id>@<source>`, or a bare `reload` from seeding); a kind this
+ * version does not know (sent by a newer instance) is nobody's concern here: no change.
+ */
+export function parseNotification(payload: string): { change: Change | undefined; source: string | undefined } {
   const [text = '', source] = payload.split(SOURCE_MARK);
   const [entity = '', id] = text.split(':');
-  return { change: { entity, id }, source };
+  return { change: isChangeKind(entity) ? { entity, id } : undefined, source };
 }
 
 /** The notification text for a change made by `source`. */
 export const notificationOf = (change: Change, source: string) => `${change.entity}:${change.id}${SOURCE_MARK}${source}`;
 
-/** Entities other parts of the system keep in memory, and so must hear about. */
-const NOTIFIED: ReadonlySet<EventEntity> = new Set(['opportunity', 'investor', 'api-key']);
+const isNotified = (entity: EventEntity): entity is (typeof NOTIFIED_ENTITIES)[number] => (NOTIFIED_ENTITIES as readonly string[]).includes(entity);
 
 /**
  * Every write goes through here: each recorded change becomes one typed event in the outbox,
@@ -69,7 +82,7 @@ export class ChangeWriter {
         })),
       );
       const notified = new Map<string, Change>();
-      for (const c of recorded) if (NOTIFIED.has(c.entity)) notified.set(`${c.entity}:${c.entityId}`, { entity: c.entity, id: c.entityId });
+      for (const c of recorded) if (isNotified(c.entity)) notified.set(`${c.entity}:${c.entityId}`, { entity: c.entity, id: c.entityId });
       notifications = [...notified.values()];
       for (const change of notifications) await notifyChange(trx, this.channel, notificationOf(change, this.local.source));
       return value;

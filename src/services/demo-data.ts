@@ -14,6 +14,7 @@ import { insertApiKey } from '../db/repositories/api-keys.ts';
 import { insertInterest, insertTransition, updateInterest } from '../db/repositories/interests.ts';
 import { insertInvestor } from '../db/repositories/investors.ts';
 import { insertOpportunity, updateOpportunity } from '../db/repositories/opportunities.ts';
+import { RELOAD } from './changes.ts';
 
 /** Namespace of the demo's name-based (version 5) UUIDs; any fixed UUID would do. */
 const DEMO_NAMESPACE = 'a3c1e6d2-4f7b-5e08-9c3d-2b6f1e0a7d45';
@@ -56,7 +57,7 @@ export async function seedDemoDataIfEmpty(database: DatabaseHandle): Promise<boo
       await insertApiKey(trx, { secretHash: hashKey(key), prefix: displayPrefix(key), role, label, investorId, allowedOrigins: allowedOrigins ?? [] });
     }
     for (const demo of DEMO_INTERESTS) await insertDemoInterest(trx, demo, opportunityIds, investorIds);
-    await notifyChange(trx, database.changeChannel, 'reload');
+    await notifyChange(trx, database.changeChannel, RELOAD);
   });
   return true;
 }

@@ -1,4 +1,5 @@
 import { InvalidCursorError } from '../db/repositories/cursor.ts';
+import type { ProblemCode } from '../domain/problem-codes.ts';
 
 /** What a database failure means for the caller; the HTTP layer asks here, never the database layer. */
 export { classifyDatabaseError, type DatabaseFailure } from '../db/errors.ts';
@@ -7,7 +8,7 @@ export { classifyDatabaseError, type DatabaseFailure } from '../db/errors.ts';
 export class ServiceError extends Error {
   constructor(
     readonly status: 400 | 403 | 404 | 409 | 412 | 422 | 428 | 429,
-    readonly code: string,
+    readonly code: ProblemCode,
     message: string,
     readonly field?: string,
     readonly part: 'body' | 'querystring' | 'params' | 'headers' = 'body',
@@ -21,15 +22,15 @@ export class ServiceError extends Error {
 
 export const notFound = (what: string, id: string) => new ServiceError(404, 'not-found', `${what} ${id} does not exist`);
 
-export const conflict = (code: string, message: string, more: ServiceError['more'] = {}) =>
+export const conflict = (code: ProblemCode, message: string, more: ServiceError['more'] = {}) =>
   new ServiceError(409, code, message, more.fields?.[0], 'body', { ...more, fields: more.fields?.slice(1) ?? [] });
 
-export const badRequest = (code: string, message: string, field?: string, part?: ServiceError['part']) =>
+export const badRequest = (code: ProblemCode, message: string, field?: string, part?: ServiceError['part']) =>
   new ServiceError(400, code, message, field, part);
 
 export const forbidden = (message: string, field?: string, part?: ServiceError['part']) => new ServiceError(403, 'forbidden', message, field, part);
 
-export const unprocessable = (code: string, message: string, field?: string) => new ServiceError(422, code, message, field);
+export const unprocessable = (code: ProblemCode, message: string, field?: string) => new ServiceError(422, code, message, field);
 
 export const preconditionFailed = (what: string, id: string, version: number) =>
   new ServiceError(

@@ -19,7 +19,7 @@ import { decodeCursor, encodeCursor } from '../db/repositories/cursor.ts';
 import { findInvestor, listLiveInvestors } from '../db/repositories/investors.ts';
 import { findOpportunity, listPublishedOpportunities } from '../db/repositories/opportunities.ts';
 import type { ChangeSubscriber } from './change-feed.ts';
-import type { Change } from './changes.ts';
+import { RELOAD, type Change } from './changes.ts';
 import { ServiceError, badRequest, notFound } from './errors.ts';
 import { PageCache } from './page-cache.ts';
 import { matchCandidates, matchDuration, matchPageCacheRequests, type MatchDirection } from '../observability/metrics.ts';
@@ -197,7 +197,7 @@ export class MatchingService implements ChangeSubscriber {
 
   /** Applies one change: to an opportunity, an investor, or a reload after a bulk load. */
   async applyChange({ entity, id }: Change): Promise<void> {
-    if (entity === 'reload') return this.reload();
+    if (entity === RELOAD) return this.reload();
     if (!id || (entity !== 'opportunity' && entity !== 'investor')) return;
     await this.#ready();
     if (entity === 'opportunity') await this.refreshOpportunity(id);

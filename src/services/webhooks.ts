@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { Webhook as Signer } from 'standardwebhooks';
 import { SYSTEM_ACTOR, actsForBkpm, type Actor } from '../domain/access.ts';
-import { patternMatches, type EventPattern } from '../domain/events.ts';
+import { patternMatches, type EventFamily, type EventPattern } from '../domain/events.ts';
 import { STRONG_MATCH_SCORE } from '../domain/match-alerts.ts';
 import {
   PREVIOUS_SECRET_GRACE_MS,
@@ -56,8 +56,8 @@ export interface WebhookUpdate extends Partial<WebhookInput> {
 }
 
 /** Patterns each side may subscribe to: staff follow opportunities and interests; an investor its matches and its own interests. */
-const STAFF_FAMILIES = ['opportunity.', 'interest.', 'webhook.'];
-const INVESTOR_FAMILIES = ['match.', 'interest.', 'webhook.'];
+const STAFF_FAMILIES = ['opportunity.', 'interest.', 'webhook.'] as const satisfies readonly `${EventFamily}.`[];
+const INVESTOR_FAMILIES = ['match.', 'interest.', 'webhook.'] as const satisfies readonly `${EventFamily}.`[];
 
 const BATCH = 50;
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { AuditEntry, AuditQuery, AuditedEntity } from '../../domain/audit.ts';
+import type { AuditEntry, AuditQuery } from '../../domain/audit.ts';
+import type { EventAction, EventEntity } from '../../domain/events.ts';
 import type { AuditRow, Database } from '../schema.ts';
 import { InvalidCursorError } from './cursor.ts';
 
@@ -11,8 +12,8 @@ function toEntry(row: AuditRow): AuditEntry {
     at: row.at,
     actorKeyId: row.actor_key_id,
     actorRole: row.actor_role,
-    action: row.action,
-    entity: row.entity as AuditedEntity,
+    action: row.action as EventAction,
+    entity: row.entity as EventEntity,
     entityId: row.entity_id,
     before: row.before ?? null,
     after: row.after ?? null,

@@ -1,14 +1,14 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { EventType } from '../../domain/events.ts';
+import type { EventAction, EventEntity, EventType } from '../../domain/events.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface NewEvent {
   type: EventType;
-  entity: string;
+  entity: EventEntity;
   entityId: string;
-  action: string;
+  action: EventAction;
   actorKeyId: string | null;
   actorRole: string;
   requestId: string | null;
@@ -23,7 +23,7 @@ export interface StoredEvent {
   id: number;
   at: Date;
   type: EventType;
-  entity: string;
+  entity: EventEntity;
   entityId: string;
   data: Record<string, unknown>;
   investorId: string | null;
@@ -71,7 +71,7 @@ export async function claimUnprocessedEvents(trx: Transaction<Database>, limit: 
     id: Number(row.id),
     at: row.at,
     type: row.type as EventType,
-    entity: row.entity,
+    entity: row.entity as EventEntity,
     entityId: row.entity_id,
     data: row.data,
     investorId: row.investor_id,
@@ -95,6 +95,6 @@ export async function lastEventId(db: Db): Promise<number> {
 }
 
 /** Removes personal data from an entity's recorded snapshots, keeping the record of what happened. */
-export async function scrubSnapshotField(db: Db, entity: string, entityId: string, field: string): Promise<void> {
+export async function scrubSnapshotField(db: Db, entity: EventEntity, entityId: string, field: string): Promise<void> {
   await sql`update events set before = before - ${field}::text, after = after - ${field}::text where entity = ${entity} and entity_id = ${entityId}`.execute(db);
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { actorOf, originAllowed, type Actor, type Audience, type Principal } from '../../domain/access.ts';
+import type { ProblemCode } from '../../domain/problem-codes.ts';
 import { sendProblem } from './problems.ts';
 
 declare module 'fastify' {
@@ -85,11 +86,13 @@ export const authPlugin = fp(
 
 function unauthorized(request: FastifyRequest, reply: FastifyReply, why: 'missing' | 'malformed' | 'invalid'): FastifyReply {
   // The key itself never appears in the answer (nor in logs, where Authorization is redacted).
-  const details = {
-    missing: { code: 'authentication-required', detail: 'This operation needs an API key: send `Authorization: Bearer <key>`.' },
-    malformed: { code: 'invalid-api-key', detail: 'Send the API key as `Authorization: Bearer <key>`.' },
-    invalid: { code: 'invalid-api-key', detail: 'The API key is not valid: it is unknown, revoked or mistyped.' },
-  }[why];
+  const details = (
+    {
+      missing: { code: 'authentication-required', detail: 'This operation needs an API key: send `Authorization: Bearer <key>`.' },
+      malformed: { code: 'invalid-api-key', detail: 'Send the API key as `Authorization: Bearer <key>`.' },
+      invalid: { code: 'invalid-api-key', detail: 'The API key is not valid: it is unknown, revoked or mistyped.' },
+    } satisfies Record<typeof why, { code: ProblemCode; detail: string }>
+  )[why];
   reply.header('www-authenticate', why === 'missing' ? REALM : `${REALM}, error="invalid_token"`);
   return sendProblem(request, reply, { status: 401, title: 'Unauthorized', ...details });
 }

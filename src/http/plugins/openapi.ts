@@ -4,6 +4,7 @@ import type { FastifySchema, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { Audience } from '../../domain/access.ts';
+import type { ProblemCode } from '../../domain/problem-codes.ts';
 import { Problem } from '../../schemas/common.ts';
 import { PROBLEM_CONTENT_TYPE, TITLES } from './problems.ts';
 
@@ -90,7 +91,7 @@ function withLanguageParameters(schema: Record<string, unknown>): void {
 }
 
 /** What a problem of each status typically says, as the service words it. */
-const PROBLEM_EXAMPLES: Record<string, { code: string; detail: string }> = {
+const PROBLEM_EXAMPLES: Record<string, { code: ProblemCode; detail: string }> = {
   '400': { code: 'validation-failed', detail: 'body investmentUsd.max: min must not exceed max' },
   '401': { code: 'authentication-required', detail: 'This route needs an API key: send Authorization: Bearer <key>.' },
   '403': { code: 'forbidden', detail: 'investor keys may not POST /v1/opportunities.' },

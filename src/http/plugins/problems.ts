@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { UiLanguage } from '../../domain/codes.ts';
+import type { ProblemCode } from '../../domain/problem-codes.ts';
 import { ServiceError, classifyDatabaseError } from '../../services/errors.ts';
 import { markLocalized } from './language.ts';
 
@@ -20,7 +21,7 @@ interface FieldError {
 
 export interface ProblemInit {
   status: number;
-  code: string;
+  code: ProblemCode;
   /** In English; replaced by the localized title of the code or status (see `titleFor`). */
   title?: string;
   detail?: string;
@@ -29,7 +30,10 @@ export interface ProblemInit {
   members?: Record<string, unknown>;
 }
 
-function problemDocument(problem: ProblemInit, request?: FastifyRequest) {
+/** A problem whose code may also be derived from its status (see genericProblem). */
+type AnyProblem = Omit<ProblemInit, 'code'> & { code: string };
+
+function problemDocument(problem: AnyProblem, request?: FastifyRequest) {
   return {
     type: `${TYPE_BASE}${problem.code}`,
     title: request ? titleFor(request, problem) : problem.title,
@@ -49,7 +53,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
 }
 
 /** A title and stable code for a status nothing more specific was said about. */
-function genericProblem(status: number, detail?: string): ProblemInit {
+function genericProblem(status: number, detail?: string): AnyProblem {
   const title = TITLES[status]?.en ?? STATUS_CODES[status] ?? 'Error';
   return { status, code: title.toLowerCase().replace(/[^a-z0-9]+/g, '-'), title, ...(detail && { detail }) };
 }
@@ -85,7 +89,7 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 export function sendServiceUnavailable(
   request: FastifyRequest,
   reply: FastifyReply,
-  problem: { code: string; detail: string; retryAfterSeconds: number },
+  problem: { code: ProblemCode; detail: string; retryAfterSeconds: number },
 ): FastifyReply {
   reply.header('retry-after', String(problem.retryAfterSeconds));
   return sendProblem(request, reply, { status: 503, code: problem.code, detail: problem.detail });
@@ -122,7 +126,7 @@ export const TITLES: Record<number, Titles> = {
 };
 
 /** Titles of problems whose code says more than their status. */
-const CODE_TITLES: Record<string, Titles> = {
+const CODE_TITLES: Partial<Record<ProblemCode, Titles>> = {
   'validation-failed': {
     en: 'The request is not valid',
     id: 'Permintaan tidak valid',
@@ -150,8 +154,8 @@ const CODE_TITLES: Record<string, Titles> = {
  * The title in the request's language: by code, else by status. A caller's own title that says
  * more than its status's and has no translation yet is kept, in English.
  */
-function titleFor(request: FastifyRequest, problem: ProblemInit): string {
-  const byCode = CODE_TITLES[problem.code];
+function titleFor(request: FastifyRequest, problem: AnyProblem): string {
+  const byCode = (CODE_TITLES as Partial<Record<string, Titles>>)[problem.code];
   if (byCode) return byCode[request.language];
   const byStatus = TITLES[problem.status];
   if (problem.title && problem.title !== byStatus?.en) return problem.title;
@@ -159,7 +163,7 @@ function titleFor(request: FastifyRequest, problem: ProblemInit): string {
 }
 
 /** Fastify's own client errors, by code: our stable code and a hint on what to do. */
-const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; detail: string }> = {
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: ProblemCode; detail: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported-media-type', detail: 'Send the body as application/json.' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload-too-large', detail: 'The body is larger than the service accepts.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'empty-body', detail: 'The JSON body is empty; send a JSON document or no Content-Type.' },
