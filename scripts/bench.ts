@@ -143,7 +143,7 @@ async function benchmarkHttp(database: DatabaseHandle, size: number) {
   let agree = 0;
   for (const investor of sample) {
     let started = performance.now();
-    const page = await app.services.matching.matchesForInvestor(investor.id, { limit: 20 }, 'en', 'bench');
+    const page = await app.services.matching.matchesForInvestor(investor.id, { limit: 20 }, 'en', 'bench', SYSTEM_ACTOR);
     oursMs.push(performance.now() - started);
     started = performance.now();
     const rows = await sqlTopMatches(database.db, toMatchableInvestor(investor), 20);

@@ -1,6 +1,7 @@
 /**
  * Who may do what. Roles come from API keys; these rules are the single place that says
- * what each role sees, so routes and services ask here rather than compare roles themselves.
+ * what each role may do, so routes and services ask here rather than compare roles themselves.
+ * Which objects each caller reaches is decided in access-policy.ts.
  */
 
 export const ROLES = ['admin', 'staff', 'investor', 'embed'] as const;
@@ -39,21 +40,6 @@ const isInternal = (actor: Actor) => actor.role === 'admin' || actor.role === 's
 
 /** BKPM itself: staff, admins and the operator; they see and move every interest. */
 export const actsForBkpm = isInternal;
-
-/** Drafts, withdrawn and closed opportunities are for ministry staff; everyone else sees published ones. */
-export const seesUnpublished = isInternal;
-
-/** An investor key sees its own profile only; staff see every profile. */
-export function seesInvestor(actor: Actor, investorId: string): boolean {
-  return isInternal(actor) || (actor.role === 'investor' && actor.investorId === investorId);
-}
-
-/** Which investor profiles a listing may show: all, or just the caller's own. */
-export function investorScope(actor: Actor): 'all' | { only: string } | 'none' {
-  if (isInternal(actor)) return 'all';
-  if (actor.role === 'investor' && actor.investorId) return { only: actor.investorId };
-  return 'none';
-}
 
 /** Admins hand out any key; staff only the keys companies and partner sites need. */
 export function mayCreateKey(actor: Actor, role: Role): boolean {

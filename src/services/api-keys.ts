@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import { SYSTEM_ACTOR, mayCreateKey, type Actor, type Principal, type Role } from '../domain/access.ts';
+import { maySee } from '../domain/access-policy.ts';
 import { displayPrefix, generateKey, hashKey, isWellFormedKey, keyBindingProblems, roleOfKey, type ApiKeyRecord } from '../domain/api-keys.ts';
 import {
   apiKeyHashExists,
@@ -86,9 +87,9 @@ export class ApiKeyService implements ChangeSubscriber {
     });
   }
 
-  async get(id: string): Promise<ApiKeyRecord> {
+  async get(id: string, actor: Actor): Promise<ApiKeyRecord> {
     const found = await findApiKey(this.db, id);
-    if (!found) throw notFound('API key', id);
+    if (!found || !maySee(actor, { entity: 'api-key' })) throw notFound('API key', id);
     return found;
   }
 
@@ -102,7 +103,7 @@ export class ApiKeyService implements ChangeSubscriber {
   async revoke(id: string, actor: Actor): Promise<ApiKeyRecord> {
     return this.changes.write(actor, async (trx, record) => {
       const current = await findApiKey(trx, id, { forUpdate: true });
-      if (!current) throw notFound('API key', id);
+      if (!current || !maySee(actor, { entity: 'api-key' })) throw notFound('API key', id);
       if (current.revokedAt) return current;
       if (current.role === 'admin' && (await countActiveKeys(trx, 'admin')) <= 1) {
         throw conflict('last-admin-key', 'This is the only working admin key; create another admin key before revoking it.');

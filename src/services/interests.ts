@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { SYSTEM_ACTOR, actsForBkpm, seesInvestor, type Actor } from '../domain/access.ts';
+import { SYSTEM_ACTOR, actsForBkpm, type Actor } from '../domain/access.ts';
+import { NO_INVESTOR_ID, investorScope, maySee } from '../domain/access-policy.ts';
 import type { Modality } from '../domain/codes.ts';
 import {
   EXPIRY_WARNING_MS,
@@ -72,7 +73,7 @@ export class InterestService implements EventReaction {
   async create(request: InterestRequest, actor: Actor): Promise<InterestWithHistory> {
     const investorId = this.#investorFor(request, actor);
     const opportunity = await findOpportunity(this.db, request.opportunityId);
-    if (!opportunity || (opportunity.status !== 'published' && !actsForBkpm(actor))) throw notFound('Opportunity', request.opportunityId);
+    if (!opportunity || !maySee(actor, { entity: 'opportunity', status: opportunity.status })) throw notFound('Opportunity', request.opportunityId);
     if (opportunity.status !== 'published') {
       throw new ServiceError(409, 'opportunity-not-published', `Opportunity ${opportunity.id} is ${opportunity.status}; interest is filed in published opportunities only.`, 'opportunityId');
     }
@@ -101,12 +102,13 @@ export class InterestService implements EventReaction {
 
   async get(id: string, actor: Actor): Promise<InterestWithHistory> {
     const interest = await findInterest(this.db, id);
-    if (!interest || !seesInvestor(actor, interest.investorId)) throw notFound('Interest', id);
+    if (!interest || !maySee(actor, { entity: 'interest', investorId: interest.investorId })) throw notFound('Interest', id);
     return this.#withHistory(this.db, interest);
   }
 
   async search(filter: InterestQuery, page: { limit: number; cursor?: string | undefined }, actor: Actor) {
-    const scoped = actsForBkpm(actor) ? filter : { ...filter, investorId: actor.investorId ?? '00000000-0000-0000-0000-000000000000' };
+    const scope = investorScope(actor);
+    const scoped = scope === 'all' ? filter : { ...filter, investorId: scope === 'none' ? NO_INVESTOR_ID : scope.only };
     const found = await withCursor(() => searchInterests(this.db, scoped, page));
     const histories = await historiesOf(this.db, found.items.map((item) => item.id));
     return { items: found.items.map((interest) => ({ interest, history: histories.get(interest.id) ?? [] })), nextCursor: found.nextCursor };
@@ -226,7 +228,7 @@ export class InterestService implements EventReaction {
 
   async #lockVisible(trx: Transaction<Database>, id: string, actor: Actor, condition: VersionCondition | undefined): Promise<Interest> {
     const current = await findInterest(trx, id, { forUpdate: true });
-    if (!current || !seesInvestor(actor, current.investorId)) throw notFound('Interest', id);
+    if (!current || !maySee(actor, { entity: 'interest', investorId: current.investorId })) throw notFound('Interest', id);
     if (!versionSatisfies(current.version, condition)) throw preconditionFailed('Interest', id, current.version);
     return current;
   }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { investorScope, seesInvestor, type Actor } from '../domain/access.ts';
+import type { Actor } from '../domain/access.ts';
+import { investorScope, maySee } from '../domain/access-policy.ts';
 import type { SectorCode } from '../domain/codes.ts';
 import type { Investor, InvestorInput, InvestorQuery } from '../domain/investor.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
@@ -27,20 +28,15 @@ export class InvestorService {
     });
   }
 
-  /** A profile the caller may not see answers 404, exactly like one that does not exist. */
-  ensureVisible(actor: Actor, id: string): void {
-    if (!seesInvestor(actor, id)) throw notFound('Investor', id);
-  }
-
   async get(id: string, actor: Actor): Promise<Investor> {
-    this.ensureVisible(actor, id);
+    ensureVisible(actor, id);
     const found = await findInvestor(this.db, id);
     if (!found) throw notFound('Investor', id);
     return found;
   }
 
   async update(id: string, changes: Partial<InvestorInput>, actor: Actor, condition?: VersionCondition): Promise<Investor> {
-    this.ensureVisible(actor, id);
+    ensureVisible(actor, id);
     return this.changes.write(actor, async (trx, record) => {
       const current = await lockForWrite(trx, id, condition);
       const updated = await updateInvestor(trx, id, changes);
@@ -51,7 +47,7 @@ export class InvestorService {
 
   /** The profile is kept for the record; keys acting for it stop working in the same step. */
   async delete(id: string, actor: Actor, condition?: VersionCondition): Promise<void> {
-    this.ensureVisible(actor, id);
+    ensureVisible(actor, id);
     await this.changes.write(actor, async (trx, record) => {
       const current = await lockForWrite(trx, id, condition);
       await markInvestorDeleted(trx, id);
@@ -77,6 +73,11 @@ export class InvestorService {
       ),
     );
   }
+}
+
+/** A profile the caller may not see answers 404, exactly like one that does not exist. */
+function ensureVisible(actor: Actor, id: string): void {
+  if (!maySee(actor, { entity: 'investor', id })) throw notFound('Investor', id);
 }
 
 /** Locks the row so the version check and the write are one atomic step. */

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ProvinceCode, SectorCode, UiLanguage, IslandGroup } from '../domain/codes.ts';
+import type { Actor } from '../domain/access.ts';
+import { maySee } from '../domain/access-policy.ts';
 import type { Investor } from '../domain/investor.ts';
 import type { Opportunity } from '../domain/opportunity.ts';
 import { pickText, type LocalizedText } from '../domain/text.ts';
@@ -229,7 +231,9 @@ export class MatchingService implements ChangeSubscriber {
     this.#pages.clear();
   }
 
-  async matchesForInvestor(investorId: string, query: OpportunityMatchQuery, language: UiLanguage, cacheOwner: string) {
+  /** A profile the caller may not see answers 404, like one that does not exist. */
+  async matchesForInvestor(investorId: string, query: OpportunityMatchQuery, language: UiLanguage, cacheOwner: string, actor: Actor) {
+    if (!maySee(actor, { entity: 'investor', id: investorId })) throw notFound('Investor', investorId);
     await this.#ready();
     const entry = this.#investors.get(investorId);
     if (!entry) throw notFound('Investor', investorId);

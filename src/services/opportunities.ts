@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { seesUnpublished, type Actor } from '../domain/access.ts';
+import type { Actor } from '../domain/access.ts';
+import { maySee, seesUnpublished } from '../domain/access-policy.ts';
 import type { IslandGroup, OpportunityStatus, ProvinceCode, SectorCode } from '../domain/codes.ts';
 import type { ActionOf } from '../domain/events.ts';
 import type { UsdIdrRate } from '../domain/investment-facts.ts';
@@ -48,7 +49,7 @@ export class OpportunityService {
   /** What the caller may not see does not exist for them, so its existence does not leak. */
   async get(id: string, actor: Actor): Promise<Opportunity> {
     const found = await findOpportunity(this.db, id);
-    if (!found || (found.status !== 'published' && !seesUnpublished(actor))) throw notFound('Opportunity', id);
+    if (!found || !maySee(actor, { entity: 'opportunity', status: found.status })) throw notFound('Opportunity', id);
     return found;
   }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { Webhook as Signer } from 'standardwebhooks';
 import { SYSTEM_ACTOR, actsForBkpm, type Actor } from '../domain/access.ts';
+import { NO_INVESTOR_ID, investorScope, maySee } from '../domain/access-policy.ts';
 import { patternMatches, type EventFamily, type EventPattern } from '../domain/events.ts';
 import { STRONG_MATCH_SCORE } from '../domain/match-alerts.ts';
 import {
@@ -91,7 +92,8 @@ export class WebhookService implements EventReaction {
   }
 
   async search(actor: Actor, page: { limit: number; cursor?: string | undefined }) {
-    const found = await withCursor(() => searchWebhooks(this.db, actsForBkpm(actor) ? {} : { investorId: actor.investorId ?? undefined }, page));
+    const scope = investorScope(actor);
+    const found = await withCursor(() => searchWebhooks(this.db, scope === 'all' ? {} : { investorId: scope === 'none' ? NO_INVESTOR_ID : scope.only }, page));
     return { items: found.items.map(withoutSecrets), nextCursor: found.nextCursor };
   }
 
@@ -234,7 +236,7 @@ export class WebhookService implements EventReaction {
 
   async #visible(db: Kysely<Database> | Transaction<Database>, id: string, actor: Actor, forUpdate = false): Promise<SigningWebhook> {
     const found = await findWebhook(db, id, { forUpdate });
-    if (!found || !(actsForBkpm(actor) || found.investorId === actor.investorId)) throw notFound('Webhook', id);
+    if (!found || !maySee(actor, { entity: 'webhook', investorId: found.investorId })) throw notFound('Webhook', id);
     return found;
   }
 }

@@ -59,7 +59,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ApiKey, ...problemResponses(400, 404) },
       },
     },
-    async (request) => presentApiKey(await service.get(request.params.id)),
+    async (request) => presentApiKey(await service.get(request.params.id, request.actor)),
   );
 
   app.delete(

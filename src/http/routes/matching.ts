@@ -85,7 +85,6 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
       serializerCompiler: serializeMatchPage,
     },
     async (request) => {
-      app.services.investors.ensureVisible(request.actor, request.params.id);
       const { sector, province, islandGroup, ...rest } = request.query;
       return fromQuery(() =>
         matching.matchesForInvestor(
@@ -93,6 +92,7 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
           { ...rest, weights: weightsFromQuery(rest), ...(sector && { sectors: sector }), ...(province && { provinces: province }), ...(islandGroup && { islandGroups: islandGroup }) },
           request.language,
           cacheOwner(request),
+          request.actor,
         ),
       );
     },
