@@ -15,6 +15,11 @@ import {
 /**
  * Kysely dialect for the embedded PostgreSQL (PGlite). PGlite is a single connection, so
  * the driver hands it out to one user at a time; kysely 0.28 ships no PGlite dialect.
+ *
+ * Hand-written because nothing maintained fits while the service runs on Node 20: kysely 0.29
+ * needs Node 22 or later; kysely-pglite-dialect (1.3) supports PGlite up to 0.4, not the 0.5 in
+ * use; kysely-pglite (0.6) brings a code-generation CLI (oclif, kysely-codegen, chokidar) as
+ * runtime dependencies. Revisit on the move to Node 22.
  */
 export class PGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
