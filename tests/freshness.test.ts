@@ -1,0 +1,82 @@
+import t from 'tap';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { buildTestApp } from './helpers/app.ts';
+import { opportunityBody } from './helpers/fixtures.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+t.test('freshness: verified dates, stale once past review, verify renews', async (t) => {
+  const { app, inject, database } = await buildTestApp(t, undefined, { REVIEW_INTERVAL_DAYS: 30 });
+  const created = await inject({ method: 'POST', url: '/v1/opportunities', payload: opportunityBody() });
+  const id = created.json().id as string;
+  t.equal(created.json().lastVerifiedAt, null, 'a draft was never verified');
+  t.equal(created.json().stale, false);
+
+  const published = (await inject({ method: 'POST', url: `/v1/opportunities/${id}/publish` })).json();
+  const verifiedAt = Date.parse(published.lastVerifiedAt);
+  t.ok(Math.abs(verifiedAt - Date.now()) < 60_000, 'publication verifies it');
+  t.equal(Date.parse(published.reviewDueAt) - verifiedAt, 30 * DAY_MS, 'due REVIEW_INTERVAL_DAYS later');
+  t.equal(published.stale, false);
+
+  const staleEvents = () => database.db.selectFrom('events').select(['type', 'data']).where('entity_id', '=', id).where('type', '=', 'opportunity.stale').execute();
+  await app.services.background.drain();
+  t.equal((await staleEvents()).length, 0, 'nothing is stale yet');
+
+  await database.db.updateTable('opportunities').set({ review_due_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+  const read = await app.inject({ method: 'GET', url: `/v1/opportunities/${id}` });
+  t.equal(read.json().stale, true, 'past reviewDueAt it is stale, for anyone reading it');
+  const listed = await app.inject({ method: 'GET', url: '/v1/opportunities' });
+  t.equal(listed.json().data.find((o: { id: string }) => o.id === id).stale, true, 'in lists too');
+
+  await Promise.all([app.services.opportunities.sweepFreshness(), app.services.opportunities.sweepFreshness()]);
+  await app.services.background.drain();
+  await app.services.background.drain();
+  const reported = await staleEvents();
+  t.equal(reported.length, 1, 'opportunity.stale fires once, however often the sweep runs');
+  t.equal((reported[0]!.data as { lastVerifiedAt: string }).lastVerifiedAt, published.lastVerifiedAt, 'saying when it was last verified');
+
+  const verified = await inject({ method: 'POST', url: `/v1/opportunities/${id}/verify` });
+  t.equal(verified.statusCode, 200);
+  t.equal(verified.json().stale, false, 'verification renews it');
+  t.ok(Date.parse(verified.json().reviewDueAt) > Date.now() + 29 * DAY_MS);
+  const audit = await inject({ method: 'GET', url: `/v1/audit?entity=opportunity&entityId=${id}&action=verify` });
+  t.equal(audit.json().data.length, 1, 'verification is audited');
+
+  await database.db.updateTable('opportunities').set({ review_due_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+  await app.services.background.drain();
+  t.equal((await staleEvents()).length, 2, 'a new review period can fall stale again');
+
+  const draft = await inject({ method: 'POST', url: '/v1/opportunities', payload: opportunityBody() });
+  const verifyDraft = await inject({ method: 'POST', url: `/v1/opportunities/${draft.json().id}/verify` });
+  t.equal(verifyDraft.statusCode, 409, 'only published opportunities are verified');
+});
+
+t.test('expiresAt closes a published opportunity by itself, reason expired', async (t) => {
+  const { app, inject, database } = await buildTestApp(t);
+  const expiresAt = new Date(Date.now() + 1500).toISOString();
+  const created = await inject({ method: 'POST', url: '/v1/opportunities', payload: opportunityBody({ expiresAt } as never) });
+  t.equal(created.statusCode, 201, created.body);
+  t.equal(created.json().expiresAt, expiresAt);
+  const id = created.json().id as string;
+  await inject({ method: 'POST', url: `/v1/opportunities/${id}/publish` });
+  const later = await inject({ method: 'POST', url: '/v1/opportunities', payload: opportunityBody({ expiresAt: new Date(Date.now() + DAY_MS).toISOString() } as never) });
+  await inject({ method: 'POST', url: `/v1/opportunities/${later.json().id}/publish` });
+
+  await sleep(1600);
+  await app.services.background.run('opportunity-freshness');
+  await app.services.background.drain();
+  t.equal((await inject({ method: 'GET', url: `/v1/opportunities/${id}` })).json().status, 'closed', 'closed once expired');
+  t.equal((await inject({ method: 'GET', url: `/v1/opportunities/${later.json().id}` })).json().status, 'published', 'one not yet due stays');
+  const closed = await database.db.selectFrom('events').select(['type', 'data', 'action']).where('entity_id', '=', id).where('type', '=', 'opportunity.closed').execute();
+  t.equal(closed.length, 1);
+  t.equal((closed[0]!.data as { reason: string }).reason, 'expired');
+  t.equal(closed[0]!.action, 'expire');
+
+  const cleared = await inject({
+    method: 'PATCH',
+    url: `/v1/opportunities/${later.json().id}`,
+    payload: JSON.stringify({ expiresAt: null }),
+    headers: { 'content-type': 'application/merge-patch+json' },
+  });
+  t.notOk('expiresAt' in cleared.json(), 'a merge patch removes the expiry');
+});
