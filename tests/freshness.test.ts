@@ -1,6 +1,7 @@
 import t from 'tap';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { buildTestApp } from './helpers/app.ts';
+import { DEMO_EXPIRING, DEMO_STALE, demoOpportunityId, seedDemoDataIfEmpty } from '../src/services/demo-data.ts';
+import { buildTestApp, openTestDatabase } from './helpers/app.ts';
 import { opportunityBody } from './helpers/fixtures.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -79,4 +80,21 @@ t.test('expiresAt closes a published opportunity by itself, reason expired', asy
     headers: { 'content-type': 'application/merge-patch+json' },
   });
   t.notOk('expiresAt' in cleared.json(), 'a merge patch removes the expiry');
+});
+
+t.test('the demo shows freshness on a fresh start: verified at load, a few stale, one about to expire', async (t) => {
+  const database = await openTestDatabase(t);
+  await seedDemoDataIfEmpty(database);
+  const { app } = await buildTestApp(t, database);
+  const all = [];
+  for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+    const page = (await app.inject({ method: 'GET', url: `/v1/opportunities?limit=100${cursor ? `&cursor=${cursor}` : ''}` })).json();
+    all.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  }
+  t.ok(all.every((o: { lastVerifiedAt: string | null }) => o.lastVerifiedAt !== null), 'every published demo opportunity is verified');
+  t.same(all.filter((o: { stale: boolean }) => o.stale).map((o: { id: string }) => o.id).sort(), DEMO_STALE.map(demoOpportunityId).sort(), 'the stale ones');
+  const expiring = all.filter((o: { expiresAt?: string }) => o.expiresAt);
+  t.same(expiring.map((o: { id: string }) => o.id), [demoOpportunityId(DEMO_EXPIRING)]);
+  t.ok(Date.parse(expiring[0].expiresAt) - Date.now() < 4 * DAY_MS, 'about to expire');
 });
