@@ -1620,6 +1620,7 @@ export interface components {
             eligibility: components["schemas"]["Eligibility"];
             evidence: components["schemas"]["MatchEvidence"];
             factors: components["schemas"]["MatchFactor"][];
+            freshness?: components["schemas"]["MatchFreshness"];
             investor: {
                 companyName: string;
                 country: string;
@@ -1896,6 +1897,17 @@ export interface components {
             /** @description Weight actually applied: the requested weights renormalised over the factors that count for this pair, 0–1; 0 when neutral */
             weight: number;
         };
+        /** @description Present when the opportunity is stale (past its review date): the published freshness factor applied, and when it was last verified */
+        MatchFreshness: {
+            /** @description What the score and every contribution were multiplied by */
+            factor: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            lastVerifiedAt: string;
+            text: string;
+        };
         MatchingModel: {
             badges: {
                 code: string;
@@ -1940,6 +1952,13 @@ export interface components {
                     id: string;
                 };
             }[];
+            freshness: {
+                factor: number;
+                rule: {
+                    en: string;
+                    id: string;
+                };
+            };
             neutralRule: {
                 en: string;
                 id: string;
@@ -2195,6 +2214,7 @@ export interface components {
             eligibility: components["schemas"]["Eligibility"];
             evidence: components["schemas"]["MatchEvidence"];
             factors: components["schemas"]["MatchFactor"][];
+            freshness?: components["schemas"]["MatchFreshness"];
             investorId: string;
             opportunity: {
                 /**

@@ -2,7 +2,7 @@ import t from 'tap';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_EXPIRING, DEMO_STALE, demoOpportunityId, seedDemoDataIfEmpty } from '../src/services/demo-data.ts';
 import { buildTestApp, openTestDatabase } from './helpers/app.ts';
-import { opportunityBody } from './helpers/fixtures.ts';
+import { investorBody, opportunityBody } from './helpers/fixtures.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -97,4 +97,42 @@ t.test('the demo shows freshness on a fresh start: verified at load, a few stale
   const expiring = all.filter((o: { expiresAt?: string }) => o.expiresAt);
   t.same(expiring.map((o: { id: string }) => o.id), [demoOpportunityId(DEMO_EXPIRING)]);
   t.ok(Date.parse(expiring[0].expiresAt) - Date.now() < 4 * DAY_MS, 'about to expire');
+});
+
+t.test('matching shows staleness openly: a freshness factor with the last-verified date, contributions still add up', async (t) => {
+  const { app, inject, database } = await buildTestApp(t);
+  const investor = (await inject({ method: 'POST', url: '/v1/investors', payload: investorBody() })).json();
+  const ids: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const id = (await inject({ method: 'POST', url: '/v1/opportunities', payload: opportunityBody() })).json().id as string;
+    await inject({ method: 'POST', url: `/v1/opportunities/${id}/publish` });
+    ids.push(id);
+  }
+  const [fresh, stale] = ids as [string, string];
+  await database.db.updateTable('opportunities').set({ review_due_at: new Date(Date.now() - 1000) }).where('id', '=', stale).execute();
+  await app.services.background.drain();
+
+  type Match = { opportunityId: string; score: number; freshness?: { factor: number; lastVerifiedAt: string; text: string }; factors: { contribution: number }[] };
+  const matches = async (language = 'en') =>
+    (await inject({ method: 'GET', url: `/v1/investors/${investor.id}/matches?limit=10`, headers: { 'accept-language': language } })).json().data as Match[];
+  const data = await matches();
+  const [first, second] = data;
+  t.equal(first!.opportunityId, fresh, 'the verified one ranks first');
+  t.equal(second!.opportunityId, stale);
+  t.notOk(first!.freshness, 'no factor on a fresh opportunity');
+  const published = (await inject({ method: 'GET', url: `/v1/opportunities/${stale}` })).json();
+  t.same(second!.freshness && { factor: second!.freshness.factor, lastVerifiedAt: second!.freshness.lastVerifiedAt }, { factor: 0.9, lastVerifiedAt: published.lastVerifiedAt });
+  t.match(second!.freshness!.text, new RegExp(`Not verified since ${published.lastVerifiedAt.slice(0, 10)}: score × 0.9`));
+  t.ok(Math.abs(second!.score - first!.score * 0.9) <= 0.011, `${second!.score} is ${first!.score} × 0.9`);
+  const sum = second!.factors.reduce((total, f) => total + f.contribution, 0);
+  t.ok(Math.abs(sum - second!.score) <= 0.03, `contributions ${sum} add up to the score ${second!.score}`);
+  t.match((await matches('id'))[1]!.freshness!.text, /Belum diverifikasi sejak/);
+
+  const model = (await app.inject({ method: 'GET', url: '/v1/matching/model' })).json();
+  t.equal(model.freshness.factor, 0.9, 'the factor is published with the model');
+
+  await inject({ method: 'POST', url: `/v1/opportunities/${stale}/verify` });
+  const after = await matches();
+  t.notOk(after.find((m) => m.opportunityId === stale)!.freshness, 'verification lifts the factor');
+  t.equal(after.find((m) => m.opportunityId === stale)!.score, first!.score);
 });

@@ -57,9 +57,6 @@ export function publication(request: PublicationRequest): Publication | 'review-
   return actor.role === 'admin' || actor.role === 'system' ? 'without-review' : 'review-required';
 }
 
-/** How much a stale opportunity's match score is multiplied by; shown in every explanation it applies to. */
-export const STALE_SCORE_FACTOR = 0.9;
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function reviewDueAfter(verifiedAt: Date, intervalDays: number): Date {
