@@ -80,6 +80,12 @@ t.test('PATCH as application/merge-patch+json (RFC 7396)', async (t) => {
     }
     t.equal((await patch(created.id, ['not', 'an', 'object'])).statusCode, 400, 'a patch that is not an object');
     t.equal((await patch(created.id, {})).statusCode, 400, 'an empty patch');
+    const noBody = await inject({ method: 'PATCH', url: `/v1/opportunities/${created.id}` });
+    t.equal(noBody.statusCode, 400, 'no body at all');
+    t.equal(noBody.json().code, 'validation-failed');
+    const withCharset = await patch(created.id, { title: { ja: '工場' } }, { 'content-type': 'application/merge-patch+json; charset=utf-8' });
+    t.equal(withCharset.statusCode, 200, 'a charset parameter is fine');
+    created.version = withCharset.json().version;
     const unchanged = await inject({ method: 'GET', url: `/v1/opportunities/${created.id}` });
     t.equal(unchanged.json().version, created.version, 'nothing was written');
   });

@@ -14,6 +14,7 @@ import {
   type OpportunityMergePatchBody,
   type OpportunityUpdateBody,
 } from '../../schemas/opportunities.ts';
+import { badRequest } from '../../services/errors.ts';
 import { ANYONE, STAFF } from '../access.ts';
 import { ifMatchCondition, tagResponse } from '../conditional.ts';
 import { presentOpportunity } from '../presenters.ts';
@@ -128,6 +129,8 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      // Bodies are validated per media type, so a request without one reaches here unvalidated.
+      if (request.body === undefined) throw badRequest('validation-failed', 'Send the fields to change as a JSON object.', '(root)');
       const condition = ifMatchCondition(request);
       const updated = request.headers['content-type']?.toLowerCase().startsWith(MERGE_PATCH)
         ? await service.mergePatch(request.params.id, request.body as OpportunityMergePatchBody, request.actor, condition)
