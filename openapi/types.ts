@@ -551,7 +551,9 @@ export interface paths {
         head?: never;
         /**
          * Change fields of a draft or published opportunity
-         * @description **Access:** admin, staff keys.
+         * @description As `application/json`, each field sent replaces that field whole. As `application/merge-patch+json` (RFC 7396), objects merge, `null` removes an optional field and arrays replace; the merged opportunity is validated whole. An opportunity in review cannot change (409 `opportunity-in-review`); changes to a published one are public at once.
+         *
+         *     **Access:** admin, staff keys.
          */
         patch: operations["updateOpportunity"];
         trace?: never;
@@ -567,7 +569,9 @@ export interface paths {
         put?: never;
         /**
          * Close a published opportunity once taken up (final)
-         * @description **Access:** admin, staff keys.
+         * @description An opportunity with `expiresAt` closes by itself then (event reason `expired`).
+         *
+         *     **Access:** admin, staff keys.
          */
         post: operations["closeOpportunity"];
         delete?: never;
@@ -606,10 +610,98 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish a draft: it becomes public and matchable
-         * @description **Access:** admin, staff keys.
+         * Publish: it becomes public and matchable
+         * @description With review required (REVIEW_REQUIRED, the default), publishes the version in review; the key that submitted it may not (403 `four-eyes-required`). A draft is published directly only by an admin, recorded as `publish-without-review`; a staff key gets 409 `review-required`. Publication counts as verification (see lastVerifiedAt).
+         *
+         *     **Access:** admin, staff keys.
          */
         post: operations["publishOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/opportunities/{id}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an opportunity in review back to draft, saying what to change
+         * @description The comment is kept with the opportunity (see its reviews) and in the audit log.
+         *
+         *     **Access:** admin, staff keys.
+         */
+        post: operations["requestOpportunityChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/opportunities/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An opportunity's review steps and comments, oldest first
+         * @description **Access:** admin, staff keys.
+         */
+        get: operations["listOpportunityReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/opportunities/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a draft for review before publication
+         * @description It stays in review, unchangeable (409 `opportunity-in-review`), until another staff key publishes it or requests changes.
+         *
+         *     **Access:** admin, staff keys.
+         */
+        post: operations["submitOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/opportunities/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a published opportunity is still accurate
+         * @description Sets lastVerifiedAt to now and reviewDueAt REVIEW_INTERVAL_DAYS later, so it is no longer stale.
+         *
+         *     **Access:** admin, staff keys.
+         */
+        post: operations["verifyOpportunity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -626,8 +718,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Withdraw a draft or published opportunity (final)
-         * @description **Access:** admin, staff keys.
+         * Withdraw a draft, one in review or a published opportunity (final)
+         * @description Withdrawn opportunities stay on record and can no longer change.
+         *
+         *     **Access:** admin, staff keys.
          */
         post: operations["withdrawOpportunity"];
         delete?: never;
@@ -1031,7 +1125,7 @@ export interface components {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "create" | "update" | "submit" | "request-changes" | "publish" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping";
+            action: "create" | "update" | "submit" | "request-changes" | "publish" | "verify" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping";
             /** @description The API key that made the change; null for the operator at the command line */
             actorKeyId: string | null;
             /** @description The role of that key, or `system` */
@@ -1526,6 +1620,7 @@ export interface components {
             eligibility: components["schemas"]["Eligibility"];
             evidence: components["schemas"]["MatchEvidence"];
             factors: components["schemas"]["MatchFactor"][];
+            freshness?: components["schemas"]["MatchFreshness"];
             investor: {
                 companyName: string;
                 country: string;
@@ -1802,6 +1897,17 @@ export interface components {
             /** @description Weight actually applied: the requested weights renormalised over the factors that count for this pair, 0–1; 0 when neutral */
             weight: number;
         };
+        /** @description Present when the opportunity is stale (past its review date): the published freshness factor applied, and when it was last verified */
+        MatchFreshness: {
+            /** @description What the score and every contribution were multiplied by */
+            factor: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            lastVerifiedAt: string;
+            text: string;
+        };
         MatchingModel: {
             badges: {
                 code: string;
@@ -1846,6 +1952,13 @@ export interface components {
                     id: string;
                 };
             }[];
+            freshness: {
+                factor: number;
+                rule: {
+                    en: string;
+                    id: string;
+                };
+            };
             neutralRule: {
                 en: string;
                 id: string;
@@ -1955,6 +2068,11 @@ export interface components {
                 summary: string;
                 title: string;
             };
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            expiresAt?: string;
             financials?: {
                 irrPct?: number;
                 npvUsd?: number;
@@ -1985,6 +2103,8 @@ export interface components {
             };
             kbliCodes: string[];
             land?: components["schemas"]["Land"];
+            /** @description When staff last confirmed it is accurate (publication counts); null before publication */
+            lastVerifiedAt: string | null;
             licensing: {
                 /**
                  * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
@@ -2013,6 +2133,8 @@ export interface components {
             modalities: components["schemas"]["Modality"][];
             publishedAt: string | null;
             requiredTransferDepth: components["schemas"]["TransferDepth"];
+            /** @description When it is due for verification again (REVIEW_INTERVAL_DAYS after the last) */
+            reviewDueAt: string | null;
             sector: components["schemas"]["SectorLeaf"];
             sectorParent: components["schemas"]["SectorCode"];
             sponsor: {
@@ -2020,6 +2142,8 @@ export interface components {
                 kind: "state-owned" | "private" | "public-agency" | "university" | "association";
                 name: string;
             };
+            /** @description Published and past reviewDueAt: not confirmed recently; matching shows a freshness factor for it */
+            stale: boolean;
             status: components["schemas"]["OpportunityStatus"];
             summary: {
                 en: string;
@@ -2047,6 +2171,12 @@ export interface components {
         /** @description A new opportunity; it starts as a draft. */
         OpportunityCreateInput: {
             contact: components["schemas"]["ContactInput"];
+            /**
+             * Format: date-time
+             * @description When a published opportunity closes by itself (`opportunity.closed`, reason `expired`)
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            expiresAt?: string;
             financials?: components["schemas"]["FinancialsInput"];
             halal?: components["schemas"]["HalalFactsInput"];
             /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
@@ -2084,6 +2214,7 @@ export interface components {
             eligibility: components["schemas"]["Eligibility"];
             evidence: components["schemas"]["MatchEvidence"];
             factors: components["schemas"]["MatchFactor"][];
+            freshness?: components["schemas"]["MatchFreshness"];
             investorId: string;
             opportunity: {
                 /**
@@ -2125,6 +2256,10 @@ export interface components {
                 technology: number;
             };
         };
+        /** @description A JSON Merge Patch (RFC 7396) of the fields of OpportunityCreate: objects merge member by member (`{"title": {"ko": "…"}}` adds a Korean title and keeps the others), `null` removes an optional field, arrays and other values replace. The merged opportunity is validated whole; removing a required field is 400 naming it. */
+        OpportunityMergePatchInput: {
+            [key: string]: unknown;
+        };
         OpportunityPage: {
             data: {
                 contact: {
@@ -2152,6 +2287,11 @@ export interface components {
                     summary: string;
                     title: string;
                 };
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T08:30:00.000Z
+                 */
+                expiresAt?: string;
                 financials?: {
                     irrPct?: number;
                     npvUsd?: number;
@@ -2182,6 +2322,8 @@ export interface components {
                 };
                 kbliCodes: string[];
                 land?: components["schemas"]["Land"];
+                /** @description When staff last confirmed it is accurate (publication counts); null before publication */
+                lastVerifiedAt: string | null;
                 licensing: {
                     /**
                      * @description `kbli`: defaults of the KBLI codes; `stated`: set by staff, with a note
@@ -2212,6 +2354,8 @@ export interface components {
                 modalities: components["schemas"]["Modality"][];
                 publishedAt: string | null;
                 requiredTransferDepth: components["schemas"]["TransferDepth"];
+                /** @description When it is due for verification again (REVIEW_INTERVAL_DAYS after the last) */
+                reviewDueAt: string | null;
                 sector: components["schemas"]["SectorLeaf"];
                 sectorParent: components["schemas"]["SectorCode"];
                 sponsor: {
@@ -2219,6 +2363,8 @@ export interface components {
                     kind: "state-owned" | "private" | "public-agency" | "university" | "association";
                     name: string;
                 };
+                /** @description Published and past reviewDueAt: not confirmed recently; matching shows a freshness factor for it */
+                stale: boolean;
                 status: components["schemas"]["OpportunityStatus"];
                 summary: {
                     en: string;
@@ -2251,9 +2397,9 @@ export interface components {
             };
         };
         /** @enum {string} */
-        OpportunityStatus: "draft" | "published" | "withdrawn" | "closed";
+        OpportunityStatus: "draft" | "in_review" | "published" | "withdrawn" | "closed";
         /** @enum {string} */
-        OpportunityStatusInput: "draft" | "published" | "withdrawn" | "closed";
+        OpportunityStatusInput: "draft" | "in_review" | "published" | "withdrawn" | "closed";
         /** @description Text in Indonesian and English; Korean, Japanese and Chinese optional (≤ 4000 characters each) */
         OpportunitySummaryInput: {
             en: string;
@@ -2273,6 +2419,12 @@ export interface components {
         /** @description Fields to replace; those left out keep their value. */
         OpportunityUpdateInput: {
             contact?: components["schemas"]["ContactInput"];
+            /**
+             * Format: date-time
+             * @description When a published opportunity closes by itself (`opportunity.closed`, reason `expired`)
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            expiresAt?: string;
             financials?: components["schemas"]["FinancialsInput"];
             halal?: components["schemas"]["HalalFactsInput"];
             /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
@@ -2494,6 +2646,31 @@ export interface components {
             data: components["schemas"]["Regency"][];
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
+        };
+        ReviewCommentInput: {
+            /** @description What to change before it can be published */
+            comment: string;
+        };
+        ReviewHistory: {
+            data: components["schemas"]["ReviewStep"][];
+        };
+        ReviewStep: {
+            /**
+             * @description `publish-without-review`: an admin (or the operator) published a draft while review is required
+             * @enum {string}
+             */
+            action: "submit" | "request-changes" | "publish" | "publish-without-review";
+            /** @description The API key that took the step; null for the operator at the command line */
+            actorKeyId: string | null;
+            actorRole: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            at: string;
+            comment: string | null;
+            /** @description The version the step acted on */
+            version: number;
         };
         /**
          * @description `admin`: everything, manages keys · `staff`: opportunities, all investors and matches · `investor`: one investor profile and its matches · `embed`: publishable, read-only, for listed web origins
@@ -3886,7 +4063,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Actions; comma-separated or repeated */
-                action?: ("create" | "update" | "submit" | "request-changes" | "publish" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping")[];
+                action?: ("create" | "update" | "submit" | "request-changes" | "publish" | "verify" | "stale" | "withdraw" | "close" | "expire" | "alert" | "transition" | "warn" | "erase-contact" | "delete" | "revoke" | "rotate-secret" | "ping")[];
                 /** @description Resource id (UUID) */
                 actorKeyId?: string;
                 /** @description Opaque cursor from `nextCursor` of the previous page */
@@ -9754,6 +9931,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OpportunityUpdateInput"];
+                "application/merge-patch+json": components["schemas"]["OpportunityMergePatchInput"];
             };
         };
         responses: {
@@ -10877,6 +11055,1066 @@ export interface operations {
                      *       "code": "database-unavailable",
                      *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
                      *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/publish",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestOpportunityChanges: {
+        parameters: {
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCommentInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/request-changes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/request-changes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/request-changes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/request-changes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/request-changes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/request-changes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/request-changes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/request-changes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/request-changes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/request-changes",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOpportunityReviews: {
+        parameters: {
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewHistory"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/reviews",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/reviews",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/reviews",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/reviews",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/reviews",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/reviews",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/reviews",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitOpportunity: {
+        parameters: {
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/submit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/submit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/submit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/submit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/submit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/submit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/submit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/submit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/submit",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyOpportunity: {
+        parameters: {
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+                /** @description Apply the change only if the resource still has this ETag (from a previous read); otherwise 412. Optional. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description The version of the resource, e.g. `"v3"`; send it back in If-Match or If-None-Match */
+                    etag?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/verify",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/verify",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/verify",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/verify",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/invalid-transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "invalid-transition",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 is already published.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/verify",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "code": "precondition-failed",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 has changed since you read it (it is now at version 3, ETag \"v3\"); read it again and reapply your change.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/verify",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/verify",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/verify",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/opportunities/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/verify",
                      *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
                      *     }
                      */

@@ -122,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only; any other body is refused with 415 rather than parsed.
   app.removeContentTypeParser('text/plain');
+  // Partial updates may also be sent as JSON Merge Patch (RFC 7396), parsed as JSON is.
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   const database = options.database ?? (await openDatabase(databaseTarget(options.config)));
   if (!options.database) {
@@ -146,17 +148,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     retrySchedule: options.config.WEBHOOK_RETRY_SCHEDULE ?? ConfigSchema.shape.WEBHOOK_RETRY_SCHEDULE.parse(undefined),
     resolveHost: options.resolveHost ?? systemResolver,
   });
+  const opportunities = new OpportunityService(
+    database.db,
+    changes,
+    usdIdrRate,
+    {
+      required: options.config.REVIEW_REQUIRED ?? ConfigSchema.shape.REVIEW_REQUIRED.parse(undefined),
+      intervalDays: options.config.REVIEW_INTERVAL_DAYS ?? ConfigSchema.shape.REVIEW_INTERVAL_DAYS.parse(undefined),
+    },
+    database.reader,
+  );
   const outbox = new OutboxProcessor(changes, [interests, new MatchAlerts(matching), webhooks]);
   const background = new BackgroundWork(
     [
       { name: 'outbox', everyMs: 1000, run: () => outbox.runOnce() },
       { name: 'webhook-deliveries', everyMs: 1000, run: () => webhooks.deliverDue(), nextDue: (until) => webhooks.nextDue(until) },
       { name: 'interest-expiry', everyMs: 60_000, run: () => interests.expireUnanswered() },
+      { name: 'opportunity-freshness', everyMs: 60_000, run: () => opportunities.sweepFreshness() },
     ],
     app.log,
   );
   app.decorate('services', {
-    opportunities: new OpportunityService(database.db, changes, usdIdrRate, database.reader),
+    opportunities,
     investors: new InvestorService(database.db, changes, database.reader),
     matching,
     apiKeys,

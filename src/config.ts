@@ -37,6 +37,10 @@ export const ConfigSchema = z.object({
     .regex(/^pk_admin_[A-Za-z0-9]{32,200}$/, 'must be an admin key: pk_admin_ followed by 32 to 200 letters and digits')
     .optional(),
   INTEREST_RESPONSE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** A second staff key approves each publication (four eyes); `false` lets staff publish drafts directly. */
+  REVIEW_REQUIRED: booleanFlag.default(true),
+  /** Days after verification until a published opportunity is due for review and shows as stale. */
+  REVIEW_INTERVAL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WEBHOOK_RETRY_SCHEDULE: z
     .string()
     .default('5s,5m,30m,2h,5h,10h,24h')

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(target);
   await migrateToLatest(database.db);
   // Demo data goes into a fresh embedded database unless switched off; a real server only on request.
-  const seeded = (config.DEMO_DATA ?? target.kind === 'embedded') && (await seedDemoDataIfEmpty(database));
+  const seeded = (config.DEMO_DATA ?? target.kind === 'embedded') && (await seedDemoDataIfEmpty(database, config.REVIEW_INTERVAL_DAYS));
 
   const app = await buildApp({
     config,

@@ -20,6 +20,11 @@ t.test('role × operation matrix', async (t) => {
   const investor = async (name: string) =>
     (await services.investors.create({ ...investorBody({ companyName: name }), website: null }, SYSTEM_ACTOR)).id;
   const draft = async () => (await services.opportunities.create(opportunityBody(), SYSTEM_ACTOR)).id;
+  const submitted = async () => {
+    const id = await draft();
+    await services.opportunities.transition(id, 'in_review', SYSTEM_ACTOR);
+    return id;
+  };
   const published = async () => {
     const id = await draft();
     await services.opportunities.transition(id, 'published', SYSTEM_ACTOR);
@@ -66,7 +71,11 @@ t.test('role × operation matrix', async (t) => {
     ['read a draft', get(`/v1/opportunities/${draftId}`), [404, 200, 200, 404, 404]],
     ['create an opportunity', send('POST', '/v1/opportunities', opportunityBody()), [401, 201, 201, 403, 403]],
     ['update an opportunity', send('PATCH', `/v1/opportunities/${draftId}`, { sector: 'vaccines' }), [401, 200, 200, 403, 403]],
-    ['publish', send('POST', async () => `/v1/opportunities/${await draft()}/publish`), [401, 200, 200, 403, 403]],
+    ['submit for review', send('POST', async () => `/v1/opportunities/${await draft()}/submit`), [401, 200, 200, 403, 403]],
+    ['publish', send('POST', async () => `/v1/opportunities/${await submitted()}/publish`), [401, 200, 200, 403, 403]],
+    ['request changes', send('POST', async () => `/v1/opportunities/${await submitted()}/request-changes`, { comment: 'Add the land status.' }), [401, 200, 200, 403, 403]],
+    ['verify', send('POST', async () => `/v1/opportunities/${await published()}/verify`), [401, 200, 200, 403, 403]],
+    ['read review steps', get(`/v1/opportunities/${draftId}/reviews`), [401, 200, 200, 403, 403]],
     ['withdraw', send('POST', async () => `/v1/opportunities/${await draft()}/withdraw`), [401, 200, 200, 403, 403]],
     ['close', send('POST', async () => `/v1/opportunities/${await published()}/close`), [401, 200, 200, 403, 403]],
     ['rank investors for an opportunity', get(`/v1/opportunities/${publishedId}/matches`), [401, 200, 200, 403, 403]],

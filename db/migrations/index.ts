@@ -5,6 +5,7 @@ import * as m0003 from './0003_access_control.ts';
 import * as m0004 from './0004_reliability.ts';
 import * as m0005 from './0005_deal_flow.ts';
 import * as m0006 from './0006_multilingual_search.ts';
+import * as m0007 from './0007_staff_workflow.ts';
 import * as m0008 from './0008_investor_decisions.ts';
 import * as m0011 from './0011_speed.ts';
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0004_reliability': m0004,
   '0005_deal_flow': m0005,
   '0006_multilingual_search': m0006,
+  '0007_staff_workflow': m0007,
   '0008_investor_decisions': m0008,
   '0011_speed': m0011,
 };

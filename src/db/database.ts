@@ -239,7 +239,9 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
  * bookkeeping tables for its own.
  */
 export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema && { migrationTableSchema: schema }) });
+  // Migration numbers are handed out ahead of time to changes made side by side, so a database
+  // may already hold a later one when an earlier number arrives; each is independent of the others.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true, ...(schema && { migrationTableSchema: schema }) });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

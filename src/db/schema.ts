@@ -260,3 +260,31 @@ export interface InvestorsTable {
   halal_capable: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   preferred_regencies: ListColumn;
 }
+
+// ---- 0007_staff_workflow: merged into the table interfaces above ----
+
+type TimeColumn = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface OpportunitiesTable {
+  last_verified_at: TimeColumn;
+  review_due_at: TimeColumn;
+  stale_reported_at: TimeColumn;
+  expires_at: TimeColumn;
+}
+
+/** Each review step of an opportunity: who submitted, sent back or published which version, and why. */
+export interface OpportunityReviewsTable {
+  /** bigserial; read as a string or number depending on the driver. */
+  id: ColumnType<string | number, never, never>;
+  opportunity_id: string;
+  action: string;
+  version: number;
+  comment: string | null;
+  actor_key_id: string | null;
+  actor_role: string;
+  at: CreatedAt & Generated<Date>;
+}
+
+export interface Database {
+  opportunity_reviews: OpportunityReviewsTable;
+}

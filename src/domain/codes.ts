@@ -84,7 +84,7 @@ export const PROVINCE_CODES = [
 ] as const;
 export type ProvinceCode = (typeof PROVINCE_CODES)[number];
 
-export const OPPORTUNITY_STATUSES = ['draft', 'published', 'withdrawn', 'closed'] as const;
+export const OPPORTUNITY_STATUSES = ['draft', 'in_review', 'published', 'withdrawn', 'closed'] as const;
 export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
 
 /** Languages every user-facing text is written in, and the optional ones. */

@@ -72,6 +72,7 @@ export const EVENT_MAP = {
     submit: { type: 'opportunity.submitted' },
     'request-changes': { type: 'opportunity.changes_requested' },
     publish: { type: 'opportunity.published' },
+    verify: { type: 'opportunity.updated', reason: 'verified' },
     stale: { type: 'opportunity.stale' },
     withdraw: { type: 'opportunity.withdrawn' },
     close: { type: 'opportunity.closed', reason: 'closed' },

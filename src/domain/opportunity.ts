@@ -51,10 +51,12 @@ export const SPONSOR_KINDS = ['state-owned', 'private', 'public-agency', 'univer
 
 /**
  * Allowed lifecycle moves. Withdrawn and closed are final; a draft may be withdrawn,
- * which is how staff discard it without deleting anything.
+ * which is how staff discard it without deleting anything. A draft goes to review and comes
+ * back from it, or is published; who may publish which way is `publication` below.
  */
 const TRANSITIONS: Record<OpportunityStatus, readonly OpportunityStatus[]> = {
-  draft: ['published', 'withdrawn'],
+  draft: ['in_review', 'published', 'withdrawn'],
+  in_review: ['draft', 'published', 'withdrawn'],
   published: ['withdrawn', 'closed'],
   withdrawn: [],
   closed: [],
@@ -64,9 +66,43 @@ export function canTransition(from: OpportunityStatus, to: OpportunityStatus): b
   return TRANSITIONS[from].includes(to);
 }
 
-/** Withdrawn and closed opportunities are kept for the record and no longer edited. */
+/** Drafts and published opportunities are edited; one in review is frozen, so what is approved is what was submitted. */
 export function isEditable(status: OpportunityStatus): boolean {
-  return TRANSITIONS[status].length > 0;
+  return status === 'draft' || status === 'published';
+}
+
+/**
+ * How a publication goes: `reviewed` approves a submitted version, `direct` publishes a draft
+ * where review is switched off, and `without-review` is an admin (or the operator) skipping a
+ * required review, which the audit log records as such.
+ */
+export type Publication = 'reviewed' | 'direct' | 'without-review';
+
+export interface PublicationRequest {
+  from: OpportunityStatus;
+  reviewRequired: boolean;
+  actor: { keyId: string | null; role: string };
+  /** The key that submitted the version in review; null for the operator. */
+  submittedBy: string | null;
+}
+
+/** How the caller may publish, or the problem code why not (the caller first checks canTransition). */
+export function publication(request: PublicationRequest): Publication | 'review-required' | 'four-eyes-required' {
+  const { from, reviewRequired, actor, submittedBy } = request;
+  if (from === 'in_review') return reviewRequired && actor.keyId !== null && actor.keyId === submittedBy ? 'four-eyes-required' : 'reviewed';
+  if (!reviewRequired) return 'direct';
+  return actor.role === 'admin' || actor.role === 'system' ? 'without-review' : 'review-required';
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function reviewDueAfter(verifiedAt: Date, intervalDays: number): Date {
+  return new Date(verifiedAt.getTime() + intervalDays * DAY_MS);
+}
+
+/** Published and past its review date: nobody has confirmed it is still accurate. */
+export function isStale(opportunity: Pick<Opportunity, 'status' | 'reviewDueAt'>, now: Date): boolean {
+  return opportunity.status === 'published' && opportunity.reviewDueAt !== null && opportunity.reviewDueAt.getTime() <= now.getTime();
 }
 
 export interface OpportunityLocation {
@@ -96,6 +132,12 @@ export interface Opportunity extends OpportunityDecisionFacts {
   createdAt: Date;
   updatedAt: Date;
   publishedAt: Date | null;
+  /** When staff last confirmed it is accurate (publication counts); null until first published. */
+  lastVerifiedAt: Date | null;
+  /** When it falls stale unless verified again. */
+  reviewDueAt: Date | null;
+  /** ISO timestamp at which a published opportunity closes by itself. */
+  expiresAt?: string;
 }
 
 export interface Contact {
@@ -105,5 +147,7 @@ export interface Contact {
 }
 
 /** The fields a caller writes; the rest (id, status, version, timestamps) the service owns. */
-export type OpportunityInput = Omit<Opportunity, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt' | keyof OpportunityDecisionFacts> &
-  Partial<OpportunityDecisionFacts>;
+export type OpportunityInput = Omit<Opportunity, ServiceOwned | keyof OpportunityDecisionFacts> & Partial<OpportunityDecisionFacts>;
+
+/** Fields the service sets and callers never write. */
+export type ServiceOwned = 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'lastVerifiedAt' | 'reviewDueAt';

@@ -7,7 +7,7 @@ import type { Delivery, Webhook } from '../domain/webhooks.ts';
 import { toIdr, type UsdIdrRate } from '../domain/investment-facts.ts';
 import type { Investor } from '../domain/investor.ts';
 import { halalDeadlineOf, licensingFor } from '../domain/licensing.ts';
-import type { Opportunity } from '../domain/opportunity.ts';
+import { isStale, type Opportunity } from '../domain/opportunity.ts';
 import { pickText } from '../domain/text.ts';
 import { countryName } from '../domain/reference/countries.ts';
 import { provinceByCode } from '../domain/reference/provinces.ts';
@@ -53,6 +53,10 @@ export function presentOpportunity(opportunity: Opportunity, language: UiLanguag
     createdAt: opportunity.createdAt.toISOString(),
     updatedAt: opportunity.updatedAt.toISOString(),
     publishedAt: opportunity.publishedAt?.toISOString() ?? null,
+    lastVerifiedAt: opportunity.lastVerifiedAt?.toISOString() ?? null,
+    reviewDueAt: opportunity.reviewDueAt?.toISOString() ?? null,
+    stale: isStale(opportunity, new Date()),
+    ...(opportunity.expiresAt && { expiresAt: opportunity.expiresAt }),
     ...presentDecisionFacts(opportunity, rate),
   };
 }

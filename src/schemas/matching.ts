@@ -4,7 +4,7 @@ import { BANDS, BAND_MIN_SCORE, WEIGHT_BOUNDS } from '../domain/matching/model.t
 import { CONTENT_LANGUAGES, ISLAND_GROUPS, MODALITIES, PROVINCE_CODES, SECTOR_CODES, TECHNOLOGIES } from '../domain/codes.ts';
 import { INELIGIBILITY_REASONS } from '../domain/eligibility.ts';
 import { RULE_BADGES } from '../domain/rule-badges.ts';
-import { Cursor, Id, PageLimit, UsdAmount, UsdRange, csvList, text, uniqueList } from './common.ts';
+import { Cursor, Id, PageLimit, Timestamp, UsdAmount, UsdRange, csvList, text, uniqueList } from './common.ts';
 import { KnownRegency, OwnershipIntentCode } from './investment-facts.ts';
 import { CountryCode } from './investors.ts';
 import {
@@ -183,6 +183,14 @@ const explained = {
   evidence: MatchEvidence,
   factors: z.array(MatchFactor),
   badges: z.array(MatchBadge),
+  freshness: z
+    .object({
+      factor: z.number().meta({ description: 'What the score and every contribution were multiplied by' }),
+      lastVerifiedAt: Timestamp,
+      text: z.string(),
+    })
+    .optional()
+    .meta({ id: 'MatchFreshness', description: 'Present when the opportunity is stale (past its review date): the published freshness factor applied, and when it was last verified' }),
   eligibility: Eligibility,
   ruleBadges: z.array(RuleBadge),
 };
@@ -265,6 +273,7 @@ export const MatchingModelSchema = z
     weights: z.object({ defaults: ResolvedWeights, bounds: z.object({ min: z.number(), max: z.number() }), rule: Bilingual }),
     combination: Bilingual,
     evidence: z.object({ exponent: z.number(), rule: Bilingual }),
+    freshness: z.object({ factor: z.number(), rule: Bilingual }),
     bands: z.array(z.object({ band: MatchBand, min: z.number(), max: z.number() })),
     supports: z.object({ minFactorScore: z.number(), rule: Bilingual }),
     neutralRule: Bilingual,

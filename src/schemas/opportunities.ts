@@ -73,6 +73,7 @@ const opportunityFields = {
   sponsor: Sponsor,
   contact: Contact,
   ...opportunityDecisionFields,
+  expiresAt: Timestamp.optional().meta({ description: 'When a published opportunity closes by itself (`opportunity.closed`, reason `expired`)' }),
 };
 
 export const OpportunityCreate = z.object(opportunityFields).strict().meta({
@@ -86,6 +87,35 @@ export const OpportunityUpdate = z
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' })
   .meta({ id: 'OpportunityUpdate', description: 'Fields to replace; those left out keep their value.' });
+
+export const OpportunityMergePatch = z
+  .record(z.string(), z.unknown())
+  .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' })
+  .meta({
+    id: 'OpportunityMergePatch',
+    description:
+      'A JSON Merge Patch (RFC 7396) of the fields of OpportunityCreate: objects merge member by member (`{"title": {"ko": "…"}}` adds a Korean title and keeps the others), `null` removes an optional field, arrays and other values replace. The merged opportunity is validated whole; removing a required field is 400 naming it.',
+  });
+
+export const ReviewComment = z
+  .object({ comment: text(2000).meta({ description: 'What to change before it can be published' }) })
+  .strict()
+  .meta({ id: 'ReviewComment' });
+
+export const ReviewStep = z
+  .object({
+    action: z.enum(['submit', 'request-changes', 'publish', 'publish-without-review']).meta({
+      description: '`publish-without-review`: an admin (or the operator) published a draft while review is required',
+    }),
+    version: z.number().int().meta({ description: 'The version the step acted on' }),
+    comment: z.string().nullable(),
+    actorKeyId: Id.nullable().meta({ description: 'The API key that took the step; null for the operator at the command line' }),
+    actorRole: z.string(),
+    at: Timestamp,
+  })
+  .meta({ id: 'ReviewStep' });
+
+export const ReviewHistory = z.object({ data: z.array(ReviewStep) }).meta({ id: 'ReviewHistory' });
 
 export const Opportunity = z
   .object({
@@ -120,6 +150,10 @@ export const Opportunity = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
     publishedAt: Timestamp.nullable(),
+    lastVerifiedAt: Timestamp.nullable().meta({ description: 'When staff last confirmed it is accurate (publication counts); null before publication' }),
+    reviewDueAt: Timestamp.nullable().meta({ description: 'When it is due for verification again (REVIEW_INTERVAL_DAYS after the last)' }),
+    stale: z.boolean().meta({ description: 'Published and past reviewDueAt: not confirmed recently; matching shows a freshness factor for it' }),
+    expiresAt: Timestamp.optional(),
     ...OpportunityDecisionView,
   })
   .meta({ id: 'Opportunity' });
@@ -189,4 +223,5 @@ export const OpportunitySearch = z
 
 export type OpportunityCreateBody = z.infer<typeof OpportunityCreate>;
 export type OpportunityUpdateBody = z.infer<typeof OpportunityUpdate>;
+export type OpportunityMergePatchBody = z.infer<typeof OpportunityMergePatch>;
 export type OpportunityView = z.infer<typeof Opportunity>;

@@ -31,7 +31,7 @@ export const demoInvestorId = (key: string) => uuidV5(`investor:${key}`, DEMO_NA
  * Fills an empty database with the demo opportunities, investor profiles and one API key per
  * role, in one transaction so a failed start never leaves half the demo behind.
  */
-export async function seedDemoDataIfEmpty(database: DatabaseHandle): Promise<boolean> {
+export async function seedDemoDataIfEmpty(database: DatabaseHandle, reviewIntervalDays = DEFAULT_REVIEW_INTERVAL_DAYS): Promise<boolean> {
   const { db } = database;
   const existing = await db.selectFrom('opportunities').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
@@ -44,9 +44,11 @@ export async function seedDemoDataIfEmpty(database: DatabaseHandle): Promise<boo
     for (const { key, status, facts, ...input } of opportunities) {
       const created = await insertOpportunity(trx, withFacts(input, facts), demoOpportunityId(key));
       opportunityIds.set(key, created.id);
-      if (status === 'withdrawn' || status === 'closed') await updateOpportunity(trx, created.id, { status: 'published' });
-      if (status !== 'draft') await updateOpportunity(trx, created.id, { status });
+      // Published through publication, so verified as the demo loads.
+      if (status !== 'draft') await updateOpportunity(trx, created.id, { status: 'published', verifiedForDays: reviewIntervalDays });
+      if (status === 'withdrawn' || status === 'closed') await updateOpportunity(trx, created.id, { status });
     }
+    await showFreshness(trx, opportunityIds, reviewIntervalDays);
     const investorIds = new Map<string, string>();
     for (const { key, website, ...input } of DEMO_INVESTORS) {
       investorIds.set(key, (await insertInvestor(trx, { ...input, ...DEMO_INVESTOR_FACTS[key], website: website ?? null }, demoInvestorId(key))).id);
@@ -63,6 +65,25 @@ export async function seedDemoDataIfEmpty(database: DatabaseHandle): Promise<boo
 }
 
 const DAY_MS = 86_400_000;
+const DEFAULT_REVIEW_INTERVAL_DAYS = 90;
+
+/** Published demo opportunities last verified long ago, so staleness shows on a fresh start. */
+export const DEMO_STALE = ['ternate-clove-nutmeg-oils', 'wamena-red-fruit-extract', 'ntb-pharma-grade-salt'] as const;
+/** A published demo opportunity that closes by itself a few days after the demo loads. */
+export const DEMO_EXPIRING = 'jayapura-malaria-rdt' as const;
+
+async function showFreshness(trx: Transaction<Database>, ids: Map<string, string>, reviewIntervalDays: number) {
+  const now = Date.now();
+  for (const key of DEMO_STALE) {
+    const verified = new Date(now - (reviewIntervalDays + 20) * DAY_MS);
+    await trx
+      .updateTable('opportunities')
+      .set({ last_verified_at: verified, review_due_at: new Date(verified.getTime() + reviewIntervalDays * DAY_MS) })
+      .where('id', '=', ids.get(key)!)
+      .execute();
+  }
+  await trx.updateTable('opportunities').set({ expires_at: new Date(now + 3 * DAY_MS) }).where('id', '=', ids.get(DEMO_EXPIRING)!).execute();
+}
 
 /** An interest filed some days ago, with its moves stamped when they happened. */
 async function insertDemoInterest(trx: Transaction<Database>, demo: DemoInterest, opportunities: Map<string, string>, investors: Map<string, string>) {

@@ -3,11 +3,11 @@ import type { ProvinceCode, SectorCode, UiLanguage, IslandGroup } from '../domai
 import type { Actor } from '../domain/access.ts';
 import { maySee } from '../domain/access-policy.ts';
 import type { Investor } from '../domain/investor.ts';
-import type { Opportunity } from '../domain/opportunity.ts';
+import { isStale, type Opportunity } from '../domain/opportunity.ts';
 import { pickText, type LocalizedText } from '../domain/text.ts';
 import { explainPairScore, type ExplainedPairScore, type NameLookup } from '../domain/matching/explain.ts';
 import { OpportunityIndex, compileInvestor, rankInvestors, type CompiledInvestor, type RankCursor, type RankedMatch } from '../domain/matching/index.ts';
-import { ineffectiveWeightFields, validateWeights } from '../domain/matching/model.ts';
+import { ineffectiveWeightFields, STALE_SCORE_FACTOR, validateWeights } from '../domain/matching/model.ts';
 import { openFactorsOf } from '../domain/matching/factors.ts';
 import type { MatchingReference } from '../domain/matching/reference.ts';
 import { scorePair, scorePrepared } from '../domain/matching/score.ts';
@@ -91,6 +91,8 @@ const toMatchableOpportunity = (o: Opportunity): MatchableOpportunity => {
     investmentUsd: o.investmentUsd,
     kbliCodes: o.kbliCodes,
     ...(regency && { regency }),
+    // As of loading: the stale report (or a verification) reloads it, so the index follows.
+    ...(isStale(o, new Date()) && { freshness: { factor: STALE_SCORE_FACTOR, lastVerifiedAt: (o.lastVerifiedAt ?? o.reviewDueAt!).toISOString() } }),
   };
 };
 

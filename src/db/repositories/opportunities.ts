@@ -23,10 +23,10 @@ const COLUMNS = [
   'province', 'regency', 'special_economic_zone', 'investment_min_usd', 'investment_max_usd',
   'sponsor', 'contact', 'version', 'created_at', 'updated_at', 'published_at',
   'kbli_codes', 'regency_code', 'land', 'financials', 'licensing', 'incentives', 'tkdn_target_pct', 'halal',
-  'local_government_contact',
+  'local_government_contact', 'last_verified_at', 'review_due_at', 'expires_at',
 ] as const;
 
-export function toOpportunity(row: Omit<OpportunityRow, 'search' | 'search_cjk'>): Opportunity {
+export function toOpportunity(row: Omit<OpportunityRow, 'search' | 'search_cjk' | 'stale_reported_at'>): Opportunity {
   return {
     id: row.id,
     status: row.status as OpportunityStatus,
@@ -49,6 +49,9 @@ export function toOpportunity(row: Omit<OpportunityRow, 'search' | 'search_cjk'>
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
+    lastVerifiedAt: row.last_verified_at,
+    reviewDueAt: row.review_due_at,
+    ...(row.expires_at && { expiresAt: row.expires_at.toISOString() }),
     kbliCodes: row.kbli_codes,
     incentives: row.incentives as Incentive[],
     ...(row.land && { land: row.land }),
@@ -90,6 +93,7 @@ function toColumns(input: Partial<OpportunityInput>) {
     ...('tkdnTargetPct' in input && { tkdn_target_pct: input.tkdnTargetPct ?? null }),
     ...('halal' in input && { halal: json(input.halal) }),
     ...('localGovernmentContact' in input && { local_government_contact: json(input.localGovernmentContact) }),
+    ...('expiresAt' in input && { expires_at: input.expiresAt ?? null }),
   };
 }
 
@@ -158,18 +162,26 @@ export async function findOpportunity(db: Db, id: string, options: { forUpdate?:
   return row && toOpportunity(row);
 }
 
+/** What a write does besides changing fields: a new status, and whether it verifies the content. */
+export interface WriteEffects {
+  status?: OpportunityStatus;
+  /** Verified now: the review falls due this many days later, and a new stale report may follow then. */
+  verifiedForDays?: number;
+}
+
 /** Writes the changed fields, bumps the version; publishedAt is set on the first publication. */
-export async function updateOpportunity(
-  db: Db,
-  id: string,
-  changes: Partial<OpportunityInput> & { status?: OpportunityStatus },
-): Promise<Opportunity> {
+export async function updateOpportunity(db: Db, id: string, changes: Partial<OpportunityInput> & WriteEffects): Promise<Opportunity> {
   const row = await db
     .updateTable('opportunities')
     .set({
       ...toColumns(changes),
       ...(changes.status && { status: changes.status }),
       ...(changes.status === 'published' && { published_at: sql`coalesce(published_at, ${nowMs})` }),
+      ...(changes.verifiedForDays !== undefined && {
+        last_verified_at: nowMs,
+        review_due_at: sql`${nowMs} + make_interval(days => ${changes.verifiedForDays})`,
+        stale_reported_at: null,
+      }),
       version: sql`version + 1`,
       updated_at: nowMs,
     })
@@ -177,6 +189,51 @@ export async function updateOpportunity(
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
   return toOpportunity(row);
+}
+
+/**
+ * Published opportunities past their review date and not yet reported stale, claimed so that
+ * of several instances only one reports each.
+ */
+export async function claimNewlyStale(trx: Transaction<Database>, now: Date, limit: number): Promise<Opportunity[]> {
+  const rows = await trx
+    .selectFrom('opportunities')
+    .select(COLUMNS)
+    .where('status', '=', 'published')
+    .where('review_due_at', '<=', now)
+    .where('stale_reported_at', 'is', null)
+    .orderBy('review_due_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return rows.map(toOpportunity);
+}
+
+/** Records the stale report; the version moves because what readers see (`stale`) changed. */
+export async function markStaleReported(trx: Transaction<Database>, id: string): Promise<Opportunity> {
+  const row = await trx
+    .updateTable('opportunities')
+    .set({ stale_reported_at: nowMs, version: sql`version + 1` })
+    .where('id', '=', id)
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  return toOpportunity(row);
+}
+
+/** Published opportunities whose expiry has passed, claimed like claimNewlyStale. */
+export async function claimExpired(trx: Transaction<Database>, now: Date, limit: number): Promise<Opportunity[]> {
+  const rows = await trx
+    .selectFrom('opportunities')
+    .select(COLUMNS)
+    .where('status', '=', 'published')
+    .where('expires_at', '<=', now)
+    .orderBy('expires_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return rows.map(toOpportunity);
 }
 
 export async function searchOpportunities(db: Db, filter: OpportunityFilter, page: PageRequest) {

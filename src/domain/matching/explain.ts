@@ -9,6 +9,7 @@ import type {
 } from '../codes.ts';
 import { TRANSFER_DEPTHS } from '../codes.ts';
 import type { Badge, FactorResult, PairScore, Reason, ReasonParams } from './score.ts';
+import type { Freshness } from './types.ts';
 
 /** Display names of reference codes; supplied by the caller so this module stays pure. */
 export interface NameLookup {
@@ -597,16 +598,32 @@ export interface ExplainedFactor extends FactorResult {
   text: string;
 }
 
-export interface ExplainedPairScore extends Omit<PairScore, 'factors' | 'badges'> {
+export interface ExplainedPairScore extends Omit<PairScore, 'factors' | 'badges' | 'freshness'> {
   factors: ExplainedFactor[];
   badges: (Badge & { text: string })[];
+  freshness?: Freshness & { text: string };
+}
+
+/** Says that, and by how much, a stale opportunity's score was lowered, and when it was last verified. */
+export function renderFreshness(freshness: Freshness, lang: UiLanguage): string {
+  const date = freshness.lastVerifiedAt.slice(0, 10);
+  const f = freshness.factor;
+  return (
+    lang === 'en' ? `Not verified since ${date}: score × ${f}` :
+    lang === 'id' ? `Belum diverifikasi sejak ${date}: skor × ${f}` :
+    lang === 'ko' ? `${date} 이후 확인되지 않음: 점수 × ${f}` :
+    lang === 'zh' ? `自 ${date} 起未经核实：分数 × ${f}` :
+    `${date} 以降未確認：スコア × ${f}`
+  );
 }
 
 /** A PairScore with every reason and badge rendered in one language. */
 export function explainPairScore(pair: PairScore, lang: UiLanguage, names: NameLookup): ExplainedPairScore {
+  const { freshness, ...rest } = pair;
   return {
-    ...pair,
+    ...rest,
     factors: pair.factors.map((f) => ({ ...f, text: renderReason(f.reason, lang, names) })),
     badges: pair.badges.map((b) => ({ ...b, text: renderBadge(b, lang, names) })),
+    ...(freshness && { freshness: { ...freshness, text: renderFreshness(freshness, lang) } }),
   };
 }

@@ -288,6 +288,8 @@ export interface EncodedOpportunity {
   /** The opportunity's regency coordinate; NaN when not known. */
   regencyLat: number;
   regencyLon: number;
+  /** What the pair's weighted sum is multiplied by: 1, or the freshness factor of a stale opportunity. */
+  freshness: number;
 }
 
 export function openMaskOf(techCount: number, modalityCount: number): number {
@@ -333,6 +335,7 @@ export function encodeOpportunity(o: MatchableOpportunity): EncodedOpportunity {
     logMax: logUsd(Math.max(min, max)),
     regencyLat: o.regency?.lat ?? NaN,
     regencyLon: o.regency?.lon ?? NaN,
+    freshness: o.freshness?.factor ?? 1,
   };
 }
 
@@ -515,7 +518,7 @@ export function pairFactorScores(p: PreparedInvestor, e: EncodedOpportunity): [n
 
 export function pairKey(p: PreparedInvestor, e: EncodedOpportunity): number {
   const [s, t, l, z, m] = pairFactorScores(p, e);
-  return rankKey(toCents(combine(p, e.open, s, t, l, z, m)), p.evidence[e.open]!.shareTicks);
+  return rankKey(toCents(combine(p, e.open, s, t, l, z, m) * e.freshness), p.evidence[e.open]!.shareTicks);
 }
 
 /** Order of ranked results: key desc (score, then evidence), then id asc (code units). */

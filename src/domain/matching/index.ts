@@ -421,7 +421,8 @@ export class OpportunityIndex {
         const floor = top.full ? top.worstKey : rankKey(minCents, 0);
         if (keyCeiling(toCents(combine(p, open, s, t, li, sizeNeutral ? 0 : 1, m))) < floor) continue;
         const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
-        const cents = toCents(combine(p, open, s, t, li, z, m));
+        // The freshness factor is at most 1, so the bucket bounds and the check above still hold.
+        const cents = toCents(combine(p, open, s, t, li, z, m) * (bucket.opportunities[i]!.freshness?.factor ?? 1));
         if (cents < minCents) continue;
         const key = rankKey(cents, p.evidence[open]!.shareTicks);
         if (after && (key > afterKey || (key === afterKey && ids[i]! <= afterId))) continue;

@@ -2,6 +2,9 @@ import { TRANSFER_DEPTHS } from '../codes.ts';
 import { FACTORS, type Factor, type Weights } from './types.ts';
 import { ELIGIBILITY_RULE, REGENCY_LOCATION_RULE, RULE_BADGE_MODEL } from './decision-model.ts';
 
+/** How much a stale opportunity's match score is multiplied by; shown in every explanation it applies to. */
+export const STALE_SCORE_FACTOR = 0.9;
+
 /** Bumped whenever a formula or constant below changes, so stored scores can be told apart. */
 export const MODEL_VERSION = '2.0.0';
 
@@ -91,6 +94,7 @@ export interface MatchingModel {
   };
   combination: Text;
   evidence: { exponent: number; rule: Text };
+  freshness: { factor: number; rule: Text };
   bands: { band: Band; min: number; max: number }[];
   supports: { minFactorScore: number; rule: Text };
   neutralRule: Text;
@@ -277,6 +281,19 @@ export const MATCHING_MODEL: MatchingModel = deepFreeze<MatchingModel>({
       '(dinormalkan ulang), s_f skor faktor dalam [0, 1] dan e skala bukti; dibulatkan 2 ' +
       'desimal. Kontribusi tiap faktor adalah 100 × e × w_f × s_f dibulatkan 2 desimal, ' +
       'sehingga jumlah kontribusi sama dengan skor dalam batas pembulatan.',
+  },
+  freshness: {
+    factor: STALE_SCORE_FACTOR,
+    rule: {
+      en:
+        `An opportunity past its review date (stale: not verified by staff within REVIEW_INTERVAL_DAYS) has its score and every ` +
+        `contribution multiplied by ${STALE_SCORE_FACTOR}, shown in the match as freshness with the date it was last verified; ` +
+        'contributions still add up to the score within rounding. Verifying it lifts the factor.',
+      id:
+        `Peluang yang melewati tanggal tinjauannya (basi: tidak diverifikasi staf dalam REVIEW_INTERVAL_DAYS) skor dan setiap ` +
+        `kontribusinya dikalikan ${STALE_SCORE_FACTOR}, ditampilkan pada hasil sebagai freshness beserta tanggal verifikasi ` +
+        'terakhirnya; jumlah kontribusi tetap sama dengan skor dalam batas pembulatan. Verifikasi menghapus faktor ini.',
+    },
   },
   evidence: {
     exponent: EVIDENCE_EXPONENT,

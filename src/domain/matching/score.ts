@@ -28,7 +28,7 @@ import {
 } from './factors.ts';
 import { SUPPORT_MIN_FACTOR_SCORE, bandOf, type Band } from './model.ts';
 import type { MatchingReference } from './reference.ts';
-import { FACTORS, type Factor, type MatchableInvestor, type MatchableOpportunity, type Weights } from './types.ts';
+import { FACTORS, type Factor, type Freshness, type MatchableInvestor, type MatchableOpportunity, type Weights } from './types.ts';
 
 export type ReasonParams = Record<string, string | number | string[]>;
 
@@ -78,6 +78,8 @@ export interface PairScore {
   evidence: PairEvidence;
   factors: FactorResult[];
   badges: Badge[];
+  /** Present when the opportunity is stale: the score and every contribution are multiplied by `factor`. */
+  freshness?: Freshness;
 }
 
 const round = (x: number, decimals: number): number => {
@@ -249,12 +251,12 @@ export function scorePrepared(
       neutral,
       score: round(score, 4),
       weight: round(w, 4),
-      contribution: round(100 * evidence.scale * w * score, 2),
+      contribution: round(100 * evidence.scale * w * score * e.freshness, 2),
       supports: evidence.known[factor] && score >= SUPPORT_MIN_FACTOR_SCORE,
       reason: reasonFor(factor, p, opportunity, e),
     };
   });
-  const score = toCents(combine(p, e.open, s, t, l, z, m)) / 100;
+  const score = toCents(combine(p, e.open, s, t, l, z, m) * e.freshness) / 100;
   return {
     investorId: p.investor.id,
     opportunityId: opportunity.id,
@@ -263,6 +265,7 @@ export function scorePrepared(
     evidence: { share: round(evidence.share, 4), scale: round(evidence.scale, 4) },
     factors,
     badges: badgesFor(p.investor, ref),
+    ...(opportunity.freshness && { freshness: opportunity.freshness }),
   };
 }
 

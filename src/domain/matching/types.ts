@@ -28,6 +28,15 @@ export interface MatchableOpportunity {
   regency?: RegencyPoint;
   /** KBLI 2020 codes, for eligibility (never part of the score). */
   kbliCodes?: readonly string[];
+  /** Set when nobody has verified it within the review interval: its scores are multiplied by `factor`, openly. */
+  freshness?: Freshness;
+}
+
+/** The published freshness factor of a stale opportunity, and when it was last verified. */
+export interface Freshness {
+  factor: number;
+  /** ISO timestamp. */
+  lastVerifiedAt: string;
 }
 
 /** A regency or city with the coordinate the location factor measures from. */

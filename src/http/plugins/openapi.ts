@@ -131,8 +131,14 @@ function problemResponse(status: string, schema: object, url: string, headers: H
  */
 const transform: typeof jsonSchemaTransform = (input) => {
   const access = input.route.config?.access;
-  const schema = withServerErrors(access ? withConventions(input.schema, input.route) : input.schema);
-  const output = jsonSchemaTransform({ ...input, schema });
+  const { body, ...rest } = withServerErrors(access ? withConventions(input.schema, input.route) : input.schema);
+  const bodies = bodiesByMediaType(body);
+  const output = jsonSchemaTransform({ ...input, schema: bodies ? rest : { ...rest, body } });
+  // A body given per media type (JSON and merge patch) becomes one request body with both.
+  if (bodies) {
+    const content = Object.fromEntries(Object.entries(bodies).map(([type, { schema }]) => [type, { schema: jsonSchemaTransform({ ...input, schema: { body: schema } }).schema.body }]));
+    (output.schema as Record<string, unknown>).body = { content };
+  }
   if (access) withLanguageParameters(output.schema as Record<string, unknown>);
   const responses = output.schema.response as Record<string, object> | undefined;
   for (const [status, response] of Object.entries(responses ?? {})) {
@@ -144,6 +150,10 @@ const transform: typeof jsonSchemaTransform = (input) => {
   if (!access) (output.schema as typeof output.schema & { security?: unknown }).security = [];
   return output;
 };
+
+function bodiesByMediaType(body: unknown): Record<string, { schema: unknown }> | undefined {
+  return typeof body === 'object' && body !== null && 'content' in body ? (body as { content: Record<string, { schema: unknown }> }).content : undefined;
+}
 
 /**
  * Drops component schemas no operation reaches: zod registers input and output variants of

@@ -6,19 +6,41 @@ import { ConditionalReadHeaders, ConditionalWriteHeaders, CreateHeaders } from '
 import {
   Opportunity,
   OpportunityCreate,
+  OpportunityMergePatch,
   OpportunityPage,
   OpportunitySearch,
   OpportunityUpdate,
+  ReviewComment,
+  ReviewHistory,
+  type OpportunityMergePatchBody,
+  type OpportunityUpdateBody,
 } from '../../schemas/opportunities.ts';
+import { badRequest } from '../../services/errors.ts';
 import { ANYONE, STAFF } from '../access.ts';
 import { ifMatchCondition, tagResponse } from '../conditional.ts';
 import { presentOpportunity } from '../presenters.ts';
 
-const TRANSITIONS: { action: string; to: OpportunityStatus; summary: string }[] = [
-  { action: 'publish', to: 'published', summary: 'Publish a draft: it becomes public and matchable' },
-  { action: 'withdraw', to: 'withdrawn', summary: 'Withdraw a draft or published opportunity (final)' },
-  { action: 'close', to: 'closed', summary: 'Close a published opportunity once taken up (final)' },
+const TRANSITIONS: { action: string; to: OpportunityStatus; summary: string; description: string; responses: (400 | 403 | 404 | 409 | 412)[] }[] = [
+  {
+    action: 'submit',
+    to: 'in_review',
+    summary: 'Submit a draft for review before publication',
+    description: 'It stays in review, unchangeable (409 `opportunity-in-review`), until another staff key publishes it or requests changes.',
+    responses: [400, 404, 409, 412],
+  },
+  {
+    action: 'publish',
+    to: 'published',
+    summary: 'Publish: it becomes public and matchable',
+    description:
+      'With review required (REVIEW_REQUIRED, the default), publishes the version in review; the key that submitted it may not (403 `four-eyes-required`). A draft is published directly only by an admin, recorded as `publish-without-review`; a staff key gets 409 `review-required`. Publication counts as verification (see lastVerifiedAt).',
+    responses: [400, 403, 404, 409, 412],
+  },
+  { action: 'withdraw', to: 'withdrawn', summary: 'Withdraw a draft, one in review or a published opportunity (final)', description: 'Withdrawn opportunities stay on record and can no longer change.', responses: [400, 404, 409, 412] },
+  { action: 'close', to: 'closed', summary: 'Close a published opportunity once taken up (final)', description: 'An opportunity with `expiresAt` closes by itself then (event reason `expired`).', responses: [400, 404, 409, 412] },
 ];
+
+const MERGE_PATCH = 'application/merge-patch+json';
 
 export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = app.services.opportunities;
@@ -113,20 +135,87 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['opportunities'],
         operationId: 'updateOpportunity',
         summary: 'Change fields of a draft or published opportunity',
+        description:
+          'As `application/json`, each field sent replaces that field whole. As `application/merge-patch+json` (RFC 7396), objects merge, `null` removes an optional field and arrays replace; the merged opportunity is validated whole. An opportunity in review cannot change (409 `opportunity-in-review`); changes to a published one are public at once.',
         params: IdParams,
         headers: ConditionalWriteHeaders,
-        body: OpportunityUpdate,
+        body: { content: { 'application/json': { schema: OpportunityUpdate }, [MERGE_PATCH]: { schema: OpportunityMergePatch } } },
         response: { 200: Opportunity, ...problemResponses(400, 404, 409, 412, 413, 415, 422) },
       },
     },
     async (request, reply) => {
-      const updated = await service.update(request.params.id, request.body, request.actor, ifMatchCondition(request));
+      // Bodies are validated per media type, so a request without one reaches here unvalidated.
+      if (request.body === undefined) throw badRequest('validation-failed', 'Send the fields to change as a JSON object.', '(root)');
+      const condition = ifMatchCondition(request);
+      const updated = request.headers['content-type']?.toLowerCase().startsWith(MERGE_PATCH)
+        ? await service.mergePatch(request.params.id, request.body as OpportunityMergePatchBody, request.actor, condition)
+        : await service.update(request.params.id, request.body as OpportunityUpdateBody, request.actor, condition);
       tagResponse(request, reply, updated.version);
       return presentOpportunity(updated, request.language, app.usdIdrRate);
     },
   );
 
-  for (const { action, to, summary } of TRANSITIONS) {
+  app.post(
+    '/v1/opportunities/:id/request-changes',
+    {
+      config: { access: STAFF, etag: true },
+      schema: {
+        tags: ['opportunities'],
+        operationId: 'requestOpportunityChanges',
+        summary: 'Send an opportunity in review back to draft, saying what to change',
+        description: 'The comment is kept with the opportunity (see its reviews) and in the audit log.',
+        params: IdParams,
+        headers: ConditionalWriteHeaders,
+        body: ReviewComment,
+        response: { 200: Opportunity, ...problemResponses(400, 404, 409, 412, 415) },
+      },
+    },
+    async (request, reply) => {
+      const changed = await service.transition(request.params.id, 'draft', request.actor, ifMatchCondition(request), request.body.comment);
+      tagResponse(request, reply, changed.version);
+      return presentOpportunity(changed, request.language, app.usdIdrRate);
+    },
+  );
+
+  app.post(
+    '/v1/opportunities/:id/verify',
+    {
+      config: { access: STAFF, etag: true },
+      schema: {
+        tags: ['opportunities'],
+        operationId: 'verifyOpportunity',
+        summary: 'Confirm a published opportunity is still accurate',
+        description: 'Sets lastVerifiedAt to now and reviewDueAt REVIEW_INTERVAL_DAYS later, so it is no longer stale.',
+        params: IdParams,
+        headers: ConditionalWriteHeaders,
+        response: { 200: Opportunity, ...problemResponses(400, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const verified = await service.verify(request.params.id, request.actor, ifMatchCondition(request));
+      tagResponse(request, reply, verified.version);
+      return presentOpportunity(verified, request.language, app.usdIdrRate);
+    },
+  );
+
+  app.get(
+    '/v1/opportunities/:id/reviews',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['opportunities'],
+        operationId: 'listOpportunityReviews',
+        summary: "An opportunity's review steps and comments, oldest first",
+        params: IdParams,
+        response: { 200: ReviewHistory, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => ({
+      data: (await service.reviews(request.params.id, request.actor)).map((step) => ({ ...step, at: step.at.toISOString() })),
+    }),
+  );
+
+  for (const { action, to, summary, description, responses } of TRANSITIONS) {
     app.post(
       `/v1/opportunities/:id/${action}`,
       {
@@ -135,9 +224,10 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
           tags: ['opportunities'],
           operationId: `${action}Opportunity`,
           summary,
+          description,
           params: IdParams,
           headers: ConditionalWriteHeaders,
-          response: { 200: Opportunity, ...problemResponses(400, 404, 409, 412) },
+          response: { 200: Opportunity, ...problemResponses(...responses) },
         },
       },
       async (request, reply) => {
