@@ -6,6 +6,7 @@ import * as m0004 from './0004_reliability.ts';
 import * as m0005 from './0005_deal_flow.ts';
 import * as m0006 from './0006_multilingual_search.ts';
 import * as m0008 from './0008_investor_decisions.ts';
+import * as m0009 from './0009_imports.ts';
 import * as m0011 from './0011_speed.ts';
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0005_deal_flow': m0005,
   '0006_multilingual_search': m0006,
   '0008_investor_decisions': m0008,
+  '0009_imports': m0009,
   '0011_speed': m0011,
 };

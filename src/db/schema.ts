@@ -260,3 +260,28 @@ export interface InvestorsTable {
   halal_capable: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   preferred_regencies: ListColumn;
 }
+
+// ---- 0009_imports ----
+
+export interface OpportunitiesTable {
+  external_ref: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ImportsTable {
+  id: Generated<string>;
+  created_at: CreatedAt & Generated<Date>;
+  actor_key_id: string | null;
+  actor_role: string;
+  mode: string;
+  dry_run: boolean;
+  status: string;
+  format: string;
+  filename: string | null;
+  counts: ColumnType<Record<string, number>, string, never>;
+  rows: ColumnType<unknown[], string, never>;
+  source: ColumnType<{ header: string[]; rows: string[][] }, string, never>;
+}
+
+export interface Database {
+  imports: ImportsTable;
+}

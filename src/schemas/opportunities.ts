@@ -61,7 +61,13 @@ const Sponsor = z
   .strict()
   .meta({ id: 'Sponsor', description: 'The Indonesian sponsor or partner' });
 
+/** Printable, no spaces at either end: it is typed into spreadsheets and matched exactly. */
+export const ExternalRef = text(100)
+  .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters')
+  .meta({ description: 'Your own reference for the opportunity (e.g. a regional office\'s number), unique; bulk upserts match rows on it', example: 'BKPM-JI-2026-014' });
+
 const opportunityFields = {
+  externalRef: ExternalRef.optional(),
   title: localizedText(200, 'OpportunityTitle'),
   summary: localizedText(4000, 'OpportunitySummary'),
   sector: SectorLeafCode,
@@ -90,6 +96,7 @@ export const OpportunityUpdate = z
 export const Opportunity = z
   .object({
     id: Id,
+    externalRef: z.string().optional(),
     status: OpportunityStatus,
     title: LocalizedTextOut,
     summary: LocalizedTextOut,

@@ -3,7 +3,7 @@ import { InvalidCursorError } from '../db/repositories/cursor.ts';
 /** Errors a service raises for the HTTP layer to turn into problem responses. */
 export class ServiceError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 412 | 422 | 428 | 429,
+    readonly status: 400 | 403 | 404 | 409 | 412 | 413 | 422 | 428 | 429,
     readonly code: string,
     message: string,
     readonly field?: string,

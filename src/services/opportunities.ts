@@ -7,6 +7,7 @@ import { incentiveClaimProblems } from '../domain/investment-rules.ts';
 import { canTransition, isEditable, type Opportunity, type OpportunityInput } from '../domain/opportunity.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import {
+  findOpportunitiesByKeys,
   findOpportunity,
   insertOpportunity,
   RELEVANCE,
@@ -40,6 +41,7 @@ export class OpportunityService {
     checkLocation(input.location);
     checkIncentiveClaims({ ...input, kbliCodes: input.kbliCodes ?? [], incentives: input.incentives ?? [] }, this.rate);
     return this.changes.write(actor, async (trx, record) => {
+      await checkExternalRefFree(trx, input.externalRef);
       const created = await insertOpportunity(trx, input);
       record({ entity: 'opportunity', entityId: created.id, action: 'create', before: null, after: created });
       return created;
@@ -61,6 +63,7 @@ export class OpportunityService {
         throw conflict('opportunity-not-editable', `Opportunity ${id} is ${current.status}; it can no longer be changed.`);
       }
       checkIncentiveClaims({ ...current, ...changes, kbliCodes: changes.kbliCodes ?? current.kbliCodes, incentives: changes.incentives ?? current.incentives }, this.rate);
+      await checkExternalRefFree(trx, changes.externalRef, id);
       const updated = await updateOpportunity(trx, id, changes);
       record({ entity: 'opportunity', entityId: id, action: 'update', before: current, after: updated });
       return updated;
@@ -132,9 +135,21 @@ function toFilter(query: OpportunitySearchQuery, text: TextSearch | undefined): 
 }
 
 /** A claimed incentive whose verified rule cannot apply is refused, naming the claim. */
-function checkIncentiveClaims(project: Omit<Opportunity, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt'>, rate: UsdIdrRate): void {
+export function checkIncentiveClaims(project: Omit<Opportunity, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt'>, rate: UsdIdrRate): void {
   const [problem] = incentiveClaimProblems({ ...project, specialEconomicZone: project.location.specialEconomicZone }, rate);
   if (problem) throw unprocessable('incentive-not-applicable', `Incentive ${project.incentives[problem.index]} cannot apply: ${problem.message}.`, `incentives.${problem.index}`);
+}
+
+/** An external reference names one opportunity; the unique index stays the last word for a race. */
+async function checkExternalRefFree(trx: Transaction<Database>, externalRef: string | undefined, self?: string): Promise<void> {
+  if (externalRef === undefined) return;
+  const [holder] = await findOpportunitiesByKeys(trx, { externalRefs: [externalRef], ids: [] });
+  if (holder && holder.id !== self) {
+    throw conflict('external-ref-taken', `Opportunity ${holder.id} already has externalRef ${externalRef}; change that one, or choose another reference.`, {
+      fields: ['externalRef'],
+      members: { existingId: holder.id },
+    });
+  }
 }
 
 /** Both filters narrow the result, so a province must pass both. */
@@ -148,7 +163,7 @@ function provincesIn(groups: readonly IslandGroup[]): ProvinceCode[] {
   return PROVINCES.filter((province) => groups.includes(province.islandGroup)).map((province) => province.code);
 }
 
-function checkLocation(location: OpportunityInput['location']): void {
+export function checkLocation(location: OpportunityInput['location']): void {
   if (!location.specialEconomicZone) return;
   const zone = kekByCode.get(location.specialEconomicZone);
   if (!zone) {
