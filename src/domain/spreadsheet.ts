@@ -362,3 +362,50 @@ export function csvLine(cells: readonly (string | number)[]): string {
       .join(',') + '\r\n'
   );
 }
+
+/** An export's header: the import columns, then those for people to read (less import's `errors`). */
+export const EXPORT_HEADER: readonly string[] = [
+  'id',
+  ...COLUMNS.map((column) => column.name),
+  ...READ_ONLY_COLUMNS.filter((name) => name !== 'id' && name !== 'errors'),
+];
+
+export function exportRow(opportunity: Opportunity, vocabularies: Vocabularies, language: UiLanguage): (string | number)[] {
+  const readable = readableValues(opportunity, vocabularies, language);
+  return EXPORT_HEADER.map((name) => {
+    const column = columnByName.get(name);
+    return column ? exportValue(opportunity, column) : readable[name as keyof typeof readable];
+  });
+}
+
+/** A ranked match as an export reads it (see the match page schema). */
+export interface MatchRowSource {
+  score: number;
+  band: string;
+  eligibility?: { eligible: boolean };
+  factors: readonly { factor: string; neutral: boolean; score: number; contribution: number; text: string }[];
+  opportunity: { id: string; title: string; sector: string; province: string; investmentUsd: { min: number; max: number }; sponsorName: string };
+}
+
+/** Per factor its score, contribution and reason, in the order the model lists them. */
+export function matchHeader(factors: readonly string[]): string[] {
+  return [
+    'rank', 'score', 'band', 'eligible', 'opportunityId', 'title', 'sector', 'sectorName', 'province', 'provinceName',
+    'investmentUsd.min', 'investmentUsd.max', 'sponsorName',
+    ...factors.flatMap((factor) => [`${factor}.score`, `${factor}.contribution`, `${factor}.reason`]),
+  ];
+}
+
+export function matchRow(match: MatchRowSource, rank: number, factors: readonly string[], vocabularies: Vocabularies, language: UiLanguage): (string | number)[] {
+  const { opportunity } = match;
+  return [
+    rank, match.score, match.band, match.eligibility?.eligible === false ? 'false' : 'true', opportunity.id, opportunity.title,
+    opportunity.sector, nameOf(vocabularies.sector, opportunity.sector, language),
+    opportunity.province, nameOf(vocabularies.province, opportunity.province, language),
+    opportunity.investmentUsd.min, opportunity.investmentUsd.max, opportunity.sponsorName,
+    ...factors.flatMap((name) => {
+      const factor = match.factors.find((f) => f.factor === name);
+      return factor ? [factor.neutral ? '' : factor.score, factor.contribution, factor.text] : ['', '', ''];
+    }),
+  ];
+}

@@ -199,6 +199,10 @@ export const OpportunitySearch = z
       .meta({ description: 'Default: `relevance` (best first) with `q`, else `-createdAt`. `relevance` needs `q`.' }),
     limit: PageLimit,
     cursor: Cursor.optional(),
+    format: z
+      .enum(['json', 'csv', 'xlsx'])
+      .optional()
+      .meta({ description: 'Overrides Accept: `csv` or `xlsx` export every matching opportunity (all pages, staff columns as in the import template); `json` (default) pages' }),
   })
   .strict()
   .refine((query) => query.minUsd === undefined || query.maxUsd === undefined || query.minUsd <= query.maxUsd, {

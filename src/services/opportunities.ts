@@ -25,6 +25,9 @@ import type { ChangeWriter } from './changes.ts';
 import { analyseQuery, conceptsHit } from './search-text.ts';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, unprocessable, withCursor } from './errors.ts';
 
+/** Rows an export reads at a time: big enough to be few queries, small enough to stream. */
+const EXPORT_PAGE = 500;
+
 const ACTIONS: Record<OpportunityStatus, ActionOf<'opportunity'>> = { draft: 'create', published: 'publish', withdrawn: 'withdraw', closed: 'close' };
 
 /** Publishing, editing and finding opportunities; the lifecycle rules live in the domain. */
@@ -103,6 +106,23 @@ export class OpportunityService {
       nextCursor: page.nextCursor,
       recognised: analysed.recognised,
     };
+  }
+
+  /**
+   * Every opportunity the search finds, page after page, for an export. The first page is read
+   * before this returns, so a query the search refuses fails here, before anything is streamed.
+   */
+  async searchAll(query: OpportunitySearchQuery, actor: Actor): Promise<AsyncIterable<Opportunity>> {
+    const first = await this.search({ ...query, limit: EXPORT_PAGE }, actor);
+    const next = (cursor: string) => this.search({ ...query, limit: EXPORT_PAGE, cursor }, actor);
+    return (async function* () {
+      let page: { items: Opportunity[]; nextCursor: string | null } = first;
+      yield* page.items;
+      while (page.nextCursor) {
+        page = await next(page.nextCursor);
+        yield* page.items;
+      }
+    })();
   }
 
   /**
