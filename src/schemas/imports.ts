@@ -66,6 +66,8 @@ export const ImportRecord = z
   })
   .meta({ id: 'Import' });
 
-export const ImportProblem = Problem.extend({ import: ImportRecord }).meta({ id: 'ImportProblem' });
+export const ImportProblem = Problem.extend({
+  import: ImportRecord.optional().meta({ description: 'With `import-invalid`: the import record, every error by row and column' }),
+}).meta({ id: 'ImportProblem' });
 
 export type ImportRecordView = z.infer<typeof ImportRecord>;

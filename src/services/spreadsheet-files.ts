@@ -110,7 +110,7 @@ async function readXlsx(file: Buffer): Promise<Sheet> {
     throw badFile('not-a-spreadsheet', 'The file looks like a ZIP archive but is not a readable XLSX workbook; save it again from your spreadsheet program as .xlsx.');
   }
   const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets[0];
-  if (!sheet) throw badFile('empty-file', 'The workbook has no worksheet.');
+  if (!sheet) throw badFile('not-a-spreadsheet', 'The file has no worksheet; save it again from your spreadsheet program as .xlsx.');
   if (sheet.actualRowCount > MAX_ROWS + 1) throw tooManyRows(sheet.actualRowCount - 1);
   if (sheet.columnCount > MAX_COLUMNS) {
     throw badFile('too-many-columns', `The worksheet has ${sheet.columnCount} columns, more than ${MAX_COLUMNS}; the template has ${COLUMNS.length}. Remove the extra columns.`);

@@ -58,7 +58,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { sheet, filename } = await readUpload(request);
       const record = presentImport(await app.services.imports.run({ sheet, mode: request.query.mode, dryRun: request.query.dryRun, filename }, request.actor));
-      if (record.status !== 'invalid') return record;
+      // A dry run reports, whatever it finds; a real import with errors is refused.
+      if (record.status !== 'invalid' || record.dryRun) return record;
       return sendProblem(request, reply, {
         status: 422,
         code: 'import-invalid',
