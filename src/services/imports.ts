@@ -140,8 +140,6 @@ export class ImportService {
         report.errors.push({ row: row.row, column, code, message, value });
         return { kind: 'error', report };
       };
-      if (report.errors.length) return { kind: 'error', report };
-
       const key = row.externalRef ?? (mode === 'upsert' ? row.id : undefined);
       if (key !== undefined) {
         const first = seen.get(key);
@@ -172,7 +170,7 @@ export class ImportService {
 
   #planCreate(row: ReadRow, report: RowReport): Plan {
     const body = this.#validate(row, row.fields, report);
-    if (!body) return { kind: 'error', report };
+    if (!body || report.errors.length) return { kind: 'error', report };
     report.action = 'create';
     return { kind: 'create', report, input: body as OpportunityInput };
   }
@@ -181,7 +179,7 @@ export class ImportService {
     report.opportunityId = current.id;
     const before = inputOf(current);
     const merged = this.#validate(row, mergeFields(before, row.fields), report);
-    if (!merged) return { kind: 'error', report };
+    if (!merged || report.errors.length) return { kind: 'error', report };
     const changed = Object.keys(row.fields).filter((key) => !sameValue((merged as Record<string, unknown>)[key], before[key]));
     if (changed.length === 0) {
       report.action = 'unchanged';
@@ -196,13 +194,19 @@ export class ImportService {
     return { kind: 'update', report, current, changes };
   }
 
-  /** The same rules as the JSON API: the schema, then the service's own checks, each error on its column. */
+  /**
+   * The same rules as the JSON API: the schema, then the service's own checks, each error on its
+   * column. A cell that could not be read is left out and already reported, so it is not
+   * reported again as missing; every other problem of the row shows at once.
+   */
   #validate(row: ReadRow, document: Record<string, unknown>, report: RowReport): CreateBody | undefined {
+    const unreadable = new Set(report.errors.map((error) => error.column));
     const parsed = OpportunityCreate.safeParse(document);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.map(String);
         const column = columnOf(path);
+        if (unreadable.has(column)) continue;
         const missing = issue.code === 'invalid_type' && issue.input === undefined;
         report.errors.push({ row: row.row, column, code: missing ? 'required' : 'invalid', message: missing ? `${column} is required.` : issue.message, value: cellValueOf(row, column) });
       }
