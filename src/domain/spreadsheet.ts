@@ -212,11 +212,24 @@ function readDate(cell: Cell): Read {
   return { ok: value };
 }
 
-function readCode(value: string, vocabulary: readonly VocabularyEntry[]): { ok: string } | { error: { code: string; message: string; suggestion?: string } } {
-  const wanted = normalise(value);
-  for (const entry of vocabulary) {
-    if (normalise(entry.code) === wanted || entry.aliases.some((alias) => normalise(alias) === wanted)) return { ok: entry.code };
+/** Each vocabulary's codes and aliases, normalised once: a file of 10,000 rows looks up many thousands of cells. */
+const lookups = new WeakMap<readonly VocabularyEntry[], Map<string, string>>();
+
+function lookupOf(vocabulary: readonly VocabularyEntry[]): Map<string, string> {
+  let lookup = lookups.get(vocabulary);
+  if (!lookup) {
+    lookup = new Map();
+    // Aliases first, so a code always wins over another entry's alias that looks the same.
+    for (const entry of vocabulary) for (const alias of entry.aliases) if (!lookup.has(normalise(alias))) lookup.set(normalise(alias), entry.code);
+    for (const entry of vocabulary) lookup.set(normalise(entry.code), entry.code);
+    lookups.set(vocabulary, lookup);
   }
+  return lookup;
+}
+
+function readCode(value: string, vocabulary: readonly VocabularyEntry[]): { ok: string } | { error: { code: string; message: string; suggestion?: string } } {
+  const found = lookupOf(vocabulary).get(normalise(value));
+  if (found) return { ok: found };
   const suggestion = closest(value, vocabulary.map((entry) => entry.code), vocabulary);
   return {
     error: {

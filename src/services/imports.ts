@@ -4,6 +4,7 @@ import type { Actor } from '../domain/access.ts';
 import type { UsdIdrRate } from '../domain/investment-facts.ts';
 import { isEditable, type Opportunity, type OpportunityInput } from '../domain/opportunity.ts';
 import {
+  COLUMNS,
   columnOf,
   csvLine,
   mergeFields,
@@ -169,7 +170,9 @@ export class ImportService {
   }
 
   #planCreate(row: ReadRow, report: RowReport): Plan {
-    const body = this.#validate(row, row.fields, report);
+    // A new row's empty list cell is an empty list (no technologies sought, say), not a missing field.
+    const lists = Object.fromEntries(LIST_COLUMNS.map((name) => [name, []]));
+    const body = this.#validate(row, { ...lists, ...row.fields }, report);
     if (!body || report.errors.length) return { kind: 'error', report };
     report.action = 'create';
     return { kind: 'create', report, input: body as OpportunityInput };
@@ -238,6 +241,9 @@ export class ImportService {
     }
   }
 }
+
+/** Lists a new row may leave empty; modalities needs at least one, so an empty cell there stays an error. */
+const LIST_COLUMNS = COLUMNS.filter((column) => typeof column.kind === 'object' && 'codes' in column.kind && column.name !== 'modalities').map((column) => column.name);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
