@@ -8,6 +8,8 @@
  *  4. the matcher alone, no HTTP, at 10k, 100k and 1M opportunities (scripts/bench/curve.ts).
  *  5. deal flow: the outbox's write overhead, webhook delivery throughput, publish to match.new.
  *  6. opportunity search with a query in each of the five languages against a plain ILIKE.
+ *  7. bulk import of 10,000 CSV rows (dry run, commit, unchanged again) and their export as
+ *     CSV and XLSX (scripts/bench/imports.ts; BENCH_IMPORT_ROWS).
  * Shared, noisy machines make absolute numbers wander; the ratios are the result.
  * Env: BENCH_SIZES (default "10000,100000"), BENCH_SECONDS (default 10), BENCH_DATABASE_URL
  * (a real PostgreSQL database to fill; default: an embedded one in a temporary directory),
@@ -28,6 +30,7 @@ import { toMatchableInvestor } from '../src/services/matching.ts';
 import { createRandom, syntheticInvestor, syntheticOpportunity } from '../src/services/synthetic-data.ts';
 import { curveReport, matcherCurve } from './bench/curve.ts';
 import { benchmarkDealFlow } from './bench/deal-flow.ts';
+import { benchmarkImports } from './bench/imports.ts';
 import { benchmarkSearch } from './bench/search.ts';
 import { sqlTopMatches } from './bench/sql-baseline.ts';
 
@@ -180,6 +183,7 @@ try {
       database = await openDatabase(target);
     }
   }
+  await benchmarkImports(database, report);
 } finally {
   await database.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -27,6 +27,7 @@ import { apiKeyRoutes } from './http/routes/api-keys.ts';
 import { auditRoutes } from './http/routes/audit.ts';
 import { embedRoutes } from './http/routes/embed.ts';
 import { healthRoutes } from './http/routes/health.ts';
+import { importRoutes } from './http/routes/imports.ts';
 import { interestRoutes } from './http/routes/interests.ts';
 import { investorRoutes } from './http/routes/investors.ts';
 import { opportunityRoutes } from './http/routes/opportunities.ts';
@@ -43,6 +44,7 @@ import { ChangeWriter } from './services/changes.ts';
 import { BackgroundWork } from './services/background.ts';
 import { FunnelService } from './services/funnel.ts';
 import { IdempotencyService } from './services/idempotency.ts';
+import { ImportService } from './services/imports.ts';
 import { InterestService } from './services/interests.ts';
 import { InvestorService } from './services/investors.ts';
 import { MatchAlerts } from './services/match-alerts.ts';
@@ -64,6 +66,7 @@ export interface Services {
   funnel: FunnelService;
   idempotency: IdempotencyService;
   rateLimits: RateLimitCounters;
+  imports: ImportService;
   /** Outbox processing, webhook delivery and interest expiry; `drain()` runs them to completion. */
   background: BackgroundWork;
 }
@@ -179,6 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     funnel: new FunnelService(database.db, matching, options.config.INTEREST_RESPONSE_DAYS ?? 14),
     idempotency: new IdempotencyService(database.db),
     rateLimits: new RateLimitCounters(database.db),
+    imports: new ImportService(database.db, changes, usdIdrRate),
     background,
   });
   // Listening starts before the index loads, so no change can fall between the two.
@@ -231,6 +235,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(interestRoutes);
   await app.register(webhookRoutes);
   await app.register(statsRoutes);
+  await app.register(importRoutes);
 
   return app;
 }

@@ -7,6 +7,7 @@ import * as m0005 from './0005_deal_flow.ts';
 import * as m0006 from './0006_multilingual_search.ts';
 import * as m0007 from './0007_staff_workflow.ts';
 import * as m0008 from './0008_investor_decisions.ts';
+import * as m0009 from './0009_imports.ts';
 import * as m0011 from './0011_speed.ts';
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '0006_multilingual_search': m0006,
   '0007_staff_workflow': m0007,
   '0008_investor_decisions': m0008,
+  '0009_imports': m0009,
   '0011_speed': m0011,
 };

@@ -285,6 +285,28 @@ export interface OpportunityReviewsTable {
   at: CreatedAt & Generated<Date>;
 }
 
+// ---- 0009_imports ----
+
+export interface OpportunitiesTable {
+  external_ref: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ImportsTable {
+  id: Generated<string>;
+  created_at: CreatedAt & Generated<Date>;
+  actor_key_id: string | null;
+  actor_role: string;
+  mode: string;
+  dry_run: boolean;
+  status: string;
+  format: string;
+  filename: string | null;
+  counts: ColumnType<Record<string, number>, string, never>;
+  rows: ColumnType<unknown[], string, never>;
+  source: ColumnType<{ header: string[]; rows: string[][] }, string, never>;
+}
+
 export interface Database {
   opportunity_reviews: OpportunityReviewsTable;
+  imports: ImportsTable;
 }

@@ -117,6 +117,8 @@ export type SponsorKind = (typeof SPONSOR_KINDS)[number];
 
 export interface Opportunity extends OpportunityDecisionFacts {
   id: string;
+  /** The reference a spreadsheet knows it by, unique: what a bulk upsert matches rows on. */
+  externalRef?: string;
   status: OpportunityStatus;
   title: LocalizedText;
   summary: LocalizedText;

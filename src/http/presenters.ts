@@ -15,10 +15,12 @@ import { regencyByCode } from '../domain/reference/regencies.ts';
 import { sectorParentOf } from '../domain/reference/sectors.ts';
 import type { ApiKeyView } from '../schemas/api-keys.ts';
 import type { AuditEntryView } from '../schemas/audit.ts';
+import type { ImportRecordView } from '../schemas/imports.ts';
 import type { InterestView } from '../schemas/interests.ts';
 import type { InvestorView } from '../schemas/investors.ts';
 import type { OpportunityView } from '../schemas/opportunities.ts';
 import type { DeliveryView, WebhookView } from '../schemas/webhooks.ts';
+import type { ImportRecord } from '../services/imports.ts';
 import type { InterestWithHistory } from '../services/interests.ts';
 
 export function presentOpportunity(opportunity: Opportunity, language: UiLanguage, rate: UsdIdrRate): OpportunityView {
@@ -26,6 +28,7 @@ export function presentOpportunity(opportunity: Opportunity, language: UiLanguag
   const summary = pickText(opportunity.summary, language);
   return {
     id: opportunity.id,
+    ...(opportunity.externalRef !== undefined && { externalRef: opportunity.externalRef }),
     status: opportunity.status,
     title: opportunity.title,
     summary: opportunity.summary,
@@ -150,5 +153,21 @@ export function presentDelivery(delivery: Delivery): DeliveryView {
     nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
     createdAt: delivery.createdAt.toISOString(),
     deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
+  };
+}
+
+/** An import record as the API shows it: every error also listed once, in row order. */
+export function presentImport(record: ImportRecord): ImportRecordView {
+  return {
+    id: record.id,
+    createdAt: record.createdAt.toISOString(),
+    mode: record.mode,
+    dryRun: record.dryRun,
+    status: record.status,
+    format: record.format as ImportRecordView['format'],
+    filename: record.filename,
+    counts: record.counts as ImportRecordView['counts'],
+    rows: record.rows,
+    errors: record.rows.flatMap((row) => row.errors),
   };
 }

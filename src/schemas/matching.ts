@@ -66,6 +66,11 @@ export const OpportunityMatchQuery = z
   })
   .strict();
 
+/** The investor's matches, also as a CSV or XLSX export of every page. */
+export const OpportunityMatchExportQuery = OpportunityMatchQuery.extend({
+  format: z.enum(['json', 'csv', 'xlsx']).optional().meta({ description: 'Overrides Accept: `csv` or `xlsx` export every match (all pages) with its factors; `json` (default) pages' }),
+}).strict();
+
 export const InvestorMatchQuery = z
   .object({ ...matchPaging, country: csvList(CountryCode, 50, 'Only investors from these countries').optional(), ...weightQuery })
   .strict();

@@ -61,7 +61,13 @@ const Sponsor = z
   .strict()
   .meta({ id: 'Sponsor', description: 'The Indonesian sponsor or partner' });
 
+/** Printable, no spaces at either end: it is typed into spreadsheets and matched exactly. */
+export const ExternalRef = text(100)
+  .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters')
+  .meta({ description: 'Your own reference for the opportunity (e.g. a regional office\'s number), unique; bulk upserts match rows on it', example: 'BKPM-JI-2026-014' });
+
 const opportunityFields = {
+  externalRef: ExternalRef.optional(),
   title: localizedText(200, 'OpportunityTitle'),
   summary: localizedText(4000, 'OpportunitySummary'),
   sector: SectorLeafCode,
@@ -120,6 +126,7 @@ export const ReviewHistory = z.object({ data: z.array(ReviewStep) }).meta({ id: 
 export const Opportunity = z
   .object({
     id: Id,
+    externalRef: z.string().optional(),
     status: OpportunityStatus,
     title: LocalizedTextOut,
     summary: LocalizedTextOut,
@@ -214,6 +221,10 @@ export const OpportunitySearch = z
       .meta({ description: 'Default: `relevance` (best first) with `q`, else `-createdAt`. `relevance` needs `q`.' }),
     limit: PageLimit,
     cursor: Cursor.optional(),
+    format: z
+      .enum(['json', 'csv', 'xlsx'])
+      .optional()
+      .meta({ description: 'Overrides Accept: `csv` or `xlsx` export every matching opportunity (all pages, staff columns as in the import template); `json` (default) pages' }),
   })
   .strict()
   .refine((query) => query.minUsd === undefined || query.maxUsd === undefined || query.minUsd <= query.maxUsd, {

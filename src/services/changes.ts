@@ -47,7 +47,13 @@ export function parseNotification(payload: string): { change: Change | undefined
 }
 
 /** The notification text for a change made by `source`. */
-export const notificationOf = (change: Change, source: string) => `${change.entity}:${change.id}${SOURCE_MARK}${source}`;
+export const notificationOf = (change: Change, source: string) => `${change.entity}${change.id === undefined ? '' : `:${change.id}`}${SOURCE_MARK}${source}`;
+
+/**
+ * Past this many changed rows in one write (a bulk import), subscribers are told to reload
+ * once instead of reading every row again.
+ */
+const BULK_CHANGE = 100;
 
 const isNotified = (entity: EventEntity): entity is (typeof NOTIFIED_ENTITIES)[number] => (NOTIFIED_ENTITIES as readonly string[]).includes(entity);
 
@@ -83,7 +89,7 @@ export class ChangeWriter {
       );
       const notified = new Map<string, Change>();
       for (const c of recorded) if (isNotified(c.entity)) notified.set(`${c.entity}:${c.entityId}`, { entity: c.entity, id: c.entityId });
-      notifications = [...notified.values()];
+      notifications = notified.size > BULK_CHANGE ? [{ entity: RELOAD, id: undefined }] : [...notified.values()];
       for (const change of notifications) await notifyChange(trx, this.channel, notificationOf(change, this.local.source));
       return value;
     });

@@ -7,7 +7,7 @@ export { classifyDatabaseError, type DatabaseFailure } from '../db/errors.ts';
 /** Errors a service raises for the HTTP layer to turn into problem responses. */
 export class ServiceError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 412 | 422 | 428 | 429,
+    readonly status: 400 | 403 | 404 | 409 | 412 | 413 | 422 | 428 | 429,
     readonly code: ProblemCode,
     message: string,
     readonly field?: string,

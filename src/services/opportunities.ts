@@ -13,6 +13,7 @@ import { insertReviewStep, lastSubmission, listReviewSteps, type ReviewAction, t
 import {
   claimExpired,
   claimNewlyStale,
+  findOpportunitiesByKeys,
   findOpportunity,
   insertOpportunity,
   markStaleReported,
@@ -31,6 +32,9 @@ import { OpportunityCreate } from '../schemas/opportunities.ts';
 import type { ChangeWriter } from './changes.ts';
 import { analyseQuery, conceptsHit } from './search-text.ts';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, ServiceError, unprocessable, withCursor } from './errors.ts';
+
+/** Rows an export reads at a time: big enough to be few queries, small enough to stream. */
+const EXPORT_PAGE = 500;
 
 /** The event each move records; moving back to draft is only ever a reviewer asking for changes. */
 const ACTIONS: Record<OpportunityStatus, ActionOf<'opportunity'>> = {
@@ -66,6 +70,7 @@ export class OpportunityService {
     checkLocation(input.location);
     checkIncentiveClaims({ ...input, kbliCodes: input.kbliCodes ?? [], incentives: input.incentives ?? [] }, this.rate);
     return this.changes.write(actor, async (trx, record) => {
+      await checkExternalRefFree(trx, input.externalRef);
       const created = await insertOpportunity(trx, input);
       record({ entity: 'opportunity', entityId: created.id, action: 'create', before: null, after: created });
       return created;
@@ -111,6 +116,7 @@ export class OpportunityService {
       }
       const changes = changesTo(current);
       checkIncentiveClaims({ ...current, ...changes, kbliCodes: changes.kbliCodes ?? current.kbliCodes, incentives: changes.incentives ?? current.incentives }, this.rate);
+      await checkExternalRefFree(trx, changes.externalRef, id);
       const updated = await updateOpportunity(trx, id, changes);
       record({ entity: 'opportunity', entityId: id, action: 'update', before: current, after: updated });
       return updated;
@@ -235,6 +241,23 @@ export class OpportunityService {
   }
 
   /**
+   * Every opportunity the search finds, page after page, for an export. The first page is read
+   * before this returns, so a query the search refuses fails here, before anything is streamed.
+   */
+  async searchAll(query: OpportunityQuery, actor: Actor): Promise<AsyncIterable<Opportunity>> {
+    const first = await this.search({ ...query, limit: EXPORT_PAGE }, actor);
+    const next = (cursor: string) => this.search({ ...query, limit: EXPORT_PAGE, cursor }, actor);
+    return (async function* () {
+      let page: { items: Opportunity[]; nextCursor: string | null } = first;
+      yield* page.items;
+      while (page.nextCursor) {
+        page = await next(page.nextCursor);
+        yield* page.items;
+      }
+    })();
+  }
+
+  /**
    * The row lock makes the version check and the write one atomic step: of two writers that
    * read the same version, the second waits for the first and then finds the version moved.
    */
@@ -264,9 +287,21 @@ function toFilter(query: OpportunityQuery, text: TextSearch | undefined): Opport
 }
 
 /** A claimed incentive whose verified rule cannot apply is refused, naming the claim. */
-function checkIncentiveClaims(project: Omit<Opportunity, ServiceOwned>, rate: UsdIdrRate): void {
+export function checkIncentiveClaims(project: Omit<Opportunity, ServiceOwned>, rate: UsdIdrRate): void {
   const [problem] = incentiveClaimProblems({ ...project, specialEconomicZone: project.location.specialEconomicZone }, rate);
   if (problem) throw unprocessable('incentive-not-applicable', `Incentive ${project.incentives[problem.index]} cannot apply: ${problem.message}.`, `incentives.${problem.index}`);
+}
+
+/** An external reference names one opportunity; the unique index stays the last word for a race. */
+async function checkExternalRefFree(trx: Transaction<Database>, externalRef: string | undefined, self?: string): Promise<void> {
+  if (externalRef === undefined) return;
+  const [holder] = await findOpportunitiesByKeys(trx, { externalRefs: [externalRef], ids: [] });
+  if (holder && holder.id !== self) {
+    throw conflict('external-ref-taken', `Opportunity ${holder.id} already has externalRef ${externalRef}; change that one, or choose another reference.`, {
+      fields: ['externalRef'],
+      members: { existingId: holder.id },
+    });
+  }
 }
 
 /** Both filters narrow the result, so a province must pass both. */
@@ -280,7 +315,7 @@ function provincesIn(groups: readonly IslandGroup[]): ProvinceCode[] {
   return PROVINCES.filter((province) => groups.includes(province.islandGroup)).map((province) => province.code);
 }
 
-function checkLocation(location: OpportunityInput['location']): void {
+export function checkLocation(location: OpportunityInput['location']): void {
   if (!location.specialEconomicZone) return;
   const zone = kekByCode.get(location.specialEconomicZone);
   if (!zone) {

@@ -9,7 +9,13 @@ export type Schema<Name extends keyof components['schemas']> = components['schem
 /** A problem document (RFC 9457), what every error response carries. */
 export type Problem = Schema<'Problem'>;
 
-export type PeluangClient = Client<paths>;
+/**
+ * What the client parses: JSON and problem documents. Exports (CSV, XLSX) are files; read them
+ * with `parseAs: 'text'` or `'blob'`.
+ */
+type JsonMedia = 'application/json' | 'application/problem+json';
+
+export type PeluangClient = Client<paths, JsonMedia>;
 
 export interface PeluangClientOptions extends Omit<ClientOptions, 'baseUrl'> {
   /** Where the service is, e.g. `https://peluang.example.id` (no trailing `/v1`). */
@@ -30,7 +36,7 @@ export interface PeluangClientOptions extends Omit<ClientOptions, 'baseUrl'> {
  * ```
  */
 export function createPeluangClient({ baseUrl, apiKey, language, headers, ...options }: PeluangClientOptions): PeluangClient {
-  return createClient<paths>({
+  return createClient<paths, JsonMedia>({
     ...options,
     baseUrl: baseUrl.replace(/\/+$/, ''),
     headers: {

@@ -176,6 +176,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import opportunities from a CSV or XLSX file, or JSON rows: all or nothing
+         * @description Columns as in the template (GET /v1/imports/template.xlsx); a missing column or an empty cell leaves the field as it is. Controlled values take codes or names in any of the five languages, provinces also their BPS code; several values are separated by `;`. Formula cells are read as the value they show, never evaluated. At most 10000 rows (more: 422 `too-many-rows`) and 10 MB (413). Every row is checked first: with any error nothing changes and the answer is 422 `import-invalid` with the import record; a dry run changes nothing and answers 200. Imported rows are drafts; an upsert never changes a status, and a row that changes nothing is `unchanged` and records no event.
+         *
+         *     **Access:** admin, staff keys.
+         */
+        post: operations["importOpportunities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an import record again: its counts, and each row with its action and errors
+         * @description **Access:** admin, staff keys.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows of an import as they were sent, with an `errors` column: fix them and send the file again
+         * @description **Access:** admin, staff keys.
+         */
+        get: operations["getImportErrorsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template as CSV: the header and one example row that imports as it is
+         * @description **Access:** admin, staff keys.
+         */
+        get: operations["getImportTemplateCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template as XLSX, with drop-down lists for controlled values
+         * @description **Access:** admin, staff keys.
+         */
+        get: operations["getImportTemplateXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/incentives": {
         parameters: {
             query?: never;
@@ -513,7 +615,7 @@ export interface paths {
         };
         /**
          * Search opportunities with filters, full text and cursor pagination
-         * @description Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches in any of the five languages (see its description); results then come best first and say which recognised concepts each is tagged with.
+         * @description Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches in any of the five languages (see its description); results then come best first and say which recognised concepts each is tagged with. With `Accept: text/csv` or XLSX (or `format`), every matching opportunity comes as one file in the columns of the import template, plus names in the caller's language; it imports back unchanged.
          *
          *     **Access:** anyone; no key needed (with a key: any API key).
          */
@@ -1340,6 +1442,103 @@ export interface components {
             /** @constant */
             status: "ok";
         };
+        Import: {
+            /** @description Rows read, what they did (or would do, in a dry run or an invalid file), and the errors found */
+            counts: {
+                created: number;
+                errors: number;
+                rows: number;
+                unchanged: number;
+                updated: number;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-11-25T08:30:00.000Z
+             */
+            createdAt: string;
+            dryRun: boolean;
+            /** @description Every error, by row and column */
+            errors: components["schemas"]["ImportError"][];
+            filename: string | null;
+            /** @enum {string} */
+            format: "csv" | "xlsx" | "json";
+            /**
+             * Format: uuid
+             * @description Resource id (UUID)
+             * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+             */
+            id: string;
+            /** @enum {string} */
+            mode: "create" | "upsert";
+            rows: {
+                /** @enum {string} */
+                action: "create" | "update" | "unchanged" | "error";
+                errors: components["schemas"]["ImportError"][];
+                externalRef?: string;
+                /**
+                 * Format: uuid
+                 * @description Resource id (UUID)
+                 * @example 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10
+                 */
+                opportunityId?: string;
+                row: number;
+            }[];
+            /**
+             * @description `invalid`: at least one error, nothing was changed
+             * @enum {string}
+             */
+            status: "committed" | "dry-run" | "invalid";
+        };
+        ImportError: {
+            /** @description Stable code, e.g. `unknown-value`, `required`, `invalid`, `external-ref-taken` */
+            code: string;
+            column: string;
+            message: string;
+            /** @description Spreadsheet row; the header is row 1 */
+            row: number;
+            /** @description For a controlled value or a column name: the nearest known one ("did you mean") */
+            suggestion?: string;
+            /** @description The cell as read */
+            value: string;
+        };
+        ImportFileInput: {
+            /**
+             * Format: binary
+             * @description A CSV (UTF-8, with or without BOM) or XLSX file, at most 10 MB
+             */
+            file: string;
+        };
+        ImportProblem: {
+            /** @description For a move that is not allowed: the moves that are */
+            allowed?: string[];
+            /** @description Stable machine-readable error code */
+            code: string;
+            detail?: string;
+            errors?: {
+                /** @description Dotted path of the offending field, e.g. `title.en` */
+                field: string;
+                /** @enum {string} */
+                in: "body" | "querystring" | "params" | "headers";
+                message: string;
+                /** @description JSON pointer into the request part */
+                pointer: string;
+            }[];
+            /** @description For a conflict with an existing record: its id */
+            existingId?: string;
+            /** @description With `import-invalid`: the import record, every error by row and column */
+            import?: components["schemas"]["Import"];
+            instance?: string;
+            requestId?: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+        ImportRowsInput: {
+            /** @description One object per row, keyed by column name as in the template (`title.en`, `location.province` …); lists as arrays or `;`-separated text. Row numbers in the report count the first object as row 2, as under a header. */
+            rows: {
+                [key: string]: string | number | boolean | null | string[];
+            }[];
+        };
         /**
          * @description Fiscal incentive (see /v1/incentives)
          * @enum {string}
@@ -2073,6 +2272,7 @@ export interface components {
              * @example 2026-11-25T08:30:00.000Z
              */
             expiresAt?: string;
+            externalRef?: string;
             financials?: {
                 irrPct?: number;
                 npvUsd?: number;
@@ -2177,6 +2377,11 @@ export interface components {
              * @example 2026-11-25T08:30:00.000Z
              */
             expiresAt?: string;
+            /**
+             * @description Your own reference for the opportunity (e.g. a regional office's number), unique; bulk upserts match rows on it
+             * @example BKPM-JI-2026-014
+             */
+            externalRef?: string;
             financials?: components["schemas"]["FinancialsInput"];
             halal?: components["schemas"]["HalalFactsInput"];
             /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
@@ -2292,6 +2497,7 @@ export interface components {
                  * @example 2026-11-25T08:30:00.000Z
                  */
                 expiresAt?: string;
+                externalRef?: string;
                 financials?: {
                     irrPct?: number;
                     npvUsd?: number;
@@ -2425,6 +2631,11 @@ export interface components {
              * @example 2026-11-25T08:30:00.000Z
              */
             expiresAt?: string;
+            /**
+             * @description Your own reference for the opportunity (e.g. a regional office's number), unique; bulk upserts match rows on it
+             * @example BKPM-JI-2026-014
+             */
+            externalRef?: string;
             financials?: components["schemas"]["FinancialsInput"];
             halal?: components["schemas"]["HalalFactsInput"];
             /** @description Incentives claimed; each is checked against its rule (422 when it cannot apply) */
@@ -4763,6 +4974,1055 @@ export interface operations {
                      *       "code": "database-unavailable",
                      *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
                      *       "instance": "/v1/health-partners",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importOpportunities: {
+        parameters: {
+            query?: {
+                /** @description `true`: check every row and report what would happen; nothing is changed */
+                dryRun?: "true" | "false";
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+                /** @description `create`: every row is a new draft (an externalRef already taken is an error). `upsert`: rows are matched on externalRef (an exported row without one on its id): found ones are updated, never changing their status; the rest are created as drafts. */
+                mode?: "create" | "upsert";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRowsInput"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "multipart/form-data": components["schemas"]["ImportFileInput"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/imports",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/imports",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/imports",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload-too-large",
+                     *       "detail": "The body is larger than the service accepts.",
+                     *       "instance": "/v1/imports",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported-media-type",
+                     *       "detail": "Send the body as application/json.",
+                     *       "instance": "/v1/imports",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content */
+            422: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/unknown-investor",
+                     *       "title": "Unprocessable content",
+                     *       "status": 422,
+                     *       "code": "unknown-investor",
+                     *       "detail": "Investor 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist or was deleted.",
+                     *       "instance": "/v1/imports",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ImportProblem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/imports",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/imports",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/imports",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportErrorsCsv: {
+        parameters: {
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
+            path: {
+                /** @description Resource id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows with their errors */
+            200: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/validation-failed",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "validation-failed",
+                     *       "detail": "body investmentUsd.max: min must not exceed max",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/errors.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/errors.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/errors.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not-found",
+                     *       "detail": "Opportunity 0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10 does not exist",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/errors.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/errors.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/errors.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/imports/0195f7e2-5b4c-7c3e-9a51-2f1d8c6b7a10/errors.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportTemplateCsv: {
+        parameters: {
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/imports/template.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/imports/template.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/imports/template.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/imports/template.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/imports/template.csv",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportTemplateXlsx: {
+        parameters: {
+            query?: {
+                /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
+                lang?: string;
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110), e.g. `ko-KR,ko;q=0.9,en;q=0.5`. Served: en, id, ko, ja, zh (Simplified Chinese; `zh-CN`, `zh-Hans`, and also `zh-TW`/`zh-Hant`, get it). Default: en. */
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Bearer challenge: send `Authorization: Bearer <key>` */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/authentication-required",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "authentication-required",
+                     *       "detail": "This route needs an API key: send Authorization: Bearer <key>.",
+                     *       "instance": "/v1/imports/template.xlsx",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "detail": "investor keys may not POST /v1/opportunities.",
+                     *       "instance": "/v1/imports/template.xlsx",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    /** @description Requests allowed in the current one-minute window */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current window */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate-limited",
+                     *       "detail": "Too many requests: at most 600 a minute. Try again in 17 s (see Retry-After).",
+                     *       "instance": "/v1/imports/template.xlsx",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "detail": "Something went wrong on our side; quote request id 6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11 when reporting it.",
+                     *       "instance": "/v1/imports/template.xlsx",
+                     *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
+                    "content-language"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    /** @description Includes `Accept-Language`: the response depends on it */
+                    vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://peluang.example.id/problems/database-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "database-unavailable",
+                     *       "detail": "The database does not answer; check DATABASE_URL and that PostgreSQL is running.",
+                     *       "instance": "/v1/imports/template.xlsx",
                      *       "requestId": "6f1c2a0e-8d7b-4c55-9a3e-2b7f0d9e4c11"
                      *     }
                      */
@@ -7782,6 +9042,8 @@ export interface operations {
             query?: {
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Overrides Accept: `csv` or `xlsx` export every match (all pages) with its factors; `json` (default) pages */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Also show pairs that cannot legally happen (foreign-equity caps), marked with `eligibility.eligible: false`; default false */
                 includeIneligible?: "true" | "false";
                 /** @description Only opportunities in these island groups; comma-separated or repeated */
@@ -7819,7 +9081,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The page as JSON, or with Accept `text/csv` or XLSX (or `?format=`) every matching row as a file */
             200: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -7836,6 +9098,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpportunityMatchPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Bad request */
@@ -9159,6 +10423,8 @@ export interface operations {
             query?: {
                 /** @description Opaque cursor from `nextCursor` of the previous page */
                 cursor?: string;
+                /** @description Overrides Accept: `csv` or `xlsx` export every matching opportunity (all pages, staff columns as in the import template); `json` (default) pages */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Incentives claimed; matches opportunities claiming any of them; comma-separated or repeated */
                 incentive?: components["schemas"]["IncentiveInput"][];
                 /** @description Island groups; comma-separated or repeated */
@@ -9199,7 +10465,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The page as JSON, or with Accept `text/csv` or XLSX (or `?format=`) every matching row as a file */
             200: {
                 headers: {
                     /** @description The language of the text in the response: `en`, `id`, `ko`, `ja` or `zh-Hans` */
@@ -9216,6 +10482,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpportunityPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Bad request */

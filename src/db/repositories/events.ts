@@ -31,8 +31,14 @@ export interface StoredEvent {
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
+/** Rows per statement: eleven parameters each, and PostgreSQL takes at most 65,535 in one statement. */
+const INSERT_CHUNK = 1000;
+
 export async function insertEvents(db: Db, events: readonly NewEvent[]): Promise<void> {
-  if (events.length === 0) return;
+  for (let start = 0; start < events.length; start += INSERT_CHUNK) await insertEventChunk(db, events.slice(start, start + INSERT_CHUNK));
+}
+
+async function insertEventChunk(db: Db, events: readonly NewEvent[]): Promise<void> {
   await db
     .insertInto('events')
     .values(

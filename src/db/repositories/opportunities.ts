@@ -23,12 +23,13 @@ const COLUMNS = [
   'province', 'regency', 'special_economic_zone', 'investment_min_usd', 'investment_max_usd',
   'sponsor', 'contact', 'version', 'created_at', 'updated_at', 'published_at',
   'kbli_codes', 'regency_code', 'land', 'financials', 'licensing', 'incentives', 'tkdn_target_pct', 'halal',
-  'local_government_contact', 'last_verified_at', 'review_due_at', 'expires_at',
+  'local_government_contact', 'last_verified_at', 'review_due_at', 'expires_at', 'external_ref',
 ] as const;
 
 export function toOpportunity(row: Omit<OpportunityRow, 'search' | 'search_cjk' | 'stale_reported_at'>): Opportunity {
   return {
     id: row.id,
+    ...(row.external_ref !== null && { externalRef: row.external_ref }),
     status: row.status as OpportunityStatus,
     title: row.title,
     summary: row.summary,
@@ -94,6 +95,7 @@ function toColumns(input: Partial<OpportunityInput>) {
     ...('halal' in input && { halal: json(input.halal) }),
     ...('localGovernmentContact' in input && { local_government_contact: json(input.localGovernmentContact) }),
     ...('expiresAt' in input && { expires_at: input.expiresAt ?? null }),
+    ...('externalRef' in input && { external_ref: input.externalRef ?? null }),
   };
 }
 
@@ -153,6 +155,36 @@ export async function insertOpportunities(db: Db, inputs: readonly OpportunityIn
     .insertInto('opportunities')
     .values(inputs.map((input) => ({ ...(toColumns(input) as Required<ReturnType<typeof toColumns>>), status, ...published })))
     .execute();
+}
+
+/**
+ * Many new rows, returned in the order given. Chunked: a statement carries at most about 30
+ * parameters a row and PostgreSQL takes 65,535 parameters in one.
+ */
+export async function insertOpportunitiesReturning(db: Db, inputs: readonly OpportunityInput[]): Promise<Opportunity[]> {
+  const created: Opportunity[] = [];
+  for (let start = 0; start < inputs.length; start += INSERT_CHUNK) {
+    const chunk = inputs.slice(start, start + INSERT_CHUNK).map((input) => toColumns(input) as Required<ReturnType<typeof toColumns>>);
+    const rows = await db.insertInto('opportunities').values(chunk).returning(COLUMNS).execute();
+    created.push(...rows.map(toOpportunity));
+  }
+  return created;
+}
+const INSERT_CHUNK = 1000;
+
+/** The opportunities carrying these external references or ids, locked for update when asked. */
+export async function findOpportunitiesByKeys(
+  db: Db,
+  keys: { externalRefs: readonly string[]; ids: readonly string[] },
+  options: { forUpdate?: boolean } = {},
+): Promise<Opportunity[]> {
+  if (keys.externalRefs.length === 0 && keys.ids.length === 0) return [];
+  let query = db
+    .selectFrom('opportunities')
+    .select(COLUMNS)
+    .where(sql<SqlBool>`(external_ref = any(${textArray(keys.externalRefs)}) or id = any(${sql`${sql.val([...keys.ids])}::uuid[]`}))`);
+  if (options.forUpdate) query = query.forUpdate();
+  return (await query.execute()).map(toOpportunity);
 }
 
 export async function findOpportunity(db: Db, id: string, options: { forUpdate?: boolean } = {}) {

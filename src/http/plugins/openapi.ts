@@ -1,6 +1,7 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifySchema, RouteOptions } from 'fastify';
+import type { ZodType } from 'zod';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { Audience } from '../../domain/access.ts';
@@ -9,6 +10,16 @@ import { Problem } from '../../schemas/common.ts';
 import { PROBLEM_CONTENT_TYPE, TITLES } from './problems.ts';
 
 export const API_VERSION = '1.0.0';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Request bodies by media type, for the OpenAPI document only: a route that takes files
+     * as well as JSON reads and checks its body itself.
+     */
+    requestBodies?: Record<string, ZodType>;
+  }
+}
 
 type Headers = Record<string, { type: string; description: string }>;
 
@@ -148,6 +159,12 @@ const transform: typeof jsonSchemaTransform = (input) => {
     else if (declared) responses![status] = { ...response, headers: declared };
   }
   if (!access) (output.schema as typeof output.schema & { security?: unknown }).security = [];
+  // Bodies the route reads itself (files, multipart) are declared for the document only.
+  const documentedBodies = input.route.config?.requestBodies;
+  if (documentedBodies) {
+    const content = Object.entries(documentedBodies).map(([type, body]) => [type, { schema: jsonSchemaTransform({ ...input, schema: { body } }).schema.body }]);
+    (output.schema as Record<string, unknown>).body = { content: Object.fromEntries(content) };
+  }
   return output;
 };
 
@@ -218,6 +235,7 @@ export const openapiPlugin = fp(
           { name: 'interests', description: "Investors' expressions of interest through BKPM's pipeline (confidential)" },
           { name: 'webhooks', description: 'Signed event notifications (Standard Webhooks)' },
           { name: 'stats', description: 'The deal-flow funnel BKPM reports on' },
+          { name: 'imports', description: 'Bulk import of opportunities from CSV or XLSX files' },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },

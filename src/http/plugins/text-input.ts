@@ -9,6 +9,8 @@ type Part = 'body' | 'querystring' | 'params';
 
 /** The path of the first string (value or object key) the database could not store, if any. */
 export function findUnstorableText(value: unknown, path: string[] = []): string[] | undefined {
+  // A file sent as bytes (an import) is no text yet: the route that decodes it checks what it reads.
+  if (value instanceof Uint8Array) return undefined;
   if (typeof value === 'string') return UNSTORABLE.test(value) ? path : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {

@@ -6,18 +6,25 @@ import { profileFromText, withRecognised } from '../../services/search-text.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { regencyPoints } from '../../services/matching.ts';
 import { IdParams, problemResponses } from '../../schemas/common.ts';
+import { FACTORS } from '../../domain/matching/types.ts';
+import { matchHeader, matchRow } from '../../domain/spreadsheet.ts';
+import { SPREADSHEET_VOCABULARIES } from '../../services/spreadsheet-vocabularies.ts';
 import { ANYONE, ANY_KEY, STAFF, STAFF_AND_INVESTORS } from '../access.ts';
+import { exportFormat, exportResponse, mapRows, sendRows } from '../exports.ts';
 import {
   InvestorMatchPage,
   InvestorMatchQuery,
   MatchingModelSchema,
+  OpportunityMatchExportQuery,
   OpportunityMatchPage,
   PreviewMatchPage,
-  OpportunityMatchQuery,
   PreviewRequest,
   weightParamOf,
   weightsFromQuery,
 } from '../../schemas/matching.ts';
+
+/** Matches an export ranks at a time. */
+const EXPORT_PAGE = 500;
 
 /** Problems with the ranking's inputs name the query parameter the caller actually sent. */
 async function fromQuery<T>(run: () => Promise<T>): Promise<T> {
@@ -79,22 +86,37 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Ordered by score (highest first), ties by opportunity id. Filters narrow the candidates and never change a score. An investor key gets its own matches only; any other investor id is 404.',
         params: IdParams,
-        querystring: OpportunityMatchQuery,
-        response: { 200: OpportunityMatchPage, ...problemResponses(400, 404) },
+        querystring: OpportunityMatchExportQuery,
+        response: { 200: exportResponse(OpportunityMatchPage), ...problemResponses(400, 404) },
       },
       serializerCompiler: serializeMatchPage,
     },
-    async (request) => {
-      const { sector, province, islandGroup, ...rest } = request.query;
-      return fromQuery(() =>
-        matching.matchesForInvestor(
-          request.params.id,
-          { ...rest, weights: weightsFromQuery(rest), ...(sector && { sectors: sector }), ...(province && { provinces: province }), ...(islandGroup && { islandGroups: islandGroup }) },
-          request.language,
-          cacheOwner(request),
-          request.actor,
-        ),
-      );
+    async (request, reply) => {
+      const { sector, province, islandGroup, format, ...rest } = request.query;
+      const as = exportFormat(request, format, reply);
+      const pageAt = (cursor: string | undefined, limit: number) =>
+        fromQuery(() =>
+          matching.matchesForInvestor(
+            request.params.id,
+            { ...rest, ...(cursor !== undefined && { cursor }), limit, weights: weightsFromQuery(rest), ...(sector && { sectors: sector }), ...(province && { provinces: province }), ...(islandGroup && { islandGroups: islandGroup }) },
+            request.language,
+            cacheOwner(request),
+            request.actor,
+          ),
+        );
+      if (as === 'json') return pageAt(rest.cursor, rest.limit);
+      // Every page from the one asked for; the first is ranked before anything is sent, so a bad query is still a problem.
+      const first = await pageAt(rest.cursor, EXPORT_PAGE);
+      const matches = (async function* () {
+        let page = first;
+        yield* page.data;
+        while (page.nextCursor) {
+          page = await pageAt(page.nextCursor, EXPORT_PAGE);
+          yield* page.data;
+        }
+      })();
+      const header = matchHeader(FACTORS);
+      return sendRows(reply, as, 'matches', header, mapRows(matches, (match, index) => matchRow(match, index + 1, FACTORS, SPREADSHEET_VOCABULARIES, request.language)));
     },
   );
 

@@ -16,7 +16,10 @@ import {
   type OpportunityUpdateBody,
 } from '../../schemas/opportunities.ts';
 import { badRequest } from '../../services/errors.ts';
+import { EXPORT_HEADER, exportRow } from '../../domain/spreadsheet.ts';
+import { SPREADSHEET_VOCABULARIES } from '../../services/spreadsheet-vocabularies.ts';
 import { ANYONE, STAFF } from '../access.ts';
+import { exportFormat, exportResponse, mapRows, sendRows } from '../exports.ts';
 import { ifMatchCondition, tagResponse } from '../conditional.ts';
 import { presentOpportunity } from '../presenters.ts';
 
@@ -74,13 +77,13 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'searchOpportunities',
         summary: 'Search opportunities with filters, full text and cursor pagination',
         description:
-          'Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches in any of the five languages (see its description); results then come best first and say which recognised concepts each is tagged with.',
+          'Published opportunities by default, and only those without a staff key (other statuses: 403). List filters are comma-separated and match any of their values; different filters must all match. `q` searches in any of the five languages (see its description); results then come best first and say which recognised concepts each is tagged with. With `Accept: text/csv` or XLSX (or `format`), every matching opportunity comes as one file in the columns of the import template, plus names in the caller\'s language; it imports back unchanged.',
         querystring: OpportunitySearch,
-        response: { 200: OpportunityPage, ...problemResponses(400) },
+        response: { 200: exportResponse(OpportunityPage), ...problemResponses(400) },
       },
     },
-    async (request) => {
-      const { q, sector, province, islandGroup, technology, modality, status, kbli, landStatus, incentive, ...rest } = request.query;
+    async (request, reply) => {
+      const { format, q, sector, province, islandGroup, technology, modality, status, kbli, landStatus, incentive, ...rest } = request.query;
       const query: OpportunityQuery = {
         ...rest,
         text: q,
@@ -94,6 +97,11 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
         landStatuses: landStatus,
         incentives: incentive,
       };
+      const as = exportFormat(request, format, reply);
+      if (as !== 'json') {
+        const all = await service.searchAll(query, request.actor);
+        return sendRows(reply, as, 'opportunities', EXPORT_HEADER, mapRows(all, (item) => exportRow(item, SPREADSHEET_VOCABULARIES, request.language)));
+      }
       const page = await service.search(query, request.actor);
       return {
         data: page.items.map((item) => ({
