@@ -162,7 +162,7 @@ const transform: typeof jsonSchemaTransform = (input) => {
   // Bodies the route reads itself (files, multipart) are declared for the document only.
   const documentedBodies = input.route.config?.requestBodies;
   if (documentedBodies) {
-    const content = Object.entries(documentedBodies).map(([type, body]) => [type, { schema: jsonSchemaTransform({ ...input, schema: { body } }).schema.body }]);
+    const content = Object.entries(documentedBodies).map(([type, body]) => [type, { schema: jsonSchemaTransform({ ...input, schema: { body } }).schema.body as unknown }] as const);
     (output.schema as Record<string, unknown>).body = { content: Object.fromEntries(content) };
   }
   return output;
