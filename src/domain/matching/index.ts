@@ -89,6 +89,15 @@ export interface CompiledInvestor {
   readonly depthFitByRequired: Float64Array;
   /** Modality score by the opportunity's offered-modality mask, so a scan looks it up. */
   readonly modalityByOffered: Float64Array;
+  /**
+   * Every bucket as (10000 − bound) × BUCKET_STRIDE + bucket, ascending: best bound first. The
+   * bound is the score no member of the bucket can exceed: sector, location and depth fit are
+   * exact there, coverage, size and modality at most 1, and the best of the opportunity's open
+   * masks; every step of combine/toCents is monotone. It depends on the investor alone, so it is
+   * computed once with the profile and each ranking skips the buckets that are empty or
+   * filtered out.
+   */
+  readonly bucketOrder: Float64Array;
 }
 
 export function compileInvestor(
@@ -107,7 +116,21 @@ export function compileInvestor(
   for (let mask = 0; mask < modalityByOffered.length; mask++) {
     modalityByOffered[mask] = modalityScore(prepared.acceptedMask, mask, popcount(mask));
   }
-  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired, modalityByOffered };
+  const bucketOrder = new Float64Array(BUCKETS);
+  for (let leaf = 0; leaf < LEAF_COUNT; leaf++) {
+    for (let prov = 0; prov < PROVINCE_COUNT; prov++) {
+      for (let d = 0; d < DEPTHS; d++) {
+        let bound = 0;
+        for (let open = 0; open < 4; open++) {
+          bound = Math.max(bound, toCents(combine(prepared, open, sectorByLeaf[leaf]!, prepared.neutral.technology ? 0 : depthFitByRequired[d]!, locationByProvince[prov]!, 1, 1)));
+        }
+        const b = bucketOf(leaf, prov, d);
+        bucketOrder[b] = (10000 - bound) * BUCKET_STRIDE + b;
+      }
+    }
+  }
+  bucketOrder.sort();
+  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired, modalityByOffered, bucketOrder };
 }
 
 const BUCKETS = LEAF_COUNT * PROVINCE_COUNT * DEPTHS;
@@ -386,30 +409,7 @@ export class OpportunityIndex {
     const provinceAllowed = allowedProvinces(options.provinces, options.islandGroups, p);
     const minCents = centsFloor(options.minScore);
 
-    // Upper bound per bucket: sector, location and depth fit are exact there, coverage, size
-    // and modality at most 1, and the best of the opportunity's open masks. Every step of
-    // combine/toCents is monotone, so no member of a bucket can exceed its bound. Keys sort by
-    // bound desc, then bucket number.
-    const keys: number[] = [];
-    for (let leaf = 0; leaf < LEAF_COUNT; leaf++) {
-      if (leafAllowed && !leafAllowed[leaf]) continue;
-      const s = sectorByLeaf[leaf]!;
-      for (let prov = 0; prov < PROVINCE_COUNT; prov++) {
-        if (provinceAllowed && !provinceAllowed[prov]) continue;
-        const l = locationByProvince[prov]!;
-        for (let d = 0; d < DEPTHS; d++) {
-          const b = bucketOf(leaf, prov, d);
-          if (!this.#buckets[b]?.length) continue;
-          let bound = 0;
-          for (let open = 0; open < 4; open++) {
-            bound = Math.max(bound, toCents(combine(p, open, s, techNeutral ? 0 : depthFit[d]!, l, 1, 1)));
-          }
-          if (bound < minCents) continue;
-          keys.push((10000 - bound) * BUCKET_STRIDE + b);
-        }
-      }
-    }
-    const order = Float64Array.from(keys).sort();
+    const order = investor.bucketOrder;
 
     const after = options.after;
     const afterKey = after ? cursorKey(after) : 0;
@@ -440,19 +440,21 @@ export class OpportunityIndex {
       const key = order[k]!;
       const b = key % BUCKET_STRIDE;
       const bound = 10000 - (key - b) / BUCKET_STRIDE;
-      // Stop once no remaining bucket can reach the current k-th best.
-      if (top.full && keyCeiling(bound) < top.worstKey) break;
+      // Stop once no remaining bucket can reach the minimum or the current k-th best.
+      if (bound < minCents || (top.full && keyCeiling(bound) < top.worstKey)) break;
+      const bucket = this.#buckets[b];
+      if (!bucket?.length) continue;
       const d = b % DEPTHS;
       const cell = (b - d) / DEPTHS;
       const prov = cell % PROVINCE_COUNT;
       const leaf = (cell - prov) / PROVINCE_COUNT;
+      if ((leafAllowed && !leafAllowed[leaf]) || (provinceAllowed && !provinceAllowed[prov])) continue;
       const s = sectorByLeaf[leaf]!;
       const l = locationByProvince[prov]!;
       for (let open = 0; open < 4; open++) base[open] = applied[open * 5]! * s + applied[open * 5 + 2]! * l + applied[open * 5 + 3]! * sizeCeiling;
       // In a province narrowed by preferred regencies, `l` is the bound and each item scores its own.
       const byRegency = p.regencies?.provinces[prov] === 1;
       const fit = depthFit[d]!;
-      const bucket = this.#buckets[b]!;
       const { words, logMin, logMax, ids, orders } = bucket;
       const n = bucket.length;
       for (let i = 0; i < n; i++) {
