@@ -252,7 +252,7 @@ export class MatchingService implements ChangeSubscriber {
     const fingerprint = fingerprintOf(weights, query.minScore, query.sectors, query.provinces, query.islandGroups, query.includeIneligible === true);
     const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
     const atDefaults = entry && Object.keys(query.weights ?? {}).length === 0;
-    const compiled = atDefaults ? (entry.compiled ??= compileInvestor(investor, weights, this.reference)) : compileInvestor(investor, weights, this.reference);
+    const compiled = atDefaults ? this.#compiledAtDefaults(entry) : compileInvestor(investor, weights, this.reference);
     ensureEffective(compiled.prepared.neutral, weights, investor.id === PREVIEW_ID ? 'the profile states no preference on' : 'the investor states no preference on');
     const ranked = this.#index.rank(compiled, {
       limit: query.limit + 1,
@@ -367,11 +367,15 @@ export class MatchingService implements ChangeSubscriber {
    */
   async *topMatchesForAll(limit: number): AsyncGenerator<{ investorId: string; matches: RankedMatch[] }> {
     await this.#ready();
-    const weights = checkWeights();
-    for (const investor of this.#investorsArray()) {
-      const compiled = compileInvestor(investor, weights, this.reference);
-      yield { investorId: investor.id, matches: this.#index.rank(compiled, { limit, filter: (o) => isEligible(investor, o) }) };
+    for (const entry of this.#investors.values()) {
+      const investor = entry.matchable;
+      yield { investorId: investor.id, matches: this.#index.rank(this.#compiledAtDefaults(entry), { limit, filter: (o) => isEligible(investor, o) }) };
     }
+  }
+
+  /** The investor compiled for ranking at the default weights, kept with its entry. */
+  #compiledAtDefaults(entry: InvestorEntry): CompiledInvestor {
+    return (entry.compiled ??= compileInvestor(entry.matchable, checkWeights(), this.reference));
   }
 
   /** Eligibility and regulatory badges of a pair: shown beside the score, never part of it. */

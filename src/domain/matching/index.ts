@@ -95,9 +95,9 @@ export interface CompiledInvestor {
    * exact there, coverage, size and modality at most 1, and the best of the opportunity's open
    * masks; every step of combine/toCents is monotone. It depends on the investor alone, so it is
    * computed once with the profile and each ranking skips the buckets that are empty or
-   * filtered out.
+   * filtered out. At most 10000 × BUCKET_STRIDE + BUCKET_STRIDE − 1, so an Int32 holds it.
    */
-  readonly bucketOrder: Float64Array;
+  readonly bucketOrder: Int32Array;
 }
 
 export function compileInvestor(
@@ -116,7 +116,7 @@ export function compileInvestor(
   for (let mask = 0; mask < modalityByOffered.length; mask++) {
     modalityByOffered[mask] = modalityScore(prepared.acceptedMask, mask, popcount(mask));
   }
-  const bucketOrder = new Float64Array(BUCKETS);
+  const bucketOrder = new Int32Array(BUCKETS);
   for (let leaf = 0; leaf < LEAF_COUNT; leaf++) {
     for (let prov = 0; prov < PROVINCE_COUNT; prov++) {
       for (let d = 0; d < DEPTHS; d++) {
