@@ -13,7 +13,9 @@
  * Shared, noisy machines make absolute numbers wander; the ratios are the result.
  * Env: BENCH_SIZES (default "10000,100000"), BENCH_SECONDS (default 10), BENCH_DATABASE_URL
  * (a real PostgreSQL database to fill; default: an embedded one in a temporary directory),
- * BENCH_CURVE_SIZES (default "10000,100000,1000000").
+ * BENCH_CURVE_SIZES (default "10000,100000,1000000"), BENCH_PARTS (default all of
+ * "http,match-all,curve,deal-flow,search": which of the above to run, e.g. "http,match-all" to
+ * repeat only the page comparison, the SQL check and the batch job).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +39,7 @@ import { sqlTopMatches } from './bench/sql-baseline.ts';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CURVE_SIZES = (process.env.BENCH_CURVE_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'http,match-all,curve,deal-flow,search').split(','));
 const INVESTORS = 10_000;
 const CONNECTIONS = 10;
 const BATCH = 1000;
@@ -165,14 +168,14 @@ let database = await openDatabase(target);
 try {
   await migrateToLatest(database.db);
   await seed(database, 'investors', 0, INVESTORS);
-  await benchmarkDealFlow(database, report);
+  if (PARTS.has('deal-flow')) await benchmarkDealFlow(database, report);
   let seeded = 0;
   for (const size of SIZES) {
     await seed(database, 'opportunities', seeded, size);
     seeded = size;
-    await benchmarkHttp(database, size);
-    report.push(...(await benchmarkSearch(database, size)));
-    if (size === 10_000) {
+    if (PARTS.has('http')) await benchmarkHttp(database, size);
+    if (PARTS.has('search')) report.push(...(await benchmarkSearch(database, size)));
+    if (size === 10_000 && PARTS.has('match-all')) {
       // match:all is its own process and the embedded database has a single owner: hand it over.
       await database.close();
       console.log('\nnpm run match:all over 10k investors × 10k opportunities:');
@@ -188,6 +191,8 @@ try {
   await database.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
-console.log('\nThe matcher alone, no HTTP:');
-report.push(...curveReport(matcherCurve(CURVE_SIZES)));
+if (PARTS.has('curve')) {
+  console.log('\nThe matcher alone, no HTTP:');
+  report.push(...curveReport(matcherCurve(CURVE_SIZES)));
+}
 console.log(`\nResults (Node ${process.version}, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PostgreSQL'}):\n${report.join('\n').replace(/^/gm, '  ')}`);

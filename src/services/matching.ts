@@ -258,7 +258,7 @@ export class MatchingService implements ChangeSubscriber {
     const fingerprint = fingerprintOf(weights, query.minScore, query.sectors, query.provinces, query.islandGroups, query.includeIneligible === true);
     const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
     const atDefaults = entry && Object.keys(query.weights ?? {}).length === 0;
-    const compiled = atDefaults ? (entry.compiled ??= compileInvestor(investor, weights, this.reference)) : compileInvestor(investor, weights, this.reference);
+    const compiled = atDefaults ? this.#compiledAtDefaults(entry) : compileInvestor(investor, weights, this.reference);
     ensureEffective(compiled.prepared.neutral, weights, investor.id === PREVIEW_ID ? 'the profile states no preference on' : 'the investor states no preference on');
     const ranked = this.#index.rank(compiled, {
       limit: query.limit + 1,
@@ -269,6 +269,7 @@ export class MatchingService implements ChangeSubscriber {
       ...(query.islandGroups && { islandGroups: query.islandGroups }),
       ...(!query.includeIneligible && { filter: (opportunity: MatchableOpportunity) => isEligible(investor, opportunity) }),
     });
+    const today = todayOf();
     return this.#page(ranked, query.limit, fingerprint, weights, (match) => {
       const opportunity = this.#index.get(match.id)!;
       const card = this.#cards.get(match.id)!;
@@ -276,7 +277,7 @@ export class MatchingService implements ChangeSubscriber {
       const title = pickText(card.title, language);
       return {
         ...explained,
-        ...this.#decisions({ country: investor.country, ownershipIntent: investor.ownershipIntent ?? null, halalCapable }, opportunity, card, language),
+        ...this.#decisions({ country: investor.country, ownershipIntent: investor.ownershipIntent ?? null, halalCapable }, opportunity, card, language, today),
         opportunity: {
           id: opportunity.id,
           title: title.text,
@@ -317,13 +318,14 @@ export class MatchingService implements ChangeSubscriber {
       }),
     });
     const card = this.#cards.get(opportunity.id)!;
+    const today = todayOf();
     return this.#page(ranked, query.limit, fingerprint, weights, (match) => {
       const entry = this.#investors.get(match.id)!;
       const explained = explainPairScore(scorePair(entry.matchable, opportunity, weights, this.reference), language, this.names);
       const investor = { country: entry.matchable.country, ownershipIntent: entry.matchable.ownershipIntent ?? null, halalCapable: entry.halalCapable };
       return {
         ...explained,
-        ...this.#decisions(investor, opportunity, card, language),
+        ...this.#decisions(investor, opportunity, card, language, today),
         investor: {
           id: entry.matchable.id,
           companyName: entry.companyName,
@@ -371,19 +373,23 @@ export class MatchingService implements ChangeSubscriber {
    */
   async *topMatchesForAll(limit: number): AsyncGenerator<{ investorId: string; matches: RankedMatch[] }> {
     await this.#ready();
-    const weights = checkWeights();
-    for (const investor of this.#investorsArray()) {
-      const compiled = compileInvestor(investor, weights, this.reference);
-      yield { investorId: investor.id, matches: this.#index.rank(compiled, { limit, filter: (o) => isEligible(investor, o) }) };
+    for (const entry of this.#investors.values()) {
+      const investor = entry.matchable;
+      yield { investorId: investor.id, matches: this.#index.rank(this.#compiledAtDefaults(entry), { limit, filter: (o) => isEligible(investor, o) }) };
     }
   }
 
+  /** The investor compiled for ranking at the default weights, kept with its entry. */
+  #compiledAtDefaults(entry: InvestorEntry): CompiledInvestor {
+    return (entry.compiled ??= compileInvestor(entry.matchable, checkWeights(), this.reference));
+  }
+
   /** Eligibility and regulatory badges of a pair: shown beside the score, never part of it. */
-  #decisions(investor: EligibilityInvestor & BadgeInvestor, opportunity: MatchableOpportunity, card: OpportunityCard, language: UiLanguage) {
+  #decisions(investor: EligibilityInvestor & BadgeInvestor, opportunity: MatchableOpportunity, card: OpportunityCard, language: UiLanguage, today: string) {
     const eligibility = eligibilityOf(investor, opportunity);
     return {
       eligibility: { eligible: eligibility.eligible, reasons: eligibility.reasons.map((r) => ({ ...r, text: renderEligibilityReason(r, language) })) },
-      ruleBadges: ruleBadgesFor(investor, card.facts, this.rate, new Date().toISOString().slice(0, 10)).map((b) => ({ ...b, text: renderRuleBadge(b, language) })),
+      ruleBadges: ruleBadgesFor(investor, card.facts, this.rate, today).map((b) => ({ ...b, text: renderRuleBadge(b, language) })),
     };
   }
 
@@ -451,6 +457,9 @@ function checkWeights(given: Partial<Weights> = {}): Weights {
 }
 
 const PREVIEW_ID = 'preview';
+
+/** The date deadlines are judged against, read once per page rather than per match. */
+const todayOf = () => new Date().toISOString().slice(0, 10);
 
 /** 400 when every positively weighted factor is left open: every score would be 0, so no ranking. */
 function ensureEffective(open: Readonly<Record<Factor, boolean>>, weights: Weights, leftOpenBy: string): void {

@@ -557,6 +557,9 @@ function reasonKey(reason: Reason, lang: Lang): string {
 
 /** A short sentence for a factor's reason; unknown codes come back as the code itself. */
 export function renderReason(reason: Reason, lang: UiLanguage, names: NameLookup): string {
+  // A size reason carries the pair's own amounts, so it seldom recurs and its memo key would be
+  // about as long as its sentence, whose amounts are already formatted once per value.
+  if (reason.code.startsWith('size-')) return sizeText(reason.code, reason.params, lang) ?? reason.code;
   let cache = renderedReasons.get(names);
   if (!cache) renderedReasons.set(names, (cache = new Map<string, string>()));
   const key = reasonKey(reason, lang);

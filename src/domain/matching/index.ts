@@ -28,7 +28,6 @@ import {
   locationScoreAt,
   locationScoreOf,
   modalityScore,
-  openMaskOf,
   pairKey,
   popcount,
   prepareInvestor,
@@ -88,6 +87,17 @@ export interface CompiledInvestor {
   readonly sectorByLeaf: Float64Array;
   readonly locationByProvince: Float64Array;
   readonly depthFitByRequired: Float64Array;
+  /** Modality score by the opportunity's offered-modality mask, so a scan looks it up. */
+  readonly modalityByOffered: Float64Array;
+  /**
+   * Every bucket as (10000 − bound) × BUCKET_STRIDE + bucket, ascending: best bound first. The
+   * bound is the score no member of the bucket can exceed: sector, location and depth fit are
+   * exact there, coverage, size and modality at most 1, and the best of the opportunity's open
+   * masks; every step of combine/toCents is monotone. It depends on the investor alone, so it is
+   * computed once with the profile and each ranking skips the buckets that are empty or
+   * filtered out. At most 10000 × BUCKET_STRIDE + BUCKET_STRIDE − 1, so an Int32 holds it.
+   */
+  readonly bucketOrder: Int32Array;
 }
 
 export function compileInvestor(
@@ -102,7 +112,25 @@ export function compileInvestor(
   for (let p = 0; p < PROVINCE_COUNT; p++) locationByProvince[p] = locationScoreAt(prepared, p);
   const depthFitByRequired = new Float64Array(DEPTHS);
   for (let d = 0; d < DEPTHS; d++) depthFitByRequired[d] = depthFitAt(prepared, d);
-  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired };
+  const modalityByOffered = new Float64Array(1 << MODALITIES.length);
+  for (let mask = 0; mask < modalityByOffered.length; mask++) {
+    modalityByOffered[mask] = modalityScore(prepared.acceptedMask, mask, popcount(mask));
+  }
+  const bucketOrder = new Int32Array(BUCKETS);
+  for (let leaf = 0; leaf < LEAF_COUNT; leaf++) {
+    for (let prov = 0; prov < PROVINCE_COUNT; prov++) {
+      for (let d = 0; d < DEPTHS; d++) {
+        let bound = 0;
+        for (let open = 0; open < 4; open++) {
+          bound = Math.max(bound, toCents(combine(prepared, open, sectorByLeaf[leaf]!, prepared.neutral.technology ? 0 : depthFitByRequired[d]!, locationByProvince[prov]!, 1, 1)));
+        }
+        const b = bucketOf(leaf, prov, d);
+        bucketOrder[b] = (10000 - bound) * BUCKET_STRIDE + b;
+      }
+    }
+  }
+  bucketOrder.sort();
+  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired, modalityByOffered, bucketOrder };
 }
 
 const BUCKETS = LEAF_COUNT * PROVINCE_COUNT * DEPTHS;
@@ -113,10 +141,13 @@ function bucketOf(leaf: number, province: number, depth: number): number {
   return (leaf * PROVINCE_COUNT + province) * DEPTHS + depth;
 }
 
-// Item word layout: tech mask (18 bits) | modality mask << 18 (6 bits) | tech count << 24 (5 bits).
+// Item word layout: tech mask (18 bits) | modality mask << 18 (6 bits) | tech count << 24 (5 bits)
+// | open mask << 29 (2 bits).
 const TECH_BITS = 0x3ffff;
 const MODALITY_SHIFT = 18;
 const TECH_COUNT_SHIFT = 24;
+const TECH_COUNT_BITS = 0x1f;
+const OPEN_SHIFT = 29;
 if (TECHNOLOGIES.length > MODALITY_SHIFT || MODALITIES.length > TECH_COUNT_SHIFT - MODALITY_SHIFT) {
   throw new Error('Vocabulary outgrew the packed item word; widen the layout in matching/index.ts');
 }
@@ -129,6 +160,20 @@ function cursorKey(after: RankCursor): number {
   return rankKey(Math.round(after.score * 100), Math.round(after.evidence * 10000));
 }
 
+/**
+ * The first three UTF-16 code units of an id as one number (a missing unit counts as 0), so
+ * that ids ordered by it are in code-unit order wherever it differs: ties on score and evidence
+ * compare numbers, and strings only when the prefixes are equal.
+ */
+function idOrderOf(id: string): number {
+  return (id.charCodeAt(0) || 0) * 4294967296 + (id.charCodeAt(1) || 0) * 65536 + (id.charCodeAt(2) || 0);
+}
+
+/** (key desc, id asc) with the id's order number as a shortcut for the string comparison. */
+function ranksAfter(key: number, order: number, id: string, otherKey: number, otherOrder: number, otherId: string): boolean {
+  return key < otherKey || (key === otherKey && (order > otherOrder || (order === otherOrder && id > otherId)));
+}
+
 /** The highest key a pair scoring at most `cents` can have. */
 const keyCeiling = (cents: number) => rankKey(cents, KEY_STRIDE - 1);
 
@@ -138,11 +183,13 @@ const keyCeiling = (cents: number) => rankKey(cents, KEY_STRIDE - 1);
  */
 class TopK {
   readonly keys: Int32Array;
+  readonly orders: Float64Array;
   readonly ids: string[] = [];
   size = 0;
 
   constructor(readonly capacity: number) {
     this.keys = new Int32Array(capacity);
+    this.orders = new Float64Array(capacity);
   }
 
   get full(): boolean {
@@ -155,32 +202,32 @@ class TopK {
   }
 
   private worse(i: number, j: number): boolean {
-    const ki = this.keys[i]!;
-    const kj = this.keys[j]!;
-    return ki < kj || (ki === kj && this.ids[i]! > this.ids[j]!);
+    return ranksAfter(this.keys[i]!, this.orders[i]!, this.ids[i]!, this.keys[j]!, this.orders[j]!, this.ids[j]!);
   }
 
   private swap(i: number, j: number): void {
     const k = this.keys[i]!;
     this.keys[i] = this.keys[j]!;
     this.keys[j] = k;
+    const o = this.orders[i]!;
+    this.orders[i] = this.orders[j]!;
+    this.orders[j] = o;
     const id = this.ids[i]!;
     this.ids[i] = this.ids[j]!;
     this.ids[j] = id;
   }
 
-  /** Would an entry with this key and id be kept? */
-  admits(key: number, id: string): boolean {
-    if (this.size < this.capacity) return true;
-    const wk = this.keys[0]!;
-    return key > wk || (key === wk && id < this.ids[0]!);
+  /** Would an entry with this key and id (of this order number) be kept? */
+  admits(key: number, order: number, id: string): boolean {
+    return this.size < this.capacity || ranksAfter(this.keys[0]!, this.orders[0]!, this.ids[0]!, key, order, id);
   }
 
   /** Caller has checked admits(). */
-  push(key: number, id: string): void {
+  push(key: number, order: number, id: string): void {
     if (this.size < this.capacity) {
       let i = this.size++;
       this.keys[i] = key;
+      this.orders[i] = order;
       this.ids[i] = id;
       while (i > 0) {
         const parent = (i - 1) >> 1;
@@ -191,6 +238,7 @@ class TopK {
       return;
     }
     this.keys[0] = key;
+    this.orders[0] = order;
     this.ids[0] = id;
     let i = 0;
     for (;;) {
@@ -219,6 +267,8 @@ class Bucket {
   ids: string[] = [];
   opportunities: MatchableOpportunity[] = [];
   words = new Int32Array(4);
+  /** idOrderOf each id. */
+  orders = new Float64Array(4);
   logMin = new Float64Array(4);
   logMax = new Float64Array(4);
 
@@ -231,6 +281,9 @@ class Bucket {
       logMin.set(this.logMin);
       const logMax = new Float64Array(cap);
       logMax.set(this.logMax);
+      const orders = new Float64Array(cap);
+      orders.set(this.orders);
+      this.orders = orders;
       this.words = words;
       this.logMin = logMin;
       this.logMax = logMax;
@@ -244,6 +297,7 @@ class Bucket {
     this.ids[pos] = id;
     this.opportunities[pos] = o;
     this.words[pos] = word;
+    this.orders[pos] = idOrderOf(id);
     this.logMin[pos] = lo;
     this.logMax[pos] = hi;
   }
@@ -310,7 +364,7 @@ export class OpportunityIndex {
     // Encode first so an invalid opportunity leaves the index untouched.
     const e = encodeOpportunity(opportunity);
     const b = bucketOf(e.leaf, e.province, e.depth);
-    const word = e.techMask | (e.modalityMask << MODALITY_SHIFT) | (e.techCount << TECH_COUNT_SHIFT);
+    const word = e.techMask | (e.modalityMask << MODALITY_SHIFT) | (e.techCount << TECH_COUNT_SHIFT) | (e.open << OPEN_SHIFT);
     const id = opportunity.id;
     const loc = this.#location.get(id);
     if (loc !== undefined && loc % BUCKET_STRIDE === b) {
@@ -355,81 +409,73 @@ export class OpportunityIndex {
     const provinceAllowed = allowedProvinces(options.provinces, options.islandGroups, p);
     const minCents = centsFloor(options.minScore);
 
-    // Upper bound per bucket: sector, location and depth fit are exact there, coverage, size
-    // and modality at most 1, and the best of the opportunity's open masks. Every step of
-    // combine/toCents is monotone, so no member of a bucket can exceed its bound. Keys sort by
-    // bound desc, then bucket number.
-    const keys: number[] = [];
-    for (let leaf = 0; leaf < LEAF_COUNT; leaf++) {
-      if (leafAllowed && !leafAllowed[leaf]) continue;
-      const s = sectorByLeaf[leaf]!;
-      for (let prov = 0; prov < PROVINCE_COUNT; prov++) {
-        if (provinceAllowed && !provinceAllowed[prov]) continue;
-        const l = locationByProvince[prov]!;
-        for (let d = 0; d < DEPTHS; d++) {
-          const b = bucketOf(leaf, prov, d);
-          if (!this.#buckets[b]?.length) continue;
-          let bound = 0;
-          for (let open = 0; open < 4; open++) {
-            bound = Math.max(bound, toCents(combine(p, open, s, techNeutral ? 0 : depthFit[d]!, l, 1, 1)));
-          }
-          if (bound < minCents) continue;
-          keys.push((10000 - bound) * BUCKET_STRIDE + b);
-        }
-      }
-    }
-    const order = Float64Array.from(keys).sort();
+    const order = investor.bucketOrder;
 
     const after = options.after;
     const afterKey = after ? cursorKey(after) : 0;
     const afterId = after ? after.id : '';
     const filter = options.filter;
     const held = p.heldMask;
-    const accepted = p.acceptedMask;
+    const modalityByOffered = investor.modalityByOffered;
     const tLo = p.ticketLogMin;
     const tHi = p.ticketLogMax;
+    const applied = p.applied;
+    const sizeCeiling = sizeNeutral ? 0 : 1;
+
+    // An item is skipped without its exact score when even with size at its maximum (and, in a
+    // province narrowed by regencies, the province's location score) its key falls below the
+    // floor: the k-th best key once the page is full, the minimum score before. Per open mask,
+    // the floor is turned into the raw sum below which toCents cannot reach it; the margin
+    // covers summing in another order than combine does, so a skipped item never belonged.
+    const shareTicks = p.evidence.map((e) => e.shareTicks);
+    const skipBelow = new Float64Array(4);
+    const setFloor = (floor: number) => {
+      for (let open = 0; open < 4; open++) skipBelow[open] = (Math.ceil((floor - shareTicks[open]!) / KEY_STRIDE) - 0.5) / 10000 - 2e-9;
+    };
+    setFloor(rankKey(minCents, 0));
+    const base = new Float64Array(4);
 
     const top = new TopK(limit);
     for (let k = 0; k < order.length; k++) {
       const key = order[k]!;
       const b = key % BUCKET_STRIDE;
       const bound = 10000 - (key - b) / BUCKET_STRIDE;
-      // Stop once no remaining bucket can reach the current k-th best.
-      if (top.full && keyCeiling(bound) < top.worstKey) break;
+      // Stop once no remaining bucket can reach the minimum or the current k-th best.
+      if (bound < minCents || (top.full && keyCeiling(bound) < top.worstKey)) break;
+      const bucket = this.#buckets[b];
+      if (!bucket?.length) continue;
       const d = b % DEPTHS;
       const cell = (b - d) / DEPTHS;
       const prov = cell % PROVINCE_COUNT;
       const leaf = (cell - prov) / PROVINCE_COUNT;
+      if ((leafAllowed && !leafAllowed[leaf]) || (provinceAllowed && !provinceAllowed[prov])) continue;
       const s = sectorByLeaf[leaf]!;
       const l = locationByProvince[prov]!;
+      for (let open = 0; open < 4; open++) base[open] = applied[open * 5]! * s + applied[open * 5 + 2]! * l + applied[open * 5 + 3]! * sizeCeiling;
       // In a province narrowed by preferred regencies, `l` is the bound and each item scores its own.
       const byRegency = p.regencies?.provinces[prov] === 1;
       const fit = depthFit[d]!;
-      const bucket = this.#buckets[b]!;
-      const { words, logMin, logMax, ids } = bucket;
+      const { words, logMin, logMax, ids, orders } = bucket;
       const n = bucket.length;
       for (let i = 0; i < n; i++) {
         const word = words[i]!;
+        const open = word >>> OPEN_SHIFT;
+        const t = techNeutral || open & OPEN_TECHNOLOGY ? 0 : technologyScore(held, fit, word & TECH_BITS, (word >>> TECH_COUNT_SHIFT) & TECH_COUNT_BITS);
+        const m = modalityNeutral || open & OPEN_MODALITY ? 0 : modalityByOffered[(word >>> MODALITY_SHIFT) & 0x3f]!;
+        if (base[open]! + applied[open * 5 + 1]! * t + applied[open * 5 + 4]! * m < skipBelow[open]!) continue;
         const li = byRegency ? regencyLocationOf(p, prov, bucket.opportunities[i]!) : l;
-        const techCount = word >>> TECH_COUNT_SHIFT;
-        const modalities = (word >>> MODALITY_SHIFT) & 0x3f;
-        const modalityCount = popcount(modalities);
-        const open = openMaskOf(techCount, modalityCount);
-        const t = techNeutral || open & OPEN_TECHNOLOGY ? 0 : technologyScore(held, fit, word & TECH_BITS, techCount);
-        const m = modalityNeutral || open & OPEN_MODALITY ? 0 : modalityScore(accepted, modalities, modalityCount);
-        // Cheap check with size at its maximum before paying for the exact size score.
-        const floor = top.full ? top.worstKey : rankKey(minCents, 0);
-        if (keyCeiling(toCents(combine(p, open, s, t, li, sizeNeutral ? 0 : 1, m))) < floor) continue;
         const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
         // The freshness factor is at most 1, so the bucket bounds and the check above still hold.
         const cents = toCents(combine(p, open, s, t, li, z, m) * (bucket.opportunities[i]!.freshness?.factor ?? 1));
         if (cents < minCents) continue;
-        const key = rankKey(cents, p.evidence[open]!.shareTicks);
+        const key = rankKey(cents, shareTicks[open]!);
         if (after && (key > afterKey || (key === afterKey && ids[i]! <= afterId))) continue;
         const id = ids[i]!;
-        if (!top.admits(key, id)) continue;
+        const idOrder = orders[i]!;
+        if (!top.admits(key, idOrder, id)) continue;
         if (filter && !filter(bucket.opportunities[i]!)) continue;
-        top.push(key, id);
+        top.push(key, idOrder, id);
+        if (top.full) setFloor(top.worstKey);
       }
     }
     return top.sorted();
@@ -505,9 +551,10 @@ export function rankInvestors(
     const key = pairKey(prepareInvestor(investor, weights, ref), e);
     if (centsOfKey(key) < minCents) continue;
     if (after && !ranksBefore(afterKey, after.id, key, investor.id)) continue;
-    if (!top.admits(key, investor.id)) continue;
+    const idOrder = idOrderOf(investor.id);
+    if (!top.admits(key, idOrder, investor.id)) continue;
     if (options.filter && !options.filter(investor)) continue;
-    top.push(key, investor.id);
+    top.push(key, idOrder, investor.id);
   }
   return top.sorted();
 }
