@@ -1431,7 +1431,8 @@ export interface components {
             }[];
             /** @description For a conflict with an existing record: its id */
             existingId?: string;
-            import: components["schemas"]["Import"];
+            /** @description With `import-invalid`: the import record, every error by row and column */
+            import?: components["schemas"]["Import"];
             instance?: string;
             requestId?: string;
             status: number;

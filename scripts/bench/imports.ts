@@ -42,7 +42,7 @@ export async function benchmarkImports(database: DatabaseHandle, report: string[
     const dry = await timed('dry run', post('dryRun=true'));
     const commit = await timed('commit', post('mode=upsert'));
     const again = await timed('again', post('mode=upsert'));
-    const counts = JSON.parse(again.res.body).counts as { unchanged: number };
+    const { counts } = JSON.parse(again.res.body) as { counts: { unchanged: number } };
     if (counts.unchanged !== ROWS) throw new Error(`re-import: ${counts.unchanged} of ${ROWS} unchanged`);
     const csv = await timed('CSV export', exportAs('csv'));
     const xlsx = await timed('XLSX export', exportAs('xlsx'));

@@ -330,9 +330,14 @@ export function columnOf(path: readonly (string | number)[]): string {
 /** A cell value for export: lists joined, numbers kept as numbers, absent as empty. */
 export function exportValue(opportunity: Opportunity, column: ColumnSpec): string | number {
   const value = getPath(opportunity, column.name);
-  if (value === undefined || value === null) return '';
+  return typeof value === 'number' ? value : fieldText(opportunity, column.name);
+}
+
+/** A field as a cell's text: a list joined with `;`, nothing as empty. */
+export function fieldText(source: unknown, path: string): string {
+  const value = getPath(source, path);
   if (Array.isArray(value)) return value.join(LIST_SEPARATOR);
-  return typeof value === 'number' ? value : String(value);
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 /** The export's columns for people to read, in the caller's language. */

@@ -6,6 +6,7 @@ import { isEditable, type Opportunity, type OpportunityInput } from '../domain/o
 import {
   COLUMNS,
   columnOf,
+  fieldText,
   csvLine,
   mergeFields,
   readHeader,
@@ -211,7 +212,7 @@ export class ImportService {
         const column = columnOf(path);
         if (unreadable.has(column)) continue;
         const missing = issue.code === 'invalid_type' && issue.input === undefined;
-        report.errors.push({ row: row.row, column, code: missing ? 'required' : 'invalid', message: missing ? `${column} is required.` : issue.message, value: cellValueOf(row, column) });
+        report.errors.push({ row: row.row, column, code: missing ? 'required' : 'invalid', message: missing ? `${column} is required.` : issue.message, value: fieldText(row.fields, column) });
       }
       return undefined;
     }
@@ -221,7 +222,7 @@ export class ImportService {
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       const column = columnOf((error.field ?? 'file').split('.'));
-      report.errors.push({ row: row.row, column, code: error.code, message: error.message, value: cellValueOf(row, column) });
+      report.errors.push({ row: row.row, column, code: error.code, message: error.message, value: fieldText(row.fields, column) });
       return undefined;
     }
     return parsed.data;
@@ -251,12 +252,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function inputOf(opportunity: Opportunity): Record<string, unknown> {
   const { id: _id, status: _status, version: _version, createdAt: _created, updatedAt: _updated, publishedAt: _published, ...input } = opportunity;
   return input;
-}
-
-function cellValueOf(row: ReadRow, column: string): string {
-  const value = column.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), row.fields);
-  if (value === undefined) return '';
-  return Array.isArray(value) ? value.join(';') : String(value);
 }
 
 function countsOf(rows: readonly RowReport[]) {

@@ -154,7 +154,7 @@ const transform: typeof jsonSchemaTransform = (input) => {
   if (!access) (output.schema as typeof output.schema & { security?: unknown }).security = [];
   const bodies = input.route.config?.requestBodies;
   if (bodies) {
-    const content = Object.entries(bodies).map(([type, body]) => [type, { schema: jsonSchemaTransform({ ...input, schema: { body } }).schema.body }]);
+    const content = Object.entries(bodies).map(([type, body]): [string, { schema: unknown }] => [type, { schema: jsonSchemaTransform({ ...input, schema: { body } }).schema.body }]);
     (output.schema as Record<string, unknown>).body = { content: Object.fromEntries(content) };
   }
   return output;

@@ -18,7 +18,6 @@ import {
   OpportunityMatchExportQuery,
   OpportunityMatchPage,
   PreviewMatchPage,
-  OpportunityMatchQuery,
   PreviewRequest,
   weightParamOf,
   weightsFromQuery,
