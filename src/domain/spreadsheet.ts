@@ -290,7 +290,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   node[segments.at(-1)!] = value;
 }
 
-export function valueAt(source: unknown, path: string): unknown {
+function getPath(source: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, segment) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined), source);
 }
 
@@ -329,16 +329,15 @@ export function columnOf(path: readonly (string | number)[]): string {
 
 /** A cell value for export: lists joined, numbers kept as numbers, absent as empty. */
 export function exportValue(opportunity: Opportunity, column: ColumnSpec): string | number {
-  const value = valueAt(opportunity, column.name);
-  return typeof value === 'number' ? value : fieldText(value);
+  const value = getPath(opportunity, column.name);
+  return typeof value === 'number' ? value : fieldText(opportunity, column.name);
 }
 
-/** A document's value as the text of one cell: lists joined with the list separator, absent as empty. */
-export function fieldText(value: unknown): string {
-  if (value === undefined || value === null) return '';
+/** A field as a cell's text: a list joined with `;`, nothing as empty. */
+export function fieldText(source: unknown, path: string): string {
+  const value = getPath(source, path);
   if (Array.isArray(value)) return value.join(LIST_SEPARATOR);
-  if (value instanceof Date) return value.toISOString();
-  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 /** The export's columns for people to read, in the caller's language. */

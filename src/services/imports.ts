@@ -6,14 +6,13 @@ import { isEditable, type Opportunity, type OpportunityInput } from '../domain/o
 import {
   COLUMNS,
   columnOf,
+  fieldText,
   csvLine,
   mergeFields,
   readHeader,
   readRow,
   sameValue,
   cellText,
-  fieldText,
-  valueAt,
   type Cell,
   type CellError,
   type ReadRow,
@@ -213,7 +212,7 @@ export class ImportService {
         const column = columnOf(path);
         if (unreadable.has(column)) continue;
         const missing = issue.code === 'invalid_type' && issue.input === undefined;
-        report.errors.push({ row: row.row, column, code: missing ? 'required' : 'invalid', message: missing ? `${column} is required.` : issue.message, value: cellValueOf(row, column) });
+        report.errors.push({ row: row.row, column, code: missing ? 'required' : 'invalid', message: missing ? `${column} is required.` : issue.message, value: fieldText(row.fields, column) });
       }
       return undefined;
     }
@@ -223,7 +222,7 @@ export class ImportService {
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       const column = columnOf((error.field ?? 'file').split('.'));
-      report.errors.push({ row: row.row, column, code: error.code, message: error.message, value: cellValueOf(row, column) });
+      report.errors.push({ row: row.row, column, code: error.code, message: error.message, value: fieldText(row.fields, column) });
       return undefined;
     }
     return parsed.data;
@@ -253,10 +252,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function inputOf(opportunity: Opportunity): Record<string, unknown> {
   const { id: _id, status: _status, version: _version, createdAt: _created, updatedAt: _updated, publishedAt: _published, ...input } = opportunity;
   return input;
-}
-
-function cellValueOf(row: ReadRow, column: string): string {
-  return fieldText(valueAt(row.fields, column));
 }
 
 function countsOf(rows: readonly RowReport[]) {

@@ -44,6 +44,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: MAX_FILE_BYTES,
       config: {
         access: STAFF,
+        // 10,000 rows checked and written in one transaction can outlast an ordinary request on a busy embedded database.
+        longRunning: true,
         requestBodies: { 'multipart/form-data': ImportFile, [CSV_TYPE]: CsvText, [XLSX_TYPE]: XlsxFile, 'application/json': ImportJsonBody },
       },
       schema: {
