@@ -153,3 +153,10 @@ export type OpportunityInput = Omit<Opportunity, ServiceOwned | keyof Opportunit
 
 /** Fields the service sets and callers never write. */
 export type ServiceOwned = 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'lastVerifiedAt' | 'reviewDueAt';
+
+const SERVICE_OWNED: ReadonlySet<string> = new Set<ServiceOwned>(['id', 'status', 'version', 'createdAt', 'updatedAt', 'publishedAt', 'lastVerifiedAt', 'reviewDueAt']);
+
+/** A stored opportunity as a caller would send it: what merge patches and spreadsheet rows apply to. */
+export function writableFields(opportunity: Opportunity): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(opportunity).filter(([key]) => !SERVICE_OWNED.has(key)));
+}

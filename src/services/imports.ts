@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../domain/access.ts';
 import type { UsdIdrRate } from '../domain/investment-facts.ts';
-import { isEditable, type Opportunity, type OpportunityInput } from '../domain/opportunity.ts';
+import { isEditable, writableFields, type Opportunity, type OpportunityInput } from '../domain/opportunity.ts';
 import {
   COLUMNS,
   columnOf,
@@ -181,7 +181,7 @@ export class ImportService {
 
   #planUpdate(row: ReadRow, report: RowReport, current: Opportunity): Plan {
     report.opportunityId = current.id;
-    const before = inputOf(current);
+    const before = writableFields(current);
     const merged = this.#validate(row, mergeFields(before, row.fields), report);
     if (!merged || report.errors.length) return { kind: 'error', report };
     const changed = Object.keys(row.fields).filter((key) => !sameValue((merged as Record<string, unknown>)[key], before[key]));
@@ -247,12 +247,6 @@ export class ImportService {
 const LIST_COLUMNS = COLUMNS.filter((column) => typeof column.kind === 'object' && 'codes' in column.kind && column.name !== 'modalities').map((column) => column.name);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The fields a caller writes, as the JSON API takes them, from a stored opportunity. */
-function inputOf(opportunity: Opportunity): Record<string, unknown> {
-  const { id: _id, status: _status, version: _version, createdAt: _created, updatedAt: _updated, publishedAt: _published, ...input } = opportunity;
-  return input;
-}
 
 function countsOf(rows: readonly RowReport[]) {
   const counts = { rows: 0, created: 0, updated: 0, unchanged: 0, errors: 0 };

@@ -7,7 +7,7 @@ import type { ActionOf } from '../domain/events.ts';
 import type { UsdIdrRate } from '../domain/investment-facts.ts';
 import { incentiveClaimProblems } from '../domain/investment-rules.ts';
 import { applyMergePatch } from '../domain/merge-patch.ts';
-import { canTransition, isEditable, publication, type Opportunity, type OpportunityInput, type OpportunityQuery, type ServiceOwned } from '../domain/opportunity.ts';
+import { canTransition, isEditable, publication, writableFields, type Opportunity, type OpportunityInput, type OpportunityQuery, type ServiceOwned } from '../domain/opportunity.ts';
 import { versionSatisfies, type VersionCondition } from '../domain/versions.ts';
 import { insertReviewStep, lastSubmission, listReviewSteps, type ReviewAction, type ReviewStep } from '../db/repositories/opportunity-reviews.ts';
 import {
@@ -324,13 +324,6 @@ export function checkLocation(location: OpportunityInput['location']): void {
   if (zone.province !== location.province) {
     throw badRequest('zone-outside-province', `Special economic zone ${zone.code} lies in ${zone.province}, not ${location.province}.`, 'location.specialEconomicZone');
   }
-}
-
-const SERVICE_OWNED: ReadonlySet<string> = new Set<ServiceOwned>(['id', 'status', 'version', 'createdAt', 'updatedAt', 'publishedAt', 'lastVerifiedAt', 'reviewDueAt']);
-
-/** The document a merge patch applies to: what a caller writes, as it would send it. */
-function writableFields(opportunity: Opportunity): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(opportunity).filter(([key]) => !SERVICE_OWNED.has(key)));
 }
 
 /** The merged document is not valid: a 400 naming each offending field, as request validation does. */
