@@ -279,6 +279,10 @@ t.test('bulk import through the API', async (t) => {
     await expect('10,001 JSON rows', JSON.stringify({ rows: Array.from({ length: 10_001 }, (_, i) => ({ externalRef: `R${i}` })) }), 422, 'too-many-rows', { 'content-type': 'application/json' });
     await expect('a ZIP that is no workbook', zipOf('hello.txt', Buffer.from('hello')), 400, 'not-a-spreadsheet', { 'content-type': XLSX });
     await expect('a ZIP bomb', await zipBomb(), 400, 'file-too-large-inflated', { 'content-type': XLSX });
+    await expect('multipart without a boundary', '{}', 400, 'malformed-multipart', { 'content-type': 'multipart/form-data' });
+    await expect('a multipart part cut off', '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc', 400, 'malformed-multipart', {
+      'content-type': 'multipart/form-data; boundary=xyz',
+    });
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 'a');
     await expect('11 MB as the body', big, 413, 'payload-too-large');
     const res = await inject({ method: 'POST', url: '/v1/imports', ...multipart('file', 'big.csv', 'text/csv', big) });

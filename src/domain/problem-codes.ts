@@ -20,6 +20,7 @@ export const PROBLEM_CODES = [
   'route-not-found',
   // Files sent for import.
   'file-required',
+  'malformed-multipart',
   'empty-file',
   'no-rows',
   'malformed-csv',

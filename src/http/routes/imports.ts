@@ -137,12 +137,25 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
+/** The multipart field `file`; a body the multipart parser cannot read is the caller's 400, not a 500. */
+async function readMultipartFile(request: FastifyRequest): Promise<{ file: Buffer; filename: string }> {
+  try {
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') throw badRequest('file-required', 'Send the spreadsheet in the multipart field `file`.', 'file');
+    return { file: await part.toBuffer(), filename: part.filename };
+  } catch (error) {
+    // Limits (413) and our own problems keep their status; the parser's own errors (no boundary, a cut-off part) carry none.
+    if (error instanceof ServiceError || (error as Partial<FastifyError>).statusCode) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw badRequest('malformed-multipart', `The multipart body could not be read (${reason}). Send the file as multipart/form-data with a boundary and a field named \`file\`, or as the body with its own content type.`, 'file');
+  }
+}
+
 /** The rows, whichever way they came: a multipart `file`, a file as the body, or JSON rows. */
 async function readUpload(request: FastifyRequest): Promise<{ sheet: Sheet | ReturnType<typeof sheetOfRows>; filename?: string }> {
   if (request.isMultipart()) {
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') throw badRequest('file-required', 'Send the spreadsheet in the multipart field `file`.', 'file');
-    return { sheet: await readSheet(await part.toBuffer()), filename: part.filename };
+    const { file, filename } = await readMultipartFile(request);
+    return { sheet: await readSheet(file), filename };
   }
   if (Buffer.isBuffer(request.body)) return { sheet: await readSheet(request.body) };
   if (request.body === undefined || request.body === null) {
