@@ -25,6 +25,15 @@ t.test('npm run import sends a file to the running service and prints the row er
   const again = await runScript('src/cli/import.ts', [template, '--mode', 'upsert'], env);
   t.match(again.stdout, /unchanged 1/);
 
+  // The template's land.areaHa left empty: kept by default, cleared with --clear-empty.
+  const emptied = join(dir, 'emptied.csv');
+  writeFileSync(emptied, 'externalRef,land.areaHa\r\nBKPM-JI-2026-014,\r\n');
+  const kept = await runScript('src/cli/import.ts', [emptied, '--mode', 'upsert', '--dry-run'], env);
+  t.match(kept.stdout, /updated 0, unchanged 1/);
+  const clearing = await runScript('src/cli/import.ts', [emptied, '--mode', 'upsert', '--dry-run', '--clear-empty'], env);
+  t.equal(clearing.code, 0, clearing.stderr);
+  t.match(clearing.stdout, /updated 1, unchanged 0/);
+
   const bad = join(dir, 'bad.csv');
   writeFileSync(bad, 'externalRef,sector\r\nCLI-1,vacines\r\n');
   const refused = await runScript('src/cli/import.ts', [bad], env);

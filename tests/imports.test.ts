@@ -218,6 +218,69 @@ t.test('bulk import through the API', async (t) => {
     t.equal(good1.contact.phone, '+62 22 555 0101');
   });
 
+  t.test('emptyCells=clear: an empty cell removes an optional field; a required one cannot be cleared', async (t) => {
+    const id = (await everything(app)).find((o) => o.externalRef === 'GOOD-2')!.id;
+    const read = async () => (await inject({ method: 'GET', url: `/v1/opportunities/${id}` })).json();
+    const header = ['externalRef', 'title.en', 'contact.phone', 'land.status', 'land.areaHa', 'tkdnTargetPct', 'technologies', 'modalities'];
+    const set = await inject({
+      method: 'POST',
+      url: '/v1/imports?mode=upsert',
+      headers: CSV,
+      payload: csvOf([['GOOD-2', 'Plant GOOD-2', '+62 22 555 0101', 'hgb', '5', '40', 'sterile-fill-finish', 'joint-venture']], header),
+    });
+    t.equal(set.statusCode, 200);
+    t.match(set.json().rows, [{ action: 'update' }]);
+    t.match(await read(), { land: { status: 'hgb', areaHa: 5 }, tkdnTargetPct: 40, contact: { phone: '+62 22 555 0101' } });
+
+    const empties = csvOf([['GOOD-2', 'Plant GOOD-2', '', 'hgb', '', '', '', 'joint-venture']], header);
+    const before = await snapshot(app);
+    const kept = await inject({ method: 'POST', url: '/v1/imports?mode=upsert&emptyCells=keep', headers: CSV, payload: empties });
+    t.equal(kept.statusCode, 200);
+    t.match(kept.json().rows, [{ action: 'unchanged' }], 'emptyCells=keep: an empty cell leaves the field');
+    const dry = await inject({ method: 'POST', url: '/v1/imports?mode=upsert&emptyCells=clear&dryRun=true', headers: CSV, payload: empties });
+    t.equal(dry.statusCode, 200);
+    t.match(dry.json().rows, [{ action: 'update', errors: [] }], 'a dry run reports the clearing');
+    t.same(await snapshot(app), before, 'keep and a dry run change nothing');
+
+    const cleared = await inject({ method: 'POST', url: '/v1/imports?mode=upsert&emptyCells=clear', headers: CSV, payload: empties });
+    t.equal(cleared.statusCode, 200);
+    t.same(cleared.json().counts, { rows: 1, created: 0, updated: 1, unchanged: 0, errors: 0 });
+    const after = await read();
+    t.notOk('phone' in after.contact, 'contact.phone is removed');
+    t.notOk('tkdnTargetPct' in after, 'tkdnTargetPct is removed');
+    t.same(after.land, { status: 'hgb' }, 'land.areaHa is removed, land.status stays');
+    t.same(after.technologies, [], 'an empty list cell empties the list');
+    t.equal(after.title.id, 'Pabrik GOOD-2', 'a column left out keeps its value');
+
+    const settled = await snapshot(app);
+    const again = await inject({ method: 'POST', url: '/v1/imports?mode=upsert&emptyCells=clear', headers: CSV, payload: empties });
+    t.match(again.json().rows, [{ action: 'unchanged' }], 'the same file again is unchanged');
+    t.same(await snapshot(app), settled, 'and writes nothing');
+
+    const noLand = await inject({ method: 'POST', url: '/v1/imports?mode=upsert&emptyCells=clear', headers: CSV, payload: csvOf([['GOOD-2', '', '']], ['externalRef', 'land.status', 'land.areaHa']) });
+    t.equal(noLand.statusCode, 200, 'every land column empty clears the land, not only its status');
+    t.notOk('land' in (await read()));
+
+    const unchangedBefore = await snapshot(app);
+    const required = await inject({
+      method: 'POST',
+      url: '/v1/imports?mode=upsert&emptyCells=clear',
+      headers: CSV,
+      payload: csvOf([['GOOD-2', 'Plant GOOD-2', '', '']], ['externalRef', 'title.en', 'contact.email', 'modalities']),
+    });
+    t.equal(required.statusCode, 422);
+    t.equal(required.json().code, 'import-invalid');
+    const errors = required.json().import.errors as { row: number; column: string; code: string; message: string }[];
+    t.same(errors.map((e) => [e.row, e.column, e.code]).sort(), [[2, 'contact.email', 'required'], [2, 'modalities', 'required']]);
+    t.match(errors.find((e) => e.column === 'contact.email')?.message, /contact\.email is required and cannot be cleared/);
+    t.match(errors.find((e) => e.column === 'modalities')?.message, /modalities is required and cannot be cleared/, 'modalities needs at least one');
+    t.ok(required.json().errors.some((e: { field: string }) => e.field === 'row 2.contact.email'), 'the problem names row and column');
+    t.same(await snapshot(app), unchangedBefore, 'nothing changed');
+
+    const wrong = await inject({ method: 'POST', url: '/v1/imports?emptyCells=drop', headers: CSV, payload: empties });
+    t.equal(wrong.statusCode, 400);
+  });
+
   t.test('JSON rows, lists as arrays; a key of another role is refused', async (t) => {
     const values = Object.fromEntries(HEADER.map((name, i) => [name, row('JSON-1')[i]!]));
     const res = await inject({

@@ -5,12 +5,14 @@ import { Presets, SingleBar } from 'cli-progress';
 import { UsageError, runCli } from './run.ts';
 
 const USAGE = `Usage:
-  npm run import -- FILE [--dry-run] [--mode create|upsert]
+  npm run import -- FILE [--dry-run] [--mode create|upsert] [--clear-empty]
 Imports opportunities from a CSV or XLSX file (the columns of GET /v1/imports/template.xlsx)
 through the running service's API: PELUANG_URL (default http://localhost:3000) with a staff key
 in PELUANG_API_KEY. All or nothing: a file with any error changes nothing, and the errors are
 listed by row and column. --dry-run checks every row and changes nothing; --mode upsert
-updates the rows whose externalRef exists and creates the rest (default: create).`;
+updates the rows whose externalRef exists and creates the rest (default: create). An empty
+cell leaves the field as it is; with --clear-empty it removes the field of an existing
+opportunity (a required one cannot be cleared and is an error).`;
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -39,7 +41,7 @@ interface Problem {
 await runCli(USAGE, async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, mode: { type: 'string', default: 'create' }, help: { type: 'boolean', default: false } },
+    options: { 'dry-run': { type: 'boolean', default: false }, mode: { type: 'string', default: 'create' }, 'clear-empty': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
   });
   if (values.help) return console.log(USAGE);
   const [file, ...extra] = positionals;
@@ -58,7 +60,7 @@ await runCli(USAGE, async () => {
   if (size > MAX_FILE_BYTES) throw new Error(`${file} is ${(size / 1024 / 1024).toFixed(1)} MB; the service takes at most 10 MB at once. Split it into smaller files.`);
   const content = await readFile(file);
 
-  const url = `${base}/v1/imports?mode=${values.mode}&dryRun=${values['dry-run']}`;
+  const url = `${base}/v1/imports?mode=${values.mode}&dryRun=${values['dry-run']}&emptyCells=${values['clear-empty'] ? 'clear' : 'keep'}`;
   const bar = new SingleBar({ format: ' {task} [{bar}] {percentage}% | {value}/{total} KB', hideCursor: true }, Presets.shades_classic);
   bar.start(Math.max(1, Math.ceil(size / 1024)), 0, { task: 'sending  ' });
   const response = await send(url, key, content, extname(file).toLowerCase() === '.xlsx' ? XLSX_TYPE : 'text/csv', (sent) => bar.update(Math.ceil(sent / 1024))).finally(() => bar.stop());

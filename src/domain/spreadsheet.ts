@@ -7,6 +7,7 @@
  * `investmentUsd.min`), so an error names the same field the JSON API would.
  */
 import type { UiLanguage } from './codes.ts';
+import { applyMergePatch } from './merge-patch.ts';
 import type { Opportunity } from './opportunity.ts';
 
 /** A cell as read from a file: text, a number, a date (XLSX), a boolean, or nothing. */
@@ -132,12 +133,16 @@ export function readHeader(header: readonly string[]): HeaderMap {
 export interface ReadOptions {
   /** CSV only: a leading `'` before = + - @ tab or CR was put there against formula injection and is taken off. */
   unguard: boolean;
+  /** An empty cell clears its field (a list cell: empties the list) instead of leaving it as it is. */
+  clearEmpty: boolean;
 }
 
 /** One row as nested fields (`{ location: { province: 'ID-JI' } }`), only those with a value. */
 export interface ReadRow {
   row: number;
   fields: Record<string, unknown>;
+  /** Columns whose empty cell clears the field of an existing opportunity (see rowPatch). */
+  cleared: string[];
   errors: CellError[];
   /** The key columns, as read: what an upsert matches on. */
   externalRef?: string;
@@ -145,7 +150,7 @@ export interface ReadRow {
 }
 
 export function readRow(cells: readonly Cell[], header: HeaderMap, row: number, vocabularies: Vocabularies, options: ReadOptions): ReadRow {
-  const result: ReadRow = { row, fields: {}, errors: [] };
+  const result: ReadRow = { row, fields: {}, cleared: [], errors: [] };
   header.columns.forEach((column, index) => {
     const cell = cells[index];
     if (!column) {
@@ -154,7 +159,10 @@ export function readRow(cells: readonly Cell[], header: HeaderMap, row: number, 
       return;
     }
     const value = readCell(cell, column, vocabularies, options);
-    if (value === undefined) return;
+    if (value === undefined) {
+      if (options.clearEmpty) result.cleared.push(column.name);
+      return;
+    }
     if ('error' in value) {
       result.errors.push({ row, column: column.name, value: cellText(cell, options), ...value.error });
       return;
@@ -165,9 +173,12 @@ export function readRow(cells: readonly Cell[], header: HeaderMap, row: number, 
   return result;
 }
 
+/** A column of several controlled values, separated by `;`. */
+export const isList = (column: ColumnSpec): boolean => typeof column.kind === 'object' && 'codes' in column.kind;
+
 type Read = { ok: unknown } | { error: { code: string; message: string; suggestion?: string } } | undefined;
 
-/** An empty cell is undefined: it leaves the field as it is. */
+/** An empty cell is undefined: the row says nothing about the field (readRow decides whether that clears it). */
 function readCell(cell: Cell, column: ColumnSpec, vocabularies: Vocabularies, options: ReadOptions): Read {
   if (cell === null || cell === undefined) return undefined;
   const { kind } = column;
@@ -241,7 +252,7 @@ function readCode(value: string, vocabulary: readonly VocabularyEntry[]): { ok: 
 }
 
 /** Cell text as a person sees it; numbers as written, dates as YYYY-MM-DD. */
-export function cellText(cell: Cell, options: ReadOptions = { unguard: false }): string {
+export function cellText(cell: Cell, options: Pick<ReadOptions, 'unguard'> = { unguard: false }): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   const value = String(cell).trim();
@@ -294,14 +305,32 @@ function getPath(source: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, segment) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined), source);
 }
 
-/** The current document with a row's fields laid over it: nested objects merge, lists and values replace. */
-export function mergeFields(current: Record<string, unknown>, fields: Record<string, unknown>): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(fields)) {
-    const base = merged[key];
-    merged[key] = isPlainObject(value) && isPlainObject(base) ? mergeFields(base, value) : value;
-  }
+/** What a row changes in an existing opportunity, as a merge patch: a cleared field is `null`, a cleared list `[]`. */
+export function rowPatch(row: ReadRow): Record<string, unknown> {
+  const patch = structuredClone(row.fields);
+  for (const name of row.cleared) setPath(patch, name, isList(columnByName.get(name)!) ? [] : null);
+  return patch;
+}
+
+/**
+ * The current document with a row's fields laid over it as a merge patch: nested objects merge,
+ * lists and values replace, a cleared cell removes its field. An object the row's cleared cells
+ * leave empty goes too, so a row whose `land.*` cells are all empty clears the land rather than
+ * leaving a land without its status.
+ */
+export function applyRow(current: Record<string, unknown>, fields: Record<string, unknown>): Record<string, unknown> {
+  const merged = applyMergePatch(current, fields) as Record<string, unknown>;
+  dropEmptied(merged, fields);
   return merged;
+}
+
+function dropEmptied(document: Record<string, unknown>, fields: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(fields)) {
+    const target = document[key];
+    if (!isPlainObject(value) || !isPlainObject(target)) continue;
+    dropEmptied(target, value);
+    if (Object.keys(target).length === 0) delete document[key];
+  }
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);

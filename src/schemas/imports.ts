@@ -12,6 +12,10 @@ export const ImportQuery = z
       .default('false')
       .transform((value) => value === 'true')
       .meta({ description: '`true`: check every row and report what would happen; nothing is changed' }),
+    emptyCells: z
+      .enum(['keep', 'clear'])
+      .default('keep')
+      .meta({ description: '`keep`: an empty cell leaves the field as it is. `clear`: an empty cell removes the field of an existing opportunity (an empty list cell empties the list); a required column cannot be cleared, and its empty cell is a `required` error. A missing column always leaves the field.' }),
   })
   .strict();
 

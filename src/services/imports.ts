@@ -8,7 +8,9 @@ import {
   columnOf,
   fieldText,
   csvLine,
-  mergeFields,
+  applyRow,
+  isList,
+  rowPatch,
   readHeader,
   readRow,
   sameValue,
@@ -45,6 +47,8 @@ export interface ImportRequest {
   sheet: Sheet | { format: 'json'; header: string[]; rows: Cell[][] };
   mode: ImportMode;
   dryRun: boolean;
+  /** An empty cell in an update clears its field instead of leaving it as it is. */
+  clearEmpty: boolean;
   filename?: string;
 }
 
@@ -69,13 +73,13 @@ export class ImportService {
   ) {}
 
   async run(request: ImportRequest, actor: Actor): Promise<ImportRecord> {
-    const { sheet, mode, dryRun } = request;
+    const { sheet, mode, dryRun, clearEmpty } = request;
     const header = readHeader(sheet.header);
     const unguard = sheet.format === 'csv';
     const read: ReadRow[] = [];
     sheet.rows.forEach((cells, index) => {
       if (cells.every((cell) => cellText(cell) === '')) return;
-      read.push(readRow(cells, header, index + 2, SPREADSHEET_VOCABULARIES, { unguard }));
+      read.push(readRow(cells, header, index + 2, SPREADSHEET_VOCABULARIES, { unguard, clearEmpty }));
     });
     if (read.length > MAX_ROWS) throw tooManyRows(read.length);
     if (read.length === 0 && header.errors.length === 0) {
@@ -173,7 +177,7 @@ export class ImportService {
   #planCreate(row: ReadRow, report: RowReport): Plan {
     // A new row's empty list cell is an empty list (no technologies sought, say), not a missing field.
     const lists = Object.fromEntries(LIST_COLUMNS.map((name) => [name, []]));
-    const body = this.#validate(row, { ...lists, ...row.fields }, report);
+    const body = this.#validate(row, applyRow(lists, row.fields), report);
     if (!body || report.errors.length) return { kind: 'error', report };
     report.action = 'create';
     return { kind: 'create', report, input: body as OpportunityInput };
@@ -182,9 +186,10 @@ export class ImportService {
   #planUpdate(row: ReadRow, report: RowReport, current: Opportunity): Plan {
     report.opportunityId = current.id;
     const before = writableFields(current);
-    const merged = this.#validate(row, mergeFields(before, row.fields), report);
+    const patch = rowPatch(row);
+    const merged = this.#validate(row, applyRow(before, patch), report, row.cleared);
     if (!merged || report.errors.length) return { kind: 'error', report };
-    const changed = Object.keys(row.fields).filter((key) => !sameValue((merged as Record<string, unknown>)[key], before[key]));
+    const changed = Object.keys(patch).filter((key) => !sameValue((merged as Record<string, unknown>)[key], before[key]));
     if (changed.length === 0) {
       report.action = 'unchanged';
       return { kind: 'unchanged', report };
@@ -201,18 +206,23 @@ export class ImportService {
   /**
    * The same rules as the JSON API: the schema, then the service's own checks, each error on its
    * column. A cell that could not be read is left out and already reported, so it is not
-   * reported again as missing; every other problem of the row shows at once.
+   * reported again as missing; every other problem of the row shows at once. A `cleared` column
+   * with a problem is a required field an empty cell may not clear, reported once.
    */
-  #validate(row: ReadRow, document: Record<string, unknown>, report: RowReport): CreateBody | undefined {
-    const unreadable = new Set(report.errors.map((error) => error.column));
+  #validate(row: ReadRow, document: Record<string, unknown>, report: RowReport, cleared: readonly string[] = []): CreateBody | undefined {
+    const reported = new Set(report.errors.map((error) => error.column));
     const parsed = OpportunityCreate.safeParse(document);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.map(String);
         const column = columnOf(path);
-        if (unreadable.has(column)) continue;
-        const missing = issue.code === 'invalid_type' && issue.input === undefined;
-        report.errors.push({ row: row.row, column, code: missing ? 'required' : 'invalid', message: missing ? `${column} is required.` : issue.message, value: fieldText(row.fields, column) });
+        if (reported.has(column)) continue;
+        // Whatever is wrong with a column its empty cell cleared, it is that the field needs a value (modalities: at least one).
+        const clearedHere = cleared.includes(column);
+        const missing = clearedHere || (issue.code === 'invalid_type' && issue.input === undefined);
+        const message = clearedHere ? `${column} is required and cannot be cleared; give it a value, or leave empty cells as they are (emptyCells=keep).` : `${column} is required.`;
+        if (clearedHere) reported.add(column);
+        report.errors.push({ row: row.row, column, code: missing ? 'required' : 'invalid', message: missing ? message : issue.message, value: fieldText(row.fields, column) });
       }
       return undefined;
     }
@@ -244,7 +254,7 @@ export class ImportService {
 }
 
 /** Lists a new row may leave empty; modalities needs at least one, so an empty cell there stays an error. */
-const LIST_COLUMNS = COLUMNS.filter((column) => typeof column.kind === 'object' && 'codes' in column.kind && column.name !== 'modalities').map((column) => column.name);
+const LIST_COLUMNS = COLUMNS.filter((column) => isList(column) && column.name !== 'modalities').map((column) => column.name);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -187,7 +187,7 @@ export interface paths {
         put?: never;
         /**
          * Import opportunities from a CSV or XLSX file, or JSON rows: all or nothing
-         * @description Columns as in the template (GET /v1/imports/template.xlsx); a missing column or an empty cell leaves the field as it is. Controlled values take codes or names in any of the five languages, provinces also their BPS code; several values are separated by `;`. Formula cells are read as the value they show, never evaluated. At most 10000 rows (more: 422 `too-many-rows`) and 10 MB (413). Every row is checked first: with any error nothing changes and the answer is 422 `import-invalid` with the import record; a dry run changes nothing and answers 200. Imported rows are drafts; an upsert never changes a status, and a row that changes nothing is `unchanged` and records no event.
+         * @description Columns as in the template (GET /v1/imports/template.xlsx); a missing column leaves the field as it is, and so does an empty cell unless `emptyCells=clear` (then it removes an optional field of an existing opportunity). Controlled values take codes or names in any of the five languages, provinces also their BPS code; several values are separated by `;`. Formula cells are read as the value they show, never evaluated. At most 10000 rows (more: 422 `too-many-rows`) and 10 MB (413). Every row is checked first: with any error nothing changes and the answer is 422 `import-invalid` with the import record; a dry run changes nothing and answers 200. Imported rows are drafts; an upsert never changes a status, and a row that changes nothing is `unchanged` and records no event.
          *
          *     **Access:** admin, staff keys.
          */
@@ -4987,6 +4987,8 @@ export interface operations {
             query?: {
                 /** @description `true`: check every row and report what would happen; nothing is changed */
                 dryRun?: "true" | "false";
+                /** @description `keep`: an empty cell leaves the field as it is. `clear`: an empty cell removes the field of an existing opportunity (an empty list cell empties the list); a required column cannot be cleared, and its empty cell is a `required` error. A missing column always leaves the field. */
+                emptyCells?: "keep" | "clear";
                 /** @description Overrides Accept-Language, for links and embeds: `en`, `id`, `ko`, `ja`, `zh` or a tag such as `zh-CN` */
                 lang?: string;
                 /** @description `create`: every row is a new draft (an externalRef already taken is an error). `upsert`: rows are matched on externalRef (an exported row without one on its id): found ones are updated, never changing their status; the rest are created as drafts. */

@@ -52,14 +52,14 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['imports'],
         operationId: 'importOpportunities',
         summary: 'Import opportunities from a CSV or XLSX file, or JSON rows: all or nothing',
-        description: `Columns as in the template (GET /v1/imports/template.xlsx); a missing column or an empty cell leaves the field as it is. Controlled values take codes or names in any of the five languages, provinces also their BPS code; several values are separated by \`;\`. Formula cells are read as the value they show, never evaluated. At most ${MAX_ROWS} rows (more: 422 \`too-many-rows\`) and 10 MB (413). Every row is checked first: with any error nothing changes and the answer is 422 \`import-invalid\` with the import record; a dry run changes nothing and answers 200. Imported rows are drafts; an upsert never changes a status, and a row that changes nothing is \`unchanged\` and records no event.`,
+        description: `Columns as in the template (GET /v1/imports/template.xlsx); a missing column leaves the field as it is, and so does an empty cell unless \`emptyCells=clear\` (then it removes an optional field of an existing opportunity). Controlled values take codes or names in any of the five languages, provinces also their BPS code; several values are separated by \`;\`. Formula cells are read as the value they show, never evaluated. At most ${MAX_ROWS} rows (more: 422 \`too-many-rows\`) and 10 MB (413). Every row is checked first: with any error nothing changes and the answer is 422 \`import-invalid\` with the import record; a dry run changes nothing and answers 200. Imported rows are drafts; an upsert never changes a status, and a row that changes nothing is \`unchanged\` and records no event.`,
         querystring: ImportQuery,
         response: { 200: ImportRecord, 422: ImportProblem, ...problemResponses(400, 413, 415) },
       },
     },
     async (request, reply) => {
       const { sheet, filename } = await readUpload(request);
-      const record = presentImport(await app.services.imports.run({ sheet, mode: request.query.mode, dryRun: request.query.dryRun, filename }, request.actor));
+      const record = presentImport(await app.services.imports.run({ sheet, mode: request.query.mode, dryRun: request.query.dryRun, clearEmpty: request.query.emptyCells === 'clear', filename }, request.actor));
       // A dry run reports, whatever it finds; a real import with errors is refused.
       if (record.status !== 'invalid' || record.dryRun) return record;
       return sendProblem(request, reply, {
