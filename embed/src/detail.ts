@@ -1,6 +1,7 @@
 import type { Opportunity } from './api.ts';
 import { h, uid } from './dom.ts';
-import { formatList, formatUsdRange, joinPlace, type Lang, type Strings } from './i18n.ts';
+import { formatUsdRange } from '../../src/domain/money.ts';
+import { formatList, joinPlace, type Lang, type Strings } from './i18n.ts';
 import type { Reference } from './reference.ts';
 
 /**
@@ -77,7 +78,7 @@ function renderDetail(o: Opportunity, reference: Reference, lang: Lang, strings:
       { class: 'facts', part: 'facts' },
       ...row(f.sector, reference.name('sectors', o.sector)),
       ...row(f.location, joinPlace(lang, location)),
-      ...row(f.investment, formatUsdRange(lang, o.investmentUsd.min, o.investmentUsd.max, true)),
+      ...row(f.investment, formatUsdRange(o.investmentUsd.min, o.investmentUsd.max, lang, true)),
       ...(o.technologies.length ? row(f.technologies, list(o.technologies.map((t) => reference.name('technologies', t)))) : []),
       ...row(f.transfer, reference.name('transferDepths', o.requiredTransferDepth)),
       ...row(f.modalities, list(o.modalities.map((m) => reference.name('modalities', m)))),

@@ -410,25 +410,6 @@ export function resolveLang(element: Element): Lang {
   return (LANGUAGES as readonly string[]).includes(normalised) ? (normalised as Lang) : 'en';
 }
 
-/**
- * Amounts in US dollars, compact (USD 5–40M, USD 500만, USD 500万) unless `full`. The ISO code
- * rather than "$", which several of the visitors' own currencies also use.
- */
-export function formatUsdRange(lang: Lang, min: number, max: number, full = false): string {
-  const format = new Intl.NumberFormat(lang, {
-    style: 'currency',
-    currency: 'USD',
-    currencyDisplay: 'code',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: full ? 0 : 1,
-    ...(!full && { notation: 'compact' }),
-  });
-  if (min === max) return format.format(min);
-  // formatRange collapses the shared currency and unit ("US$5–40M"); older engines lack it.
-  const ranged = format as Intl.NumberFormat & { formatRange?: (a: number, b: number) => string };
-  return typeof ranged.formatRange === 'function' ? ranged.formatRange(min, max) : `${format.format(min)} – ${format.format(max)}`;
-}
-
 export function formatScore(lang: Lang, score: number): string {
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(score);
 }

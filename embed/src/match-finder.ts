@@ -2,7 +2,8 @@ import { ApiError, api, errorMessage, isAbort, keyRefusedHere, type OpportunityM
 import { COMMON_ATTRIBUTES, PeluangElement } from './base.ts';
 import { DetailDialog } from './detail.ts';
 import { h, headingTag, uid } from './dom.ts';
-import { FACTOR_NAMES, formatScore, formatUsdRange, type FactorName, type Lang } from './i18n.ts';
+import { formatUsdRange } from '../../src/domain/money.ts';
+import { FACTOR_NAMES, formatScore, type FactorName, type Lang } from './i18n.ts';
 import { loadCountries, loadReference, type Countries, type Reference } from './reference.ts';
 
 type Profile = NonNullable<PreviewRequest['profile']>;
@@ -412,7 +413,7 @@ export class PeluangMatchFinder extends PeluangElement {
       h(
         'p',
         { class: 'meta', part: 'meta' },
-        [reference.name('sectors', o.sector), reference.name('provinces', o.province), formatUsdRange(lang, o.investmentUsd.min, o.investmentUsd.max), o.sponsorName].join(' · '),
+        [reference.name('sectors', o.sector), reference.name('provinces', o.province), formatUsdRange(o.investmentUsd.min, o.investmentUsd.max, lang), o.sponsorName].join(' · '),
       ),
       fellBack && h('p', { class: 'note', part: 'note' }, strings.shownInEnglish),
       match.badges.length > 0 && h('ul', { class: 'badges', part: 'badges' }, match.badges.map((badge) => h('li', { class: 'badge', part: 'badge', 'data-code': badge.code }, badge.text))),

@@ -2,7 +2,7 @@ import { api, type Opportunity, type SearchQuery } from './api.ts';
 import { COMMON_ATTRIBUTES, PeluangElement } from './base.ts';
 import { DetailDialog } from './detail.ts';
 import { h, headingTag } from './dom.ts';
-import { formatUsdRange } from './i18n.ts';
+import { formatUsdRange } from '../../src/domain/money.ts';
 import { loadReference, type Reference } from './reference.ts';
 
 const FILTERS = { sector: 'sector', province: 'province', 'island-group': 'islandGroup', technology: 'technology' } as const;
@@ -130,7 +130,7 @@ export class PeluangOpportunities extends PeluangElement {
       { class: 'card', part: 'item', 'data-id': o.id },
       h(heading, { part: 'title' }, open),
       h('p', { class: 'meta', part: 'meta' }, `${reference.name('sectors', o.sector)} · ${reference.name('provinces', o.location.province)}`),
-      h('p', { class: 'amount', part: 'amount' }, formatUsdRange(lang, o.investmentUsd.min, o.investmentUsd.max)),
+      h('p', { class: 'amount', part: 'amount' }, formatUsdRange(o.investmentUsd.min, o.investmentUsd.max, lang)),
       h('p', { class: 'excerpt', part: 'excerpt', lang: contentLang }, o.display.summary),
       h('p', { class: 'meta', part: 'sponsor' }, `${strings.fields.sponsor}: ${o.sponsor.name}`),
       o.display.fallback && h('p', { class: 'note', part: 'note' }, strings.shownInEnglish),

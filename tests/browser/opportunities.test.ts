@@ -71,7 +71,7 @@ if (browserAvailable(t)) {
     t.match(text, first!.display.summary, 'summary');
     t.match(text, first!.sponsor.name, 'sponsor');
     t.match(text, first!.contact.email, 'contact');
-    t.match(text, new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', currencyDisplay: 'code', minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(first!.investmentUsd.min), 'investment range in USD');
+    t.match(text, `US$${first!.investmentUsd.min.toLocaleString('en')}`, 'investment range in whole US dollars');
     t.equal(await dialog.getByRole('link', { name: first!.contact.email }).getAttribute('href'), `mailto:${first!.contact.email}`);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

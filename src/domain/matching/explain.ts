@@ -10,6 +10,7 @@ import type {
 import { TRANSFER_DEPTHS } from '../codes.ts';
 import type { Badge, FactorResult, PairScore, Reason, ReasonParams } from './score.ts';
 import type { Freshness } from './types.ts';
+import { formatUsdRange } from '../money.ts';
 
 /** Display names of reference codes; supplied by the caller so this module stays pure. */
 export interface NameLookup {
@@ -52,93 +53,6 @@ function formatNumber(n: number, lang: Lang, maxDecimals = 0): string {
   const decimal = lang === 'id' ? ',' : '.';
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return frac ? `${grouped}${decimal}${frac}` : grouped;
-}
-
-/**
- * Amounts recur across rankings (an opportunity's range, an investor's ticket) and formatting
- * one is the dearest part of a reason, so each is formatted once per language; the cache is
- * dropped whole when it fills.
- */
-const scaledAmounts: Record<Lang, Map<number, string>> = { en: new Map(), id: new Map(), ko: new Map(), ja: new Map(), zh: new Map() };
-const SCALED_AMOUNTS_MAX = 50_000;
-
-function scaled(v: number, units: readonly [number, string][], lang: Lang): string {
-  const cache = scaledAmounts[lang];
-  let text = cache.get(v);
-  if (text === undefined) {
-    if (cache.size >= SCALED_AMOUNTS_MAX) cache.clear();
-    text = scaledFresh(v, units, lang);
-    cache.set(v, text);
-  }
-  return text;
-}
-
-/** Three significant digits in the largest unit that keeps the value at or above 1. */
-function scaledFresh(v: number, units: readonly [number, string][], lang: Lang): string {
-  for (let i = 0; i < units.length; i++) {
-    const [size, label] = units[i]!;
-    if (v < size) continue;
-    const x = Number((v / size).toPrecision(3));
-    // 999,999 rounds to 1000K: say 1M instead.
-    const next = units[i - 1];
-    if (next && x * size >= next[0]) return formatNumber((x * size) / next[0], lang, 2) + next[1];
-    return formatNumber(x, lang, 2) + label;
-  }
-  return formatNumber(Math.round(v), lang);
-}
-
-const EN_UNITS: readonly [number, string][] = [
-  [1e12, 'T'],
-  [1e9, 'B'],
-  [1e6, 'M'],
-  [1e3, 'K'],
-];
-const ID_UNITS: readonly [number, string][] = [
-  [1e12, ' triliun'],
-  [1e9, ' miliar'],
-  [1e6, ' juta'],
-  [1e3, ' ribu'],
-];
-const KO_UNITS: readonly [number, string][] = [
-  [1e12, '조'],
-  [1e8, '억'],
-  [1e4, '만'],
-];
-const JA_UNITS: readonly [number, string][] = [
-  [1e12, '兆'],
-  [1e8, '億'],
-  [1e4, '万'],
-];
-const ZH_UNITS: readonly [number, string][] = [
-  [1e12, '万亿'],
-  [1e8, '亿'],
-  [1e4, '万'],
-];
-
-function usdRange(min: number, max: number, lang: Lang): string {
-  const same = min === max;
-  switch (lang) {
-    case 'en': {
-      const a = `US$${scaled(min, EN_UNITS, lang)}`;
-      return same ? a : `${a}–US$${scaled(max, EN_UNITS, lang)}`;
-    }
-    case 'id': {
-      const a = `US$${scaled(min, ID_UNITS, lang)}`;
-      return same ? a : `${a} – US$${scaled(max, ID_UNITS, lang)}`;
-    }
-    case 'ko': {
-      const a = scaled(min, KO_UNITS, lang);
-      return same ? `${a} 달러` : `${a}~${scaled(max, KO_UNITS, lang)} 달러`;
-    }
-    case 'ja': {
-      const a = scaled(min, JA_UNITS, lang);
-      return same ? `${a}ドル` : `${a}〜${scaled(max, JA_UNITS, lang)}ドル`;
-    }
-    case 'zh': {
-      const a = scaled(min, ZH_UNITS, lang);
-      return same ? `${a}美元` : `${a}至${scaled(max, ZH_UNITS, lang)}美元`;
-    }
-  }
 }
 
 // ---- names ----
@@ -445,8 +359,8 @@ const REGENCY_TEXT: Record<'location-regency' | 'location-regency-unknown', Reco
 };
 
 function sizeText(code: string, p: ReasonParams, lang: Lang): string | null {
-  const O = usdRange(num(p, 'min'), num(p, 'max'), lang);
-  const T = usdRange(num(p, 'ticketMin'), num(p, 'ticketMax'), lang);
+  const O = formatUsdRange(num(p, 'min'), num(p, 'max'), lang);
+  const T = formatUsdRange(num(p, 'ticketMin'), num(p, 'ticketMax'), lang);
   switch (code) {
     case 'size-within':
       return (

@@ -1,36 +1,37 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../plugins/problems.ts';
 
 const EMBED_DIR = fileURLToPath(new URL('../../../embed/', import.meta.url));
-const YEAR = 'public, max-age=31536000, immutable';
-const REVALIDATE = 'no-cache';
+/** Versioned and content-hashed paths: `public, max-age=31536000, immutable`. */
+const YEAR = { maxAge: '365d', immutable: true } as const;
+/** The demo page and its files follow the bundle's latest build: always revalidated by ETag. */
+const REVALIDATE = { cacheControl: false } as const;
 
-interface Asset {
-  body: Buffer;
-  etag: string;
-  hash: string;
+type Caching = typeof YEAR | typeof REVALIDATE;
+
+function exists(dir: string, path: string): boolean {
+  return statSync(join(dir, path), { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /**
- * A file read once and kept: the bundle changes only with a deploy. A missing build is looked
- * for again on the next request, so `npm run build:embed` fixes a running service.
+ * The bundle's content hash, for its pinned URL (and the page's SRI). Worked out again only when
+ * the file changes, so `npm run build:embed` on a running service moves the pinned URL with it.
  */
-function asset(dir: string, path: string): () => Asset | null {
-  let loaded: Asset | null = null;
+function contentHash(dir: string, path: string): () => string | null {
+  let known: { stamp: string; hash: string } | null = null;
   return () => {
-    if (loaded) return loaded;
-    try {
-      const body = readFileSync(join(dir, path));
-      const hash = createHash('sha256').update(body).digest('hex');
-      loaded = { body, etag: `"${hash.slice(0, 32)}"`, hash: hash.slice(0, 12) };
-    } catch {
-      return null;
+    const stat = statSync(join(dir, path), { throwIfNoEntry: false });
+    if (!stat?.isFile()) return null;
+    const stamp = `${stat.size}-${stat.mtimeMs}`;
+    if (known?.stamp !== stamp) {
+      known = { stamp, hash: createHash('sha256').update(readFileSync(join(dir, path))).digest('hex').slice(0, 12) };
     }
-    return loaded;
+    return known.hash;
   };
 }
 
@@ -46,14 +47,20 @@ const DEMO_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/**
+ * A file from the embed folder through @fastify/static, which answers conditional requests with
+ * its ETag; a file not built yet is looked for again on the next request, so `npm run build:embed`
+ * fixes a running service.
+ */
 function send(
   request: FastifyRequest,
   reply: FastifyReply,
-  file: Asset | null,
+  dir: string,
+  path: string | null,
   type: string,
-  cacheControl: string,
+  caching: Caching,
 ): FastifyReply {
-  if (!file) {
+  if (path === null || !exists(dir, path)) {
     return sendProblem(request, reply, {
       status: 503,
       code: 'embed-not-built',
@@ -61,12 +68,10 @@ function send(
       detail: 'The embeddable components have not been built; run `npm run build:embed` on the server.',
     });
   }
-  reply.header('cache-control', cacheControl).header('etag', file.etag).header('x-content-type-options', 'nosniff');
-  const match = request.headers['if-none-match'];
-  if (match && (match === '*' || match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag))) {
-    return reply.code(304).send();
-  }
-  return reply.type(type).send(file.body);
+  // Our own types: the library's lookup would say application/javascript, which the standard retired.
+  reply.type(type).header('x-content-type-options', 'nosniff');
+  if (caching === REVALIDATE) reply.header('cache-control', 'no-cache');
+  return reply.sendFile(path, dir, { ...caching, contentType: false });
 }
 
 /** Scripts other sites load: readable from any origin, whatever policy the rest of the API has. */
@@ -83,38 +88,36 @@ const JSON_MAP = 'application/json; charset=utf-8';
  */
 export const embedRoutes: FastifyPluginAsync<{ dir?: string }> = async (app, options) => {
   const dir = options.dir ?? EMBED_DIR;
-  const bundle = asset(dir, 'dist/peluang.js');
-  const bundleMap = asset(dir, 'dist/peluang.js.map');
-  const demoScript = asset(dir, 'dist/demo.js');
-  const demoScriptMap = asset(dir, 'dist/demo.js.map');
-  const demoPage = asset(dir, 'demo/index.html');
-  const demoStyles = asset(dir, 'demo/demo.css');
-  if (!bundle()) app.log.warn('the embeddable components are not built: /embed answers 503 until `npm run build:embed` has run');
+  const BUNDLE = 'dist/peluang.js';
+  const bundleHash = contentHash(dir, BUNDLE);
+  // Only the reply decorator: each file has its own route, cache policy and not-built answer.
+  await app.register(fastifyStatic, { root: dir, serve: false });
+  if (!exists(dir, BUNDLE)) app.log.warn('the embeddable components are not built: /embed answers 503 until `npm run build:embed` has run');
   const hidden = { schema: { hide: true } };
 
-  app.get('/embed/v1/peluang.js', hidden, async (request, reply) => send(request, crossOrigin(reply), bundle(), JS, YEAR));
-  app.get('/embed/v1/peluang.js.map', hidden, async (request, reply) => send(request, crossOrigin(reply), bundleMap(), JSON_MAP, YEAR));
+  app.get('/embed/v1/peluang.js', hidden, async (request, reply) => send(request, crossOrigin(reply), dir, BUNDLE, JS, YEAR));
+  app.get('/embed/v1/peluang.js.map', hidden, async (request, reply) => send(request, crossOrigin(reply), dir, 'dist/peluang.js.map', JSON_MAP, YEAR));
   // The same bundle under its content hash, for pages that pin an exact build (and use SRI).
   app.get<{ Params: { hash: string } }>('/embed/v1/peluang.:hash.js', hidden, async (request, reply) => {
-    const file = bundle();
-    if (file && request.params.hash !== file.hash) {
+    const hash = bundleHash();
+    if (hash && request.params.hash !== hash) {
       return sendProblem(request, reply, {
         status: 404,
         code: 'route-not-found',
         title: 'Not found',
-        detail: `No bundle with hash ${request.params.hash}; the current one is /embed/v1/peluang.${file.hash}.js.`,
+        detail: `No bundle with hash ${request.params.hash}; the current one is /embed/v1/peluang.${hash}.js.`,
       });
     }
-    return send(request, crossOrigin(reply), file, JS, YEAR);
+    return send(request, crossOrigin(reply), dir, BUNDLE, JS, YEAR);
   });
 
   app.get('/embed/demo', hidden, async (request, reply) => {
     // With `no-referrer` a same-origin POST carries `Origin: null`, and the embed key's origin check would refuse it.
     reply.header('content-security-policy', DEMO_CSP).header('referrer-policy', 'strict-origin-when-cross-origin');
     // Without the bundle the page would show nothing; the operator gets the same 503 instead.
-    return send(request, reply, bundle() && demoPage(), 'text/html; charset=utf-8', REVALIDATE);
+    return send(request, reply, dir, exists(dir, BUNDLE) ? 'demo/index.html' : null, 'text/html; charset=utf-8', REVALIDATE);
   });
-  app.get('/embed/demo.js', hidden, async (request, reply) => send(request, reply, demoScript(), JS, REVALIDATE));
-  app.get('/embed/demo.js.map', hidden, async (request, reply) => send(request, reply, demoScriptMap(), JSON_MAP, REVALIDATE));
-  app.get('/embed/demo.css', hidden, async (request, reply) => send(request, reply, demoStyles(), 'text/css; charset=utf-8', REVALIDATE));
+  app.get('/embed/demo.js', hidden, async (request, reply) => send(request, reply, dir, 'dist/demo.js', JS, REVALIDATE));
+  app.get('/embed/demo.js.map', hidden, async (request, reply) => send(request, reply, dir, 'dist/demo.js.map', JSON_MAP, REVALIDATE));
+  app.get('/embed/demo.css', hidden, async (request, reply) => send(request, reply, dir, 'demo/demo.css', 'text/css; charset=utf-8', REVALIDATE));
 };
