@@ -31,10 +31,8 @@ import { kekByCode } from '../domain/reference/special-economic-zones.ts';
 import { OpportunityCreate } from '../schemas/opportunities.ts';
 import type { ChangeWriter } from './changes.ts';
 import { analyseQuery, conceptsHit } from './search-text.ts';
+import { everyItem, EXPORT_PAGE } from './every-page.ts';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, ServiceError, unprocessable, withCursor } from './errors.ts';
-
-/** Rows an export reads at a time: big enough to be few queries, small enough to stream. */
-const EXPORT_PAGE = 500;
 
 /** The event each move records; moving back to draft is only ever a reviewer asking for changes. */
 const ACTIONS: Record<OpportunityStatus, ActionOf<'opportunity'>> = {
@@ -240,21 +238,12 @@ export class OpportunityService {
     };
   }
 
-  /**
-   * Every opportunity the search finds, page after page, for an export. The first page is read
-   * before this returns, so a query the search refuses fails here, before anything is streamed.
-   */
-  async searchAll(query: OpportunityQuery, actor: Actor): Promise<AsyncIterable<Opportunity>> {
-    const first = await this.search({ ...query, limit: EXPORT_PAGE }, actor);
-    const next = (cursor: string) => this.search({ ...query, limit: EXPORT_PAGE, cursor }, actor);
-    return (async function* () {
-      let page: { items: Opportunity[]; nextCursor: string | null } = first;
-      yield* page.items;
-      while (page.nextCursor) {
-        page = await next(page.nextCursor);
-        yield* page.items;
-      }
-    })();
+  /** Every opportunity the search finds, page after page, for an export. */
+  searchAll(query: OpportunityQuery, actor: Actor): Promise<AsyncIterable<Opportunity>> {
+    return everyItem(
+      (cursor) => this.search({ ...query, limit: EXPORT_PAGE, ...(cursor !== undefined && { cursor }) }, actor),
+      (page) => page.items,
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import { MATCHING_MODEL } from '../../domain/matching/model.ts';
 import { profileFromText, withRecognised } from '../../services/search-text.ts';
 import { ServiceError } from '../../services/errors.ts';
 import { regencyPoints } from '../../services/matching.ts';
+import { everyItem, EXPORT_PAGE } from '../../services/every-page.ts';
 import { IdParams, problemResponses } from '../../schemas/common.ts';
 import { FACTORS } from '../../domain/matching/types.ts';
 import { matchHeader, matchRow } from '../../domain/spreadsheet.ts';
@@ -22,9 +23,6 @@ import {
   weightParamOf,
   weightsFromQuery,
 } from '../../schemas/matching.ts';
-
-/** Matches an export ranks at a time. */
-const EXPORT_PAGE = 500;
 
 /** Problems with the ranking's inputs name the query parameter the caller actually sent. */
 async function fromQuery<T>(run: () => Promise<T>): Promise<T> {
@@ -106,15 +104,10 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       if (as === 'json') return pageAt(rest.cursor, rest.limit);
       // Every page from the one asked for; the first is ranked before anything is sent, so a bad query is still a problem.
-      const first = await pageAt(rest.cursor, EXPORT_PAGE);
-      const matches = (async function* () {
-        let page = first;
-        yield* page.data;
-        while (page.nextCursor) {
-          page = await pageAt(page.nextCursor, EXPORT_PAGE);
-          yield* page.data;
-        }
-      })();
+      const matches = await everyItem(
+        (cursor) => pageAt(cursor ?? rest.cursor, EXPORT_PAGE),
+        (page) => page.data,
+      );
       const header = matchHeader(FACTORS);
       return sendRows(reply, as, 'matches', header, mapRows(matches, (match, index) => matchRow(match, index + 1, FACTORS, SPREADSHEET_VOCABULARIES, request.language)));
     },
