@@ -11,41 +11,68 @@ export function encodedPage(page: object): Buffer {
   return encoded;
 }
 
-/** A cached page costs its encoded bytes plus about twice that for the objects behind them. */
-const bytesOf = (page: object) => encodedPage(page).length * 3;
+/**
+ * A page read back from its bytes, with the given top-level fields. Sending it writes the bytes
+ * as they are; the JSON is parsed only if someone reads a field (an export walking the pages),
+ * and then once.
+ */
+export function decodedPage<T extends object>(bytes: Buffer, fields: readonly (keyof T & string)[]): T {
+  let parsed: T | undefined;
+  const page = {} as T;
+  for (const field of fields) {
+    Object.defineProperty(page, field, { enumerable: true, get: () => (parsed ??= JSON.parse(bytes.toString('utf8')) as T)[field] });
+  }
+  encodedPages.set(page, bytes);
+  return page;
+}
 
-interface Entry<V> {
-  page: V;
+interface Entry {
+  bytes: Buffer;
   owner: string;
-  bytes: number;
 }
 
 /**
- * Finished pages, bounded by bytes, where each owner (a caller) may hold only its share: a
- * caller asking for many distinct pages evicts its own older pages, not everyone else's.
+ * Finished pages as their encoded bytes, bounded by bytes, where each owner (a caller) may hold
+ * only its share: a caller asking for many distinct pages evicts its own older pages, not
+ * everyone else's. Bytes rather than page objects: a Buffer lives outside the JS heap, so pages
+ * held for a while cost the garbage collector nothing to keep or to drop.
  */
-export class PageCache<V extends object> {
-  readonly #entries: LRUCache<string, Entry<V>>;
-  readonly #usage = new Map<string, number>();
+export class PageCache {
+  readonly #entries: LRUCache<string, Entry>;
+  /** Each owner's keys, least recently used first, and the bytes they hold. */
+  readonly #owned = new Map<string, { keys: Set<string>; bytes: number }>();
 
   constructor(readonly limits: { maxBytes: number; perOwnerBytes: number }) {
-    this.#entries = new LRUCache<string, Entry<V>>({
+    this.#entries = new LRUCache<string, Entry>({
       maxSize: limits.maxBytes,
-      sizeCalculation: (entry) => entry.bytes,
-      dispose: (entry) => this.#charge(entry.owner, -entry.bytes),
+      sizeCalculation: (entry) => entry.bytes.length,
+      dispose: (entry, key) => this.#release(entry, key),
     });
   }
 
-  get(key: string): V | undefined {
-    return this.#entries.get(key)?.page;
+  get(key: string): Buffer | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    const keys = this.#owned.get(entry.owner)!.keys;
+    keys.delete(key);
+    keys.add(key);
+    return entry.bytes;
   }
 
-  set(owner: string, key: string, page: V): void {
-    const bytes = bytesOf(page);
-    if (bytes > this.limits.perOwnerBytes) return;
-    if ((this.#usage.get(owner) ?? 0) + bytes > this.limits.perOwnerBytes) this.#evictOwn(owner, bytes);
-    this.#entries.set(key, { page, owner, bytes });
-    this.#charge(owner, bytes);
+  set(owner: string, key: string, bytes: Buffer): void {
+    if (bytes.length > this.limits.perOwnerBytes) return;
+    this.#entries.delete(key);
+    const owned = this.#owned.get(owner) ?? { keys: new Set<string>(), bytes: 0 };
+    // The owner's least recently used pages go until this one fits in its share.
+    for (const old of owned.keys) {
+      if (owned.bytes + bytes.length <= this.limits.perOwnerBytes) break;
+      this.#entries.delete(old);
+    }
+    owned.keys.add(key);
+    owned.bytes += bytes.length;
+    // (Set again: evicting the owner's last page above forgets the owner.)
+    this.#owned.set(owner, owned);
+    this.#entries.set(key, { bytes, owner });
   }
 
   clear(): void {
@@ -54,21 +81,13 @@ export class PageCache<V extends object> {
 
   /** Bytes held now, in all and by one owner. */
   usage(owner?: string): number {
-    return owner === undefined ? this.#entries.calculatedSize : (this.#usage.get(owner) ?? 0);
+    return owner === undefined ? this.#entries.calculatedSize : (this.#owned.get(owner)?.bytes ?? 0);
   }
 
-  /** Drops the owner's least recently used pages until `bytes` more fit in its share. */
-  #evictOwn(owner: string, bytes: number): void {
-    const own = [...this.#entries.rkeys()].filter((key) => this.#entries.peek(key)?.owner === owner);
-    for (const key of own) {
-      if ((this.#usage.get(owner) ?? 0) + bytes <= this.limits.perOwnerBytes) return;
-      this.#entries.delete(key);
-    }
-  }
-
-  #charge(owner: string, bytes: number): void {
-    const total = (this.#usage.get(owner) ?? 0) + bytes;
-    if (total > 0) this.#usage.set(owner, total);
-    else this.#usage.delete(owner);
+  #release(entry: Entry, key: string): void {
+    const owned = this.#owned.get(entry.owner)!;
+    owned.keys.delete(key);
+    owned.bytes -= entry.bytes.length;
+    if (owned.keys.size === 0) this.#owned.delete(entry.owner);
   }
 }
