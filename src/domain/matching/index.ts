@@ -3,14 +3,7 @@
  * bucket pruning. Scores come from the same functions as scorePair (factors.ts), so they are
  * identical to the explained ones.
  */
-import {
-  MODALITIES,
-  TECHNOLOGIES,
-  TRANSFER_DEPTHS,
-  type IslandGroup,
-  type ProvinceCode,
-  type SectorCode,
-} from '../codes.ts';
+import { MODALITIES, TECHNOLOGIES, TRANSFER_DEPTHS, type IslandGroup, type ProvinceCode, type SectorCode } from '../codes.ts';
 import {
   GROUP_INDEX,
   LEAF_COUNT,
@@ -100,11 +93,7 @@ export interface CompiledInvestor {
   readonly bucketOrder: Int32Array;
 }
 
-export function compileInvestor(
-  investor: MatchableInvestor,
-  weights: Readonly<Weights>,
-  ref: MatchingReference,
-): CompiledInvestor {
+export function compileInvestor(investor: MatchableInvestor, weights: Readonly<Weights>, ref: MatchingReference): CompiledInvestor {
   const prepared = prepareInvestor(investor, weights, ref);
   const sectorByLeaf = new Float64Array(LEAF_COUNT);
   for (let leaf = 0; leaf < LEAF_COUNT; leaf++) sectorByLeaf[leaf] = sectorScoreAt(prepared, leaf);
@@ -116,21 +105,78 @@ export function compileInvestor(
   for (let mask = 0; mask < modalityByOffered.length; mask++) {
     modalityByOffered[mask] = modalityScore(prepared.acceptedMask, mask, popcount(mask));
   }
-  const bucketOrder = new Int32Array(BUCKETS);
+  const bucketOrder = orderBuckets(prepared, sectorByLeaf, locationByProvince, depthFitByRequired);
+  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired, modalityByOffered, bucketOrder };
+}
+
+/**
+ * CompiledInvestor.bucketOrder. A bucket's bound depends on it only through its sector, location
+ * and depth-fit scores, which take few distinct values, so each distinct combination is bounded
+ * once; a counting sort on the bound (buckets in ascending number within a bound) then yields
+ * the same order as sorting the packed keys.
+ */
+function orderBuckets(
+  prepared: PreparedInvestor,
+  sectorByLeaf: Float64Array,
+  locationByProvince: Float64Array,
+  depthFit: Float64Array,
+): Int32Array {
+  const [sectorClass, sectorValues] = classesOf(sectorByLeaf);
+  const [locationClass, locationValues] = classesOf(locationByProvince);
+  const boundByClass = new Int32Array(sectorValues.length * locationValues.length * DEPTHS).fill(-1);
+  const bounds = new Int32Array(BUCKETS);
+  const countByBound = new Int32Array(10002);
   for (let leaf = 0; leaf < LEAF_COUNT; leaf++) {
     for (let prov = 0; prov < PROVINCE_COUNT; prov++) {
       for (let d = 0; d < DEPTHS; d++) {
-        let bound = 0;
-        for (let open = 0; open < 4; open++) {
-          bound = Math.max(bound, toCents(combine(prepared, open, sectorByLeaf[leaf]!, prepared.neutral.technology ? 0 : depthFitByRequired[d]!, locationByProvince[prov]!, 1, 1)));
+        const c = (sectorClass[leaf]! * locationValues.length + locationClass[prov]!) * DEPTHS + d;
+        let bound = boundByClass[c]!;
+        if (bound < 0) {
+          bound = 0;
+          for (let open = 0; open < 4; open++) {
+            bound = Math.max(
+              bound,
+              toCents(
+                combine(
+                  prepared,
+                  open,
+                  sectorByLeaf[leaf]!,
+                  prepared.neutral.technology ? 0 : depthFit[d]!,
+                  locationByProvince[prov]!,
+                  1,
+                  1,
+                ),
+              ),
+            );
+          }
+          boundByClass[c] = bound;
         }
         const b = bucketOf(leaf, prov, d);
-        bucketOrder[b] = (10000 - bound) * BUCKET_STRIDE + b;
+        bounds[b] = bound;
+        countByBound[10000 - bound + 1]!++;
       }
     }
   }
-  bucketOrder.sort();
-  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired, modalityByOffered, bucketOrder };
+  // Prefix sums: countByBound[r] becomes the first slot of rank r = 10000 − bound.
+  for (let r = 1; r < countByBound.length; r++) countByBound[r]! += countByBound[r - 1]!;
+  const order = new Int32Array(BUCKETS);
+  for (let b = 0; b < BUCKETS; b++) {
+    const rank = 10000 - bounds[b]!;
+    order[countByBound[rank]!++] = rank * BUCKET_STRIDE + b;
+  }
+  return order;
+}
+
+/** Each entry's class (index of its value among the distinct values) and the distinct values. */
+function classesOf(values: Float64Array): [Int32Array, number[]] {
+  const distinct: number[] = [];
+  const classes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let c = distinct.indexOf(values[i]!);
+    if (c < 0) c = distinct.push(values[i]!) - 1;
+    classes[i] = c;
+  }
+  return [classes, distinct];
 }
 
 const BUCKETS = LEAF_COUNT * PROVINCE_COUNT * DEPTHS;
@@ -261,6 +307,10 @@ class TopK {
   }
 }
 
+/** Bitmap rows of a bucket: one per technology, and one for items every scan must read. */
+const TECH_ROWS = TECHNOLOGIES.length + 1;
+const ALWAYS_ROW = TECHNOLOGIES.length;
+
 /** One (sector leaf, province, required depth) cell, its items stored contiguously. */
 class Bucket {
   length = 0;
@@ -271,6 +321,14 @@ class Bucket {
   orders = new Float64Array(4);
   logMin = new Float64Array(4);
   logMax = new Float64Array(4);
+  /**
+   * Row r, 32-bit word w holds positions 32w…32w+31 whose item seeks technology r; the last row
+   * holds items a technology score cannot rule out (technology left open, or none sought). A
+   * ranking whose floor needs a technology score above 0 reads only the rows of technologies
+   * the investor holds.
+   */
+  techRows = new Uint32Array(TECH_ROWS);
+  rowWords = 1;
 
   push(id: string, o: MatchableOpportunity, word: number, lo: number, hi: number): number {
     if (this.length === this.words.length) {
@@ -287,6 +345,13 @@ class Bucket {
       this.words = words;
       this.logMin = logMin;
       this.logMax = logMax;
+      const rowWords = Math.ceil(cap / 32);
+      if (rowWords > this.rowWords) {
+        const rows = new Uint32Array(TECH_ROWS * rowWords);
+        for (let r = 0; r < TECH_ROWS; r++) rows.set(this.techRows.subarray(r * this.rowWords, (r + 1) * this.rowWords), r * rowWords);
+        this.techRows = rows;
+        this.rowWords = rowWords;
+      }
     }
     const pos = this.length++;
     this.set(pos, id, o, word, lo, hi);
@@ -300,6 +365,12 @@ class Bucket {
     this.orders[pos] = idOrderOf(id);
     this.logMin[pos] = lo;
     this.logMax[pos] = hi;
+    this.#clearRows(pos);
+    const w = pos >>> 5;
+    const bit = 1 << (pos & 31);
+    const tech = word & TECH_BITS;
+    if ((word >>> OPEN_SHIFT) & OPEN_TECHNOLOGY || tech === 0) this.techRows[ALWAYS_ROW * this.rowWords + w]! |= bit;
+    for (let r = 0; r < TECHNOLOGIES.length; r++) if (tech & (1 << r)) this.techRows[r * this.rowWords + w]! |= bit;
   }
 
   /** Swap-removes `pos`; returns the id that moved into it, or null. */
@@ -310,9 +381,16 @@ class Bucket {
       moved = this.ids[last]!;
       this.set(pos, moved, this.opportunities[last]!, this.words[last]!, this.logMin[last]!, this.logMax[last]!);
     }
+    this.#clearRows(last);
     this.ids.length = last;
     this.opportunities.length = last;
     return moved;
+  }
+
+  #clearRows(pos: number): void {
+    const w = pos >>> 5;
+    const keep = ~(1 << (pos & 31));
+    for (let r = 0; r < TECH_ROWS; r++) this.techRows[r * this.rowWords + w]! &= keep;
   }
 }
 
@@ -416,6 +494,7 @@ export class OpportunityIndex {
     const afterId = after ? after.id : '';
     const filter = options.filter;
     const held = p.heldMask;
+    const heldRows = TECHNOLOGIES.flatMap((_, r) => (held & (1 << r) ? [r] : []));
     const modalityByOffered = investor.modalityByOffered;
     const tLo = p.ticketLogMin;
     const tHi = p.ticketLogMax;
@@ -451,35 +530,63 @@ export class OpportunityIndex {
       if ((leafAllowed && !leafAllowed[leaf]) || (provinceAllowed && !provinceAllowed[prov])) continue;
       const s = sectorByLeaf[leaf]!;
       const l = locationByProvince[prov]!;
-      for (let open = 0; open < 4; open++) base[open] = applied[open * 5]! * s + applied[open * 5 + 2]! * l + applied[open * 5 + 3]! * sizeCeiling;
+      for (let open = 0; open < 4; open++)
+        base[open] = applied[open * 5]! * s + applied[open * 5 + 2]! * l + applied[open * 5 + 3]! * sizeCeiling;
       // In a province narrowed by preferred regencies, `l` is the bound and each item scores its own.
       const byRegency = p.regencies?.provinces[prov] === 1;
       const fit = depthFit[d]!;
-      const { words, logMin, logMax, ids, orders } = bucket;
+      const { words, logMin, logMax, ids, orders, techRows, rowWords } = bucket;
       const n = bucket.length;
-      for (let i = 0; i < n; i++) {
-        const word = words[i]!;
-        const open = word >>> OPEN_SHIFT;
-        const t = techNeutral || open & OPEN_TECHNOLOGY ? 0 : technologyScore(held, fit, word & TECH_BITS, (word >>> TECH_COUNT_SHIFT) & TECH_COUNT_BITS);
-        const m = modalityNeutral || open & OPEN_MODALITY ? 0 : modalityByOffered[(word >>> MODALITY_SHIFT) & 0x3f]!;
-        if (base[open]! + applied[open * 5 + 1]! * t + applied[open * 5 + 4]! * m < skipBelow[open]!) continue;
-        const li = byRegency ? regencyLocationOf(p, prov, bucket.opportunities[i]!) : l;
-        const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
-        // The freshness factor is at most 1, so the bucket bounds and the check above still hold.
-        const cents = toCents(combine(p, open, s, t, li, z, m) * (bucket.opportunities[i]!.freshness?.factor ?? 1));
-        if (cents < minCents) continue;
-        const key = rankKey(cents, shareTicks[open]!);
-        if (after && (key > afterKey || (key === afterKey && ids[i]! <= afterId))) continue;
-        const id = ids[i]!;
-        const idOrder = orders[i]!;
-        if (!top.admits(key, idOrder, id)) continue;
-        if (filter && !filter(bucket.opportunities[i]!)) continue;
-        top.push(key, idOrder, id);
-        if (top.full) setFloor(top.worstKey);
+      // When even a perfect modality cannot lift an item without a technology score to the
+      // floor, only items seeking a held technology (or leaving technology open) are read.
+      const heldOnly = !techNeutral && !reachesWithoutTechnology(base, applied, skipBelow, modalityNeutral);
+      for (let w = 0; w < rowWords; w++) {
+        let candidates = heldOnly ? techRows[ALWAYS_ROW * rowWords + w]! : -1;
+        if (heldOnly) for (const r of heldRows) candidates |= techRows[r * rowWords + w]!;
+        while (candidates !== 0) {
+          const lowest = candidates & -candidates;
+          candidates ^= lowest;
+          const i = (w << 5) | (31 - Math.clz32(lowest));
+          if (i >= n) break;
+          const word = words[i]!;
+          const open = word >>> OPEN_SHIFT;
+          const t =
+            techNeutral || open & OPEN_TECHNOLOGY
+              ? 0
+              : technologyScore(held, fit, word & TECH_BITS, (word >>> TECH_COUNT_SHIFT) & TECH_COUNT_BITS);
+          const m = modalityNeutral || open & OPEN_MODALITY ? 0 : modalityByOffered[(word >>> MODALITY_SHIFT) & 0x3f]!;
+          if (base[open]! + applied[open * 5 + 1]! * t + applied[open * 5 + 4]! * m < skipBelow[open]!) continue;
+          const li = byRegency ? regencyLocationOf(p, prov, bucket.opportunities[i]!) : l;
+          const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
+          // The freshness factor is at most 1, so the bucket bounds and the check above still hold.
+          const cents = toCents(combine(p, open, s, t, li, z, m) * (bucket.opportunities[i]!.freshness?.factor ?? 1));
+          if (cents < minCents) continue;
+          const key = rankKey(cents, shareTicks[open]!);
+          if (after && (key > afterKey || (key === afterKey && ids[i]! <= afterId))) continue;
+          const id = ids[i]!;
+          const idOrder = orders[i]!;
+          if (!top.admits(key, idOrder, id)) continue;
+          if (filter && !filter(bucket.opportunities[i]!)) continue;
+          top.push(key, idOrder, id);
+          if (top.full) setFloor(top.worstKey);
+        }
       }
     }
     return top.sorted();
   }
+}
+
+/**
+ * Whether an item with no technology score could still reach the floor in a bucket whose other
+ * factors are bounded by `base`: for the two open masks that apply the technology factor, with
+ * the modality score at its maximum where it applies.
+ */
+function reachesWithoutTechnology(base: Float64Array, applied: Float64Array, skipBelow: Float64Array, modalityNeutral: boolean): boolean {
+  for (const open of [0, OPEN_MODALITY]) {
+    const modality = modalityNeutral || open & OPEN_MODALITY ? 0 : applied[open * 5 + 4]!;
+    if (base[open]! + modality >= skipBelow[open]!) return true;
+  }
+  return false;
 }
 
 const regencyLocationOf = (p: PreparedInvestor, province: number, o: MatchableOpportunity): number =>
@@ -523,11 +630,7 @@ function allowedProvinces(
  * The best `limit` opportunities for one investor, ordered by (score desc, evidence desc, id asc), strictly
  * after `after`. Scores equal scorePair's exactly; explain the page with scorePair.
  */
-export function rankOpportunities(
-  index: OpportunityIndex,
-  investor: CompiledInvestor,
-  options: OpportunityRankOptions,
-): RankedMatch[] {
+export function rankOpportunities(index: OpportunityIndex, investor: CompiledInvestor, options: OpportunityRankOptions): RankedMatch[] {
   return index.rank(investor, options);
 }
 
