@@ -1,8 +1,21 @@
+import fc from 'fast-check';
 import t from 'tap';
 import { SYSTEM_ACTOR } from '../src/domain/access.ts';
-import { eligibilityOf } from '../src/domain/eligibility.ts';
+import { eligibilityOf, isEligible } from '../src/domain/eligibility.ts';
+import { OWNERSHIP_INTENTS } from '../src/domain/investment-facts.ts';
+import { KBLI_CODES } from '../src/domain/reference/kbli.ts';
 import { buildTestApp } from './helpers/app.ts';
 import { investorBody, opportunityBody } from './helpers/fixtures.ts';
+
+t.test('the quick eligibility check a ranking uses agrees with the full decision', async (t) => {
+  const pair = fc.record({
+    country: fc.constantFrom('ID', 'KR', 'JP', 'CN', 'DE', ''),
+    ownershipIntent: fc.constantFrom(null, undefined, ...OWNERSHIP_INTENTS),
+    kbliCodes: fc.option(fc.array(fc.constantFrom(...KBLI_CODES, '99999'), { maxLength: 4 }), { nil: undefined }),
+  });
+  fc.assert(fc.property(pair, ({ kbliCodes, ...investor }) => isEligible(investor, { kbliCodes }) === eligibilityOf(investor, { kbliCodes }).eligible));
+  t.pass('agrees on every generated pair');
+});
 
 const { app, inject } = await buildTestApp(t, undefined, { USD_IDR_RATE: 16_000, USD_IDR_RATE_DATE: '2026-11-30' });
 

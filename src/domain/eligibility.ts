@@ -61,5 +61,27 @@ export function eligibilityOf(investor: EligibilityInvestor, opportunity: Eligib
   return reasons.length === 0 ? ELIGIBLE : { eligible: false, reasons };
 }
 
-export const isEligible = (investor: EligibilityInvestor, opportunity: EligibilityOpportunity): boolean =>
-  eligibilityOf(investor, opportunity).eligible;
+/**
+ * Same answer as eligibilityOf(…).eligible, asked for every candidate a ranking would keep: a
+ * stake fits every cap exactly when it fits the lowest, so only that is compared.
+ */
+export function isEligible(investor: EligibilityInvestor, opportunity: EligibilityOpportunity): boolean {
+  if (investor.country === 'ID' || !opportunity.kbliCodes?.length) return true;
+  const cap = lowestCapOf(opportunity.kbliCodes);
+  return cap === null || capAllows(cap, investor.ownershipIntent ?? null);
+}
+
+/** The lowest verified foreign-equity cap among KBLI codes (null: none verified), kept per code list. */
+const lowestCaps = new WeakMap<readonly string[], number | null>();
+function lowestCapOf(codes: readonly string[]): number | null {
+  let cap = lowestCaps.get(codes);
+  if (cap === undefined) {
+    cap = null;
+    for (const kbli of codes) {
+      const verified = kbliByCode.get(kbli)?.foreignEquityCapPct;
+      if (typeof verified === 'number' && (cap === null || verified < cap)) cap = verified;
+    }
+    lowestCaps.set(codes, cap);
+  }
+  return cap;
+}
