@@ -83,14 +83,23 @@ export interface CompiledInvestor {
   /** Modality score by the opportunity's offered-modality mask, so a scan looks it up. */
   readonly modalityByOffered: Float64Array;
   /**
-   * Every bucket as (10000 − bound) × BUCKET_STRIDE + bucket, ascending: best bound first. The
-   * bound is the score no member of the bucket can exceed: sector, location and depth fit are
-   * exact there, coverage, size and modality at most 1, and the best of the opportunity's open
-   * masks; every step of combine/toCents is monotone. It depends on the investor alone, so it is
-   * computed once with the profile and each ranking skips the buckets that are empty or
-   * filtered out. At most 10000 × BUCKET_STRIDE + BUCKET_STRIDE − 1, so an Int32 holds it.
+   * The buckets in groups sharing one bound, best bound first. The bound is the score no member
+   * of a bucket can exceed: sector, location and depth fit are exact there, coverage, size and
+   * modality at most 1, and the best of the opportunity's open masks; every step of
+   * combine/toCents is monotone. A bucket's bound depends on it only through its sector,
+   * location and depth-fit scores, which take few distinct values, so a group is every bucket
+   * with one such combination: few groups, computed once with the profile, and a ranking
+   * visits their non-empty, not filtered-out buckets until no bound can reach the page.
    */
-  readonly bucketOrder: Int32Array;
+  readonly bucketGroups: readonly BucketGroup[];
+}
+
+export interface BucketGroup {
+  readonly bound: number;
+  /** The sector leaves and provinces whose buckets, at this required depth, the group holds. */
+  readonly leaves: readonly number[];
+  readonly provinces: readonly number[];
+  readonly depth: number;
 }
 
 export function compileInvestor(investor: MatchableInvestor, weights: Readonly<Weights>, ref: MatchingReference): CompiledInvestor {
@@ -105,78 +114,44 @@ export function compileInvestor(investor: MatchableInvestor, weights: Readonly<W
   for (let mask = 0; mask < modalityByOffered.length; mask++) {
     modalityByOffered[mask] = modalityScore(prepared.acceptedMask, mask, popcount(mask));
   }
-  const bucketOrder = orderBuckets(prepared, sectorByLeaf, locationByProvince, depthFitByRequired);
-  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired, modalityByOffered, bucketOrder };
+  const bucketGroups = groupBuckets(prepared, sectorByLeaf, locationByProvince, depthFitByRequired);
+  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired, modalityByOffered, bucketGroups };
 }
 
-/**
- * CompiledInvestor.bucketOrder. A bucket's bound depends on it only through its sector, location
- * and depth-fit scores, which take few distinct values, so each distinct combination is bounded
- * once; a counting sort on the bound (buckets in ascending number within a bound) then yields
- * the same order as sorting the packed keys.
- */
-function orderBuckets(
+/** CompiledInvestor.bucketGroups. */
+function groupBuckets(
   prepared: PreparedInvestor,
   sectorByLeaf: Float64Array,
   locationByProvince: Float64Array,
   depthFit: Float64Array,
-): Int32Array {
-  const [sectorClass, sectorValues] = classesOf(sectorByLeaf);
-  const [locationClass, locationValues] = classesOf(locationByProvince);
-  const boundByClass = new Int32Array(sectorValues.length * locationValues.length * DEPTHS).fill(-1);
-  const bounds = new Int32Array(BUCKETS);
-  const countByBound = new Int32Array(10002);
-  for (let leaf = 0; leaf < LEAF_COUNT; leaf++) {
-    for (let prov = 0; prov < PROVINCE_COUNT; prov++) {
-      for (let d = 0; d < DEPTHS; d++) {
-        const c = (sectorClass[leaf]! * locationValues.length + locationClass[prov]!) * DEPTHS + d;
-        let bound = boundByClass[c]!;
-        if (bound < 0) {
-          bound = 0;
-          for (let open = 0; open < 4; open++) {
-            bound = Math.max(
-              bound,
-              toCents(
-                combine(
-                  prepared,
-                  open,
-                  sectorByLeaf[leaf]!,
-                  prepared.neutral.technology ? 0 : depthFit[d]!,
-                  locationByProvince[prov]!,
-                  1,
-                  1,
-                ),
-              ),
-            );
-          }
-          boundByClass[c] = bound;
+): BucketGroup[] {
+  const groups: BucketGroup[] = [];
+  for (const [sector, leaves] of membersByValue(sectorByLeaf)) {
+    for (const [location, provinces] of membersByValue(locationByProvince)) {
+      for (let depth = 0; depth < DEPTHS; depth++) {
+        let bound = 0;
+        for (let open = 0; open < 4; open++) {
+          bound = Math.max(
+            bound,
+            toCents(combine(prepared, open, sector, prepared.neutral.technology ? 0 : depthFit[depth]!, location, 1, 1)),
+          );
         }
-        const b = bucketOf(leaf, prov, d);
-        bounds[b] = bound;
-        countByBound[10000 - bound + 1]!++;
+        groups.push({ bound, leaves, provinces, depth });
       }
     }
   }
-  // Prefix sums: countByBound[r] becomes the first slot of rank r = 10000 − bound.
-  for (let r = 1; r < countByBound.length; r++) countByBound[r]! += countByBound[r - 1]!;
-  const order = new Int32Array(BUCKETS);
-  for (let b = 0; b < BUCKETS; b++) {
-    const rank = 10000 - bounds[b]!;
-    order[countByBound[rank]!++] = rank * BUCKET_STRIDE + b;
-  }
-  return order;
+  return groups.sort((a, b) => b.bound - a.bound);
 }
 
-/** Each entry's class (index of its value among the distinct values) and the distinct values. */
-function classesOf(values: Float64Array): [Int32Array, number[]] {
-  const distinct: number[] = [];
-  const classes = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    let c = distinct.indexOf(values[i]!);
-    if (c < 0) c = distinct.push(values[i]!) - 1;
-    classes[i] = c;
-  }
-  return [classes, distinct];
+/** The indexes holding each distinct value, in order of first appearance. */
+function membersByValue(values: Float64Array): Map<number, number[]> {
+  const members = new Map<number, number[]>();
+  values.forEach((value, i) => {
+    const list = members.get(value);
+    if (list) list.push(i);
+    else members.set(value, [i]);
+  });
+  return members;
 }
 
 const BUCKETS = LEAF_COUNT * PROVINCE_COUNT * DEPTHS;
@@ -321,6 +296,8 @@ class Bucket {
   orders = new Float64Array(4);
   logMin = new Float64Array(4);
   logMax = new Float64Array(4);
+  /** Each item's freshness factor (1 while it is fresh). */
+  freshness = new Float64Array(4);
   /**
    * Row r, 32-bit word w holds positions 32w…32w+31 whose item seeks technology r; the last row
    * holds items a technology score cannot rule out (technology left open, or none sought). A
@@ -342,6 +319,9 @@ class Bucket {
       const orders = new Float64Array(cap);
       orders.set(this.orders);
       this.orders = orders;
+      const freshness = new Float64Array(cap);
+      freshness.set(this.freshness);
+      this.freshness = freshness;
       this.words = words;
       this.logMin = logMin;
       this.logMax = logMax;
@@ -365,6 +345,7 @@ class Bucket {
     this.orders[pos] = idOrderOf(id);
     this.logMin[pos] = lo;
     this.logMax[pos] = hi;
+    this.freshness[pos] = o.freshness?.factor ?? 1;
     this.#clearRows(pos);
     const w = pos >>> 5;
     const bit = 1 << (pos & 31);
@@ -487,8 +468,6 @@ export class OpportunityIndex {
     const provinceAllowed = allowedProvinces(options.provinces, options.islandGroups, p);
     const minCents = centsFloor(options.minScore);
 
-    const order = investor.bucketOrder;
-
     const after = options.after;
     const afterKey = after ? cursorKey(after) : 0;
     const afterId = after ? after.id : '';
@@ -515,60 +494,60 @@ export class OpportunityIndex {
     const base = new Float64Array(4);
 
     const top = new TopK(limit);
-    for (let k = 0; k < order.length; k++) {
-      const key = order[k]!;
-      const b = key % BUCKET_STRIDE;
-      const bound = 10000 - (key - b) / BUCKET_STRIDE;
-      // Stop once no remaining bucket can reach the minimum or the current k-th best.
-      if (bound < minCents || (top.full && keyCeiling(bound) < top.worstKey)) break;
-      const bucket = this.#buckets[b];
-      if (!bucket?.length) continue;
-      const d = b % DEPTHS;
-      const cell = (b - d) / DEPTHS;
-      const prov = cell % PROVINCE_COUNT;
-      const leaf = (cell - prov) / PROVINCE_COUNT;
-      if ((leafAllowed && !leafAllowed[leaf]) || (provinceAllowed && !provinceAllowed[prov])) continue;
-      const s = sectorByLeaf[leaf]!;
-      const l = locationByProvince[prov]!;
-      for (let open = 0; open < 4; open++)
-        base[open] = applied[open * 5]! * s + applied[open * 5 + 2]! * l + applied[open * 5 + 3]! * sizeCeiling;
-      // In a province narrowed by preferred regencies, `l` is the bound and each item scores its own.
-      const byRegency = p.regencies?.provinces[prov] === 1;
-      const fit = depthFit[d]!;
-      const { words, logMin, logMax, ids, orders, techRows, rowWords } = bucket;
-      const n = bucket.length;
-      // When even a perfect modality cannot lift an item without a technology score to the
-      // floor, only items seeking a held technology (or leaving technology open) are read.
-      const heldOnly = !techNeutral && !reachesWithoutTechnology(base, applied, skipBelow, modalityNeutral);
-      for (let w = 0; w < rowWords; w++) {
-        let candidates = heldOnly ? techRows[ALWAYS_ROW * rowWords + w]! : -1;
-        if (heldOnly) for (const r of heldRows) candidates |= techRows[r * rowWords + w]!;
-        while (candidates !== 0) {
-          const lowest = candidates & -candidates;
-          candidates ^= lowest;
-          const i = (w << 5) | (31 - Math.clz32(lowest));
-          if (i >= n) break;
-          const word = words[i]!;
-          const open = word >>> OPEN_SHIFT;
-          const t =
-            techNeutral || open & OPEN_TECHNOLOGY
-              ? 0
-              : technologyScore(held, fit, word & TECH_BITS, (word >>> TECH_COUNT_SHIFT) & TECH_COUNT_BITS);
-          const m = modalityNeutral || open & OPEN_MODALITY ? 0 : modalityByOffered[(word >>> MODALITY_SHIFT) & 0x3f]!;
-          if (base[open]! + applied[open * 5 + 1]! * t + applied[open * 5 + 4]! * m < skipBelow[open]!) continue;
-          const li = byRegency ? regencyLocationOf(p, prov, bucket.opportunities[i]!) : l;
-          const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
-          // The freshness factor is at most 1, so the bucket bounds and the check above still hold.
-          const cents = toCents(combine(p, open, s, t, li, z, m) * (bucket.opportunities[i]!.freshness?.factor ?? 1));
-          if (cents < minCents) continue;
-          const key = rankKey(cents, shareTicks[open]!);
-          if (after && (key > afterKey || (key === afterKey && ids[i]! <= afterId))) continue;
-          const id = ids[i]!;
-          const idOrder = orders[i]!;
-          if (!top.admits(key, idOrder, id)) continue;
-          if (filter && !filter(bucket.opportunities[i]!)) continue;
-          top.push(key, idOrder, id);
-          if (top.full) setFloor(top.worstKey);
+    const stops = (bound: number) => bound < minCents || (top.full && keyCeiling(bound) < top.worstKey);
+    // Stop once no remaining bucket can reach the minimum or the current k-th best.
+    groups: for (const { bound, leaves, provinces, depth: d } of investor.bucketGroups) {
+      if (stops(bound)) break;
+      for (const leaf of leaves) {
+        if (leafAllowed && !leafAllowed[leaf]) continue;
+        for (const prov of provinces) {
+          if (provinceAllowed && !provinceAllowed[prov]) continue;
+          if (stops(bound)) break groups;
+          const bucket = this.#buckets[bucketOf(leaf, prov, d)];
+          if (!bucket?.length) continue;
+          const s = sectorByLeaf[leaf]!;
+          const l = locationByProvince[prov]!;
+          for (let open = 0; open < 4; open++)
+            base[open] = applied[open * 5]! * s + applied[open * 5 + 2]! * l + applied[open * 5 + 3]! * sizeCeiling;
+          // In a province narrowed by preferred regencies, `l` is the bound and each item scores its own.
+          const byRegency = p.regencies?.provinces[prov] === 1;
+          const fit = depthFit[d]!;
+          const { words, logMin, logMax, ids, orders, freshness, techRows, rowWords } = bucket;
+          const n = bucket.length;
+          // When even a perfect modality cannot lift an item without a technology score to the
+          // floor, only items seeking a held technology (or leaving technology open) are read.
+          const heldOnly = !techNeutral && !reachesWithoutTechnology(base, applied, skipBelow, modalityNeutral);
+          for (let w = 0; w < rowWords; w++) {
+            let candidates = heldOnly ? techRows[ALWAYS_ROW * rowWords + w]! : -1;
+            if (heldOnly) for (const r of heldRows) candidates |= techRows[r * rowWords + w]!;
+            while (candidates !== 0) {
+              const lowest = candidates & -candidates;
+              candidates ^= lowest;
+              const i = (w << 5) | (31 - Math.clz32(lowest));
+              if (i >= n) break;
+              const word = words[i]!;
+              const open = word >>> OPEN_SHIFT;
+              const t =
+                techNeutral || open & OPEN_TECHNOLOGY
+                  ? 0
+                  : technologyScore(held, fit, word & TECH_BITS, (word >>> TECH_COUNT_SHIFT) & TECH_COUNT_BITS);
+              const m = modalityNeutral || open & OPEN_MODALITY ? 0 : modalityByOffered[(word >>> MODALITY_SHIFT) & 0x3f]!;
+              if (base[open]! + applied[open * 5 + 1]! * t + applied[open * 5 + 4]! * m < skipBelow[open]!) continue;
+              const li = byRegency ? regencyLocationOf(p, prov, bucket.opportunities[i]!) : l;
+              const z = sizeNeutral ? 0 : sizeScore(logMin[i]!, logMax[i]!, tLo, tHi);
+              // The freshness factor is at most 1, so the bucket bounds and the check above still hold.
+              const cents = toCents(combine(p, open, s, t, li, z, m) * freshness[i]!);
+              if (cents < minCents) continue;
+              const key = rankKey(cents, shareTicks[open]!);
+              if (after && (key > afterKey || (key === afterKey && ids[i]! <= afterId))) continue;
+              const id = ids[i]!;
+              const idOrder = orders[i]!;
+              if (!top.admits(key, idOrder, id)) continue;
+              if (filter && !filter(bucket.opportunities[i]!)) continue;
+              top.push(key, idOrder, id);
+              if (top.full) setFloor(top.worstKey);
+            }
+          }
         }
       }
     }
@@ -582,11 +561,8 @@ export class OpportunityIndex {
  * the modality score at its maximum where it applies.
  */
 function reachesWithoutTechnology(base: Float64Array, applied: Float64Array, skipBelow: Float64Array, modalityNeutral: boolean): boolean {
-  for (const open of [0, OPEN_MODALITY]) {
-    const modality = modalityNeutral || open & OPEN_MODALITY ? 0 : applied[open * 5 + 4]!;
-    if (base[open]! + modality >= skipBelow[open]!) return true;
-  }
-  return false;
+  const modality = modalityNeutral ? 0 : applied[4]!;
+  return base[0]! + modality >= skipBelow[0]! || base[OPEN_MODALITY]! >= skipBelow[OPEN_MODALITY]!;
 }
 
 const regencyLocationOf = (p: PreparedInvestor, province: number, o: MatchableOpportunity): number =>
