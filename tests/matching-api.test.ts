@@ -29,16 +29,9 @@ t.test('matching through the API, on the demo data', async (t) => {
     t.match(texts.sector, /Medical consumables/i);
     t.match(texts.technology, /Blood.bag manufacturing/i);
     t.match(texts.location, /Jawa Timur|East Java/);
-    t.ok(
-      top.badges.some((b) => b.code === 'health-mou' && /Korea/.test(b.text)),
-      'bilateral health MoU shown as context',
-    );
+    t.ok(top.badges.some((b) => b.code === 'health-mou' && /Korea/.test(b.text)), 'bilateral health MoU shown as context');
     const scores = data!.data.map((m) => m.score);
-    t.same(
-      scores,
-      [...scores].sort((a, b) => b - a),
-      'ranked by score',
-    );
+    t.same(scores, [...scores].sort((a, b) => b - a), 'ranked by score');
 
     const indonesian = await api.GET('/v1/investors/{id}/matches', {
       params: { path: { id: investorId(bloodBagMaker.companyName) }, query: { limit: 1 } },
@@ -60,15 +53,9 @@ t.test('matching through the API, on the demo data', async (t) => {
     t.equal(exports[1]!.statusCode, 200);
     t.equal(exports[1]!.body, exports[0]!.body, 'an export from cached pages has the same rows');
     t.equal(exports[1]!.body.trim().split('\n').length - 1, ids.length, 'one row per match');
-    t.ok(
-      ids.every((id) => exports[1]!.body.includes(id)),
-      'every match is exported',
-    );
+    t.ok(ids.every((id) => exports[1]!.body.includes(id)), 'every match is exported');
     const preview = { profile: { sectors: ['medical-consumables'] }, text: 'blood bag manufacturing in East Java', limit: 5 };
-    const previews = [
-      await inject({ method: 'POST', url: '/v1/matches/preview', payload: preview }),
-      await inject({ method: 'POST', url: '/v1/matches/preview', payload: preview }),
-    ];
+    const previews = [await inject({ method: 'POST', url: '/v1/matches/preview', payload: preview }), await inject({ method: 'POST', url: '/v1/matches/preview', payload: preview })];
     t.equal(previews[1]!.body, previews[0]!.body, 'a cached preview page keeps its recognised profile and matches');
     t.ok((JSON.parse(previews[1]!.body) as { data: unknown[] }).data.length > 0);
   });
@@ -92,25 +79,13 @@ t.test('matching through the API, on the demo data', async (t) => {
     const paged: string[] = [];
     let cursor: string | undefined;
     do {
-      const { data } = await api.GET('/v1/investors/{id}/matches', {
-        params: { path: { id }, query: { limit: 7, ...(cursor && { cursor }) } },
-      });
+      const { data } = await api.GET('/v1/investors/{id}/matches', { params: { path: { id }, query: { limit: 7, ...(cursor && { cursor }) } } });
       paged.push(...data!.data.map((m) => m.opportunityId));
       cursor = data!.nextCursor ?? undefined;
     } while (cursor);
-    t.same(
-      paged,
-      all.data!.data.map((m) => m.opportunityId),
-    );
+    t.same(paged, all.data!.data.map((m) => m.opportunityId));
     const eligible = [...DEMO_OPPORTUNITIES, ...DEMO_DECISION_OPPORTUNITIES].filter(
-      (o) =>
-        o.status === 'published' &&
-        isEligible(
-          { country: DEMO_INVESTORS[3]!.country },
-          {
-            kbliCodes: (DEMO_OPPORTUNITY_FACTS[o.key] ?? DEMO_DECISION_OPPORTUNITIES.find((d) => d.key === o.key)?.facts)?.kbliCodes ?? [],
-          },
-        ),
+      (o) => o.status === 'published' && isEligible({ country: DEMO_INVESTORS[3]!.country }, { kbliCodes: (DEMO_OPPORTUNITY_FACTS[o.key] ?? DEMO_DECISION_OPPORTUNITIES.find((d) => d.key === o.key)?.facts)?.kbliCodes ?? [] }),
     );
     t.equal(paged.length, eligible.length, 'every published opportunity it may legally take, nothing else');
   });
@@ -118,27 +93,16 @@ t.test('matching through the API, on the demo data', async (t) => {
   t.test('weights, filters and minScore', async (t) => {
     const id = investorId(bloodBagMaker.companyName);
     const weighted = await api.GET('/v1/investors/{id}/matches', {
-      params: {
-        path: { id },
-        query: { weightLocation: 1, weightSector: 0, weightTechnology: 0, weightSize: 0, weightModality: 0, limit: 100 },
-      },
+      params: { path: { id }, query: { weightLocation: 1, weightSector: 0, weightTechnology: 0, weightSize: 0, weightModality: 0, limit: 100 } },
     });
     t.same(weighted.data!.requestedWeights, { sector: 0, technology: 0, location: 1, size: 0, modality: 0 });
     const inEastJava = weighted.data!.data.filter((m) => m.opportunity.province === 'ID-JI');
     t.ok(inEastJava.length > 0);
-    t.ok(
-      inEastJava.every((m) => m.score === 100),
-      'only location counts',
-    );
+    t.ok(inEastJava.every((m) => m.score === 100), 'only location counts');
     const sumatra = ['ID-AC', 'ID-SU', 'ID-SB', 'ID-RI', 'ID-KR', 'ID-JA', 'ID-SS', 'ID-BB', 'ID-BE', 'ID-LA'];
-    const filtered = await api.GET('/v1/investors/{id}/matches', {
-      params: { path: { id }, query: { islandGroup: ['sumatra'], minScore: 20 } },
-    });
+    const filtered = await api.GET('/v1/investors/{id}/matches', { params: { path: { id }, query: { islandGroup: ['sumatra'], minScore: 20 } } });
     t.ok(filtered.data!.data.length > 0);
-    t.ok(
-      filtered.data!.data.every((m) => sumatra.includes(m.opportunity.province) && m.score >= 20),
-      'filters and minScore narrow the list',
-    );
+    t.ok(filtered.data!.data.every((m) => sumatra.includes(m.opportunity.province) && m.score >= 20), 'filters and minScore narrow the list');
     const model = await api.GET('/v1/matching/model', {});
     t.same(model.data!.weights.defaults, { sector: 0.3, technology: 0.3, location: 0.15, size: 0.15, modality: 0.1 });
   });
@@ -149,12 +113,7 @@ t.test('matching through the API, on the demo data', async (t) => {
       [`/v1/investors/${id}/matches?weightSector=2`, 400, 'validation-failed', 'weightSector'],
       [`/v1/investors/${id}/matches?weightSector=-0.1`, 400, 'validation-failed', 'weightSector'],
       [`/v1/investors/${id}/matches?weightSector=abc`, 400, 'validation-failed', 'weightSector'],
-      [
-        `/v1/investors/${id}/matches?weightSector=0&weightTechnology=0&weightLocation=0&weightSize=0&weightModality=0`,
-        400,
-        'weights-ineffective',
-        'weightModality',
-      ],
+      [`/v1/investors/${id}/matches?weightSector=0&weightTechnology=0&weightLocation=0&weightSize=0&weightModality=0`, 400, 'weights-ineffective', 'weightModality'],
       [`/v1/investors/${id}/matches?weightColour=1`, 400, 'validation-failed', 'weightColour'],
       [`/v1/investors/${id}/matches?minScore=101`, 400, 'validation-failed', 'minScore'],
       [`/v1/investors/${id}/matches?cursor=garbage`, 400, 'invalid-cursor', 'cursor'],
@@ -166,17 +125,10 @@ t.test('matching through the API, on the demo data', async (t) => {
       const response = await inject({ method: 'GET', url });
       t.equal(response.statusCode, status, `${url} → ${status}`);
       t.equal(response.json().code, code, `${url} → ${code}`);
-      if (field)
-        t.ok(
-          response.json().errors?.some((e: { field: string }) => e.field === field),
-          `${url} names ${field}`,
-        );
+      if (field) t.ok(response.json().errors?.some((e: { field: string }) => e.field === field), `${url} names ${field}`);
     }
     const page = await api.GET('/v1/investors/{id}/matches', { params: { path: { id }, query: { limit: 2 } } });
-    const otherWeights = await inject({
-      method: 'GET',
-      url: `/v1/investors/${id}/matches?weightSector=0.9&cursor=${page.data!.nextCursor}`,
-    });
+    const otherWeights = await inject({ method: 'GET', url: `/v1/investors/${id}/matches?weightSector=0.9&cursor=${page.data!.nextCursor}` });
     t.equal(otherWeights.json().code, 'invalid-cursor', 'a cursor only continues its own ranking');
 
     const { data: draft } = await api.POST('/v1/opportunities', { body: opportunityBody() });
@@ -202,22 +154,14 @@ t.test('matching through the API, on the demo data', async (t) => {
 
   t.test('writes reach the next match request', async (t) => {
     const { data: investor } = await api.POST('/v1/investors', {
-      body: investorBody({
-        companyName: 'Fresh Imaging',
-        sectors: ['electromedical-imaging'],
-        technologies: ['medical-imaging'],
-        preferredProvinces: ['ID-PE'],
-      }),
+      body: investorBody({ companyName: 'Fresh Imaging', sectors: ['electromedical-imaging'], technologies: ['medical-imaging'], preferredProvinces: ['ID-PE'] }),
     });
     const { data: opportunity } = await api.POST('/v1/opportunities', {
       body: opportunityBody({ sector: 'electromedical-imaging', technologies: ['medical-imaging'], location: { province: 'ID-PE' } }),
     });
     const investorPath = { path: { id: investor!.id } };
     const before = await api.GET('/v1/investors/{id}/matches', { params: { ...investorPath, query: { limit: 100 } } });
-    t.notOk(
-      before.data!.data.some((m) => m.opportunityId === opportunity!.id),
-      'a draft is not matched',
-    );
+    t.notOk(before.data!.data.some((m) => m.opportunityId === opportunity!.id), 'a draft is not matched');
     await api.POST('/v1/opportunities/{id}/publish', { params: { path: { id: opportunity!.id } } });
     const after = await api.GET('/v1/investors/{id}/matches', { params: { ...investorPath, query: { limit: 1 } } });
     t.equal(after.data!.data[0]?.opportunityId, opportunity!.id, 'a just-published opportunity ranks at once');
@@ -226,34 +170,17 @@ t.test('matching through the API, on the demo data', async (t) => {
     t.ok(moved.data!.data[0]!.score < after.data!.data[0]!.score, 'a changed profile changes its matches at once');
     await api.POST('/v1/opportunities/{id}/withdraw', { params: { path: { id: opportunity!.id } } });
     const gone = await api.GET('/v1/investors/{id}/matches', { params: { ...investorPath, query: { limit: 100 } } });
-    t.notOk(
-      gone.data!.data.some((m) => m.opportunityId === opportunity!.id),
-      'a withdrawn opportunity drops out',
-    );
+    t.notOk(gone.data!.data.some((m) => m.opportunityId === opportunity!.id), 'a withdrawn opportunity drops out');
     await api.DELETE('/v1/investors/{id}', { params: investorPath });
     t.equal((await api.GET('/v1/investors/{id}/matches', { params: investorPath })).response.status, 404);
   });
 
   t.test('preview ranks for an inline profile and stores nothing', async (t) => {
-    const count = async () =>
-      Number(
-        (
-          await database.db
-            .selectFrom('investors')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = async () => Number((await database.db.selectFrom('investors').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const before = await count();
     const { data, error } = await api.POST('/v1/matches/preview', {
       body: {
-        profile: {
-          country: 'KR',
-          sectors: ['medical-consumables'],
-          technologies: ['blood-bag-manufacturing'],
-          maxTransferDepth: 'full-transfer',
-          preferredProvinces: ['ID-JI'],
-        },
+        profile: { country: 'KR', sectors: ['medical-consumables'], technologies: ['blood-bag-manufacturing'], maxTransferDepth: 'full-transfer', preferredProvinces: ['ID-JI'] },
         limit: 3,
       },
     });

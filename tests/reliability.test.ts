@@ -12,32 +12,9 @@ const shared = buildTestApp(t);
 t.test('text the database cannot store is 400 naming the field, never 500', async (t) => {
   const { inject } = await shared;
   const cases: [string, { method: 'GET' | 'POST'; url: string; payload?: string }, string, string][] = [
-    [
-      'an unpaired high surrogate in a title',
-      {
-        method: 'POST',
-        url: '/v1/opportunities',
-        payload: JSON.stringify(opportunityBody()).replace('Blood-bag plant', 'Blood\\ud800 plant'),
-      },
-      'body',
-      'title.en',
-    ],
-    [
-      'an unpaired low surrogate in a contact name',
-      { method: 'POST', url: '/v1/investors', payload: '{"contact":{"name":"Kim \\udc00"}}' },
-      'body',
-      'contact.name',
-    ],
-    [
-      'NUL in a sponsor name',
-      {
-        method: 'POST',
-        url: '/v1/opportunities',
-        payload: JSON.stringify(opportunityBody({ sponsor: { name: 'P\u0000MI', kind: 'association' } })),
-      },
-      'body',
-      'sponsor.name',
-    ],
+    ['an unpaired high surrogate in a title', { method: 'POST', url: '/v1/opportunities', payload: JSON.stringify(opportunityBody()).replace('Blood-bag plant', 'Blood\\ud800 plant') }, 'body', 'title.en'],
+    ['an unpaired low surrogate in a contact name', { method: 'POST', url: '/v1/investors', payload: '{"contact":{"name":"Kim \\udc00"}}' }, 'body', 'contact.name'],
+    ['NUL in a sponsor name', { method: 'POST', url: '/v1/opportunities', payload: JSON.stringify(opportunityBody({ sponsor: { name: 'P\u0000MI', kind: 'association' } })) }, 'body', 'sponsor.name'],
     ['NUL in q', { method: 'GET', url: '/v1/opportunities?q=kantong%00darah' }, 'querystring', 'q'],
     ['NUL in a path id', { method: 'GET', url: '/v1/opportunities/%00' }, 'params', 'id'],
   ];
@@ -45,17 +22,9 @@ t.test('text the database cannot store is 400 naming the field, never 500', asyn
     const response = await inject({ ...request, headers: { 'content-type': 'application/json' } });
     t.equal(response.statusCode, 400, name);
     t.match(response.headers['content-type'], PROBLEM);
-    t.same(
-      response.json().errors?.map((e: { in: string; field: string }) => [e.in, e.field]),
-      [[part, field]],
-      `${name} names ${part} ${field}`,
-    );
+    t.same(response.json().errors?.map((e: { in: string; field: string }) => [e.in, e.field]), [[part, field]], `${name} names ${part} ${field}`);
   }
-  const paired = await inject({
-    method: 'POST',
-    url: '/v1/opportunities',
-    payload: opportunityBody({ title: { id: 'Pabrik 😀', en: 'Plant 😀' } }),
-  });
+  const paired = await inject({ method: 'POST', url: '/v1/opportunities', payload: opportunityBody({ title: { id: 'Pabrik 😀', en: 'Plant 😀' } }) });
   t.equal(paired.statusCode, 201, 'a surrogate pair (an emoji) is fine');
 });
 
@@ -89,14 +58,8 @@ t.test('caching headers: Vary adds to Vary, one strong ETag per language, 304 wi
   const { app, api, inject } = await shared;
   const plain = await app.inject({ method: 'GET', url: '/v1/sectors' });
   t.match(plain.headers.vary, /Accept-Language/, 'localized reference data varies by language even when none is asked for');
-  const both = await app.inject({
-    method: 'GET',
-    url: '/v1/sectors',
-    headers: { origin: 'https://kotra.example.kr', 'accept-language': 'ko' },
-  });
-  const vary = String(both.headers.vary)
-    .split(',')
-    .map((v) => v.trim());
+  const both = await app.inject({ method: 'GET', url: '/v1/sectors', headers: { origin: 'https://kotra.example.kr', 'accept-language': 'ko' } });
+  const vary = String(both.headers.vary).split(',').map((v) => v.trim());
   t.ok(vary.includes('Origin') && vary.includes('Accept-Language'), `Vary keeps Origin and adds Accept-Language: ${both.headers.vary}`);
 
   const { data } = await api.POST('/v1/opportunities', { body: opportunityBody() });
@@ -106,67 +69,38 @@ t.test('caching headers: Vary adds to Vary, one strong ETag per language, 304 wi
   t.not(english.headers.etag, indonesian.headers.etag, 'each language has its own tag');
   t.notOk(String(indonesian.headers.etag).startsWith('W/'), 'strong');
   const crossed = await inject({ method: 'GET', url, headers: { 'accept-language': 'id', 'if-none-match': String(english.headers.etag) } });
-  t.equal(crossed.statusCode, 200, 'the English copy is not current for an Indonesian reader');
-  const notModified = await inject({
-    method: 'GET',
-    url,
-    headers: { 'accept-language': 'id', 'if-none-match': String(indonesian.headers.etag) },
-  });
+  t.equal(crossed.statusCode, 200, "the English copy is not current for an Indonesian reader");
+  const notModified = await inject({ method: 'GET', url, headers: { 'accept-language': 'id', 'if-none-match': String(indonesian.headers.etag) } });
   t.equal(notModified.statusCode, 304);
   t.equal(notModified.headers['content-type'], undefined, '304 has no Content-Type');
   t.equal(notModified.headers['content-length'], undefined, '304 has no Content-Length');
   t.equal(notModified.headers.etag, indonesian.headers.etag, '304 keeps the ETag');
   t.match(notModified.headers.vary, /Accept-Language/, '304 keeps Vary');
-  const write = await inject({
-    method: 'PATCH',
-    url,
-    payload: { sector: 'vaccines' },
-    headers: { 'if-match': String(indonesian.headers.etag) },
-  });
+  const write = await inject({ method: 'PATCH', url, payload: { sector: 'vaccines' }, headers: { 'if-match': String(indonesian.headers.etag) } });
   t.equal(write.statusCode, 200, 'If-Match takes any language’s tag of the current version');
 });
 
 t.test('the match page cache is bounded by bytes, and one caller cannot evict everyone else’s pages', async (t) => {
   fc.assert(
-    fc.property(
-      fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 400 }))),
-      (writes) => {
-        const cache = new PageCache({ maxBytes: 6000, perOwnerBytes: 2000 });
-        cache.set('victim', 'kept', Buffer.from('v'));
-        for (const [owner, key, size] of writes) cache.set(owner, `${owner}${key}`, Buffer.alloc(size * 3));
-        // Each owner is charged exactly the pages it still has.
-        const held = (o: string) =>
-          [...new Set(writes.filter(([owner]) => owner === o).map(([, key]) => `${o}${key}`))].reduce(
-            (sum, key) => sum + (cache.get(key)?.length ?? 0),
-            0,
-          );
-        return (
-          cache.usage() <= 6000 &&
-          ['a', 'b', 'c'].every((o) => cache.usage(o) <= 2000 && cache.usage(o) === held(o)) &&
-          cache.get('kept') !== undefined
-        );
-      },
-    ),
+    fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 400 }))), (writes) => {
+      const cache = new PageCache({ maxBytes: 6000, perOwnerBytes: 2000 });
+      cache.set('victim', 'kept', Buffer.from('v'));
+      for (const [owner, key, size] of writes) cache.set(owner, `${owner}${key}`, Buffer.alloc(size * 3));
+      // Each owner is charged exactly the pages it still has.
+      const held = (o: string) => [...new Set(writes.filter(([owner]) => owner === o).map(([, key]) => `${o}${key}`))].reduce((sum, key) => sum + (cache.get(key)?.length ?? 0), 0);
+      return cache.usage() <= 6000 && ['a', 'b', 'c'].every((o) => cache.usage(o) <= 2000 && cache.usage(o) === held(o)) && cache.get('kept') !== undefined;
+    }),
   );
   const { app, api } = await shared;
   const { data } = await api.POST('/v1/opportunities', { body: opportunityBody() });
   await api.POST('/v1/opportunities/{id}/publish', { params: { path: { id: data!.id } } });
   const [one, other] = [await createKey(app, { role: 'staff' }), await createKey(app, { role: 'staff' })];
-  await app.inject({
-    method: 'POST',
-    url: '/v1/matches/preview',
-    payload: { profile: { sectors: ['vaccines'] } },
-    headers: bearer(other.key),
-  });
+  await app.inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: { sectors: ['vaccines'] } }, headers: bearer(other.key) });
   const before = app.services.matching.cachedBytes(`key ${other.id}`);
   t.ok(before > 0, 'a page is charged to the caller who asked for it');
   for (let limit = 1; limit <= 100; limit += 1) {
-    await app.inject({
-      method: 'POST',
-      url: '/v1/matches/preview',
-      payload: { profile: { sectors: ['vaccines'] }, limit },
-      headers: bearer(one.key),
-    });
+    await app.inject({ method: 'POST', url: '/v1/matches/preview', payload: { profile: { sectors: ['vaccines'] }, limit }, headers: bearer(one.key) });
   }
   t.equal(app.services.matching.cachedBytes(`key ${other.id}`), before, 'many distinct pages of one caller leave the other’s page cached');
 });
+

@@ -6,14 +6,7 @@ import type { Investor } from '../domain/investor.ts';
 import { isStale, type Opportunity } from '../domain/opportunity.ts';
 import { pickText, type LocalizedText } from '../domain/text.ts';
 import { explainPairScore, type ExplainedPairScore, type NameLookup } from '../domain/matching/explain.ts';
-import {
-  OpportunityIndex,
-  compileInvestor,
-  rankInvestors,
-  type CompiledInvestor,
-  type RankCursor,
-  type RankedMatch,
-} from '../domain/matching/index.ts';
+import { OpportunityIndex, compileInvestor, rankInvestors, type CompiledInvestor, type RankCursor, type RankedMatch } from '../domain/matching/index.ts';
 import { ineffectiveWeightFields, STALE_SCORE_FACTOR, validateWeights } from '../domain/matching/model.ts';
 import { openFactorsOf } from '../domain/matching/factors.ts';
 import type { MatchingReference } from '../domain/matching/reference.ts';
@@ -21,13 +14,7 @@ import { scorePair, scorePrepared } from '../domain/matching/score.ts';
 import type { Factor, MatchableInvestor, MatchableOpportunity, RegencyPoint, Weights } from '../domain/matching/types.ts';
 import { eligibilityOf, isEligible, type EligibilityInvestor } from '../domain/eligibility.ts';
 import type { UsdIdrRate } from '../domain/investment-facts.ts';
-import {
-  renderEligibilityReason,
-  renderRuleBadge,
-  ruleBadgesFor,
-  type BadgeInvestor,
-  type BadgeOpportunity,
-} from '../domain/rule-badges.ts';
+import { renderEligibilityReason, renderRuleBadge, ruleBadgesFor, type BadgeInvestor, type BadgeOpportunity } from '../domain/rule-badges.ts';
 import { regencyByCode } from '../domain/reference/regencies.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { decodeCursor, encodeCursor } from '../db/repositories/cursor.ts';
@@ -106,9 +93,7 @@ const toMatchableOpportunity = (o: Opportunity): MatchableOpportunity => {
     kbliCodes: o.kbliCodes,
     ...(regency && { regency }),
     // As of loading: the stale report (or a verification) reloads it, so the index follows.
-    ...(isStale(o, new Date()) && {
-      freshness: { factor: STALE_SCORE_FACTOR, lastVerifiedAt: (o.lastVerifiedAt ?? o.reviewDueAt!).toISOString() },
-    }),
+    ...(isStale(o, new Date()) && { freshness: { factor: STALE_SCORE_FACTOR, lastVerifiedAt: (o.lastVerifiedAt ?? o.reviewDueAt!).toISOString() } }),
   };
 };
 
@@ -208,10 +193,7 @@ export class MatchingService implements ChangeSubscriber {
     this.#investors = new Map(investors.map((i) => [i.id, entryOf(i)]));
     this.#investorList = undefined;
     this.#pages.clear();
-    this.log.info(
-      { opportunities: index.size, investors: investors.length, ms: Math.round(performance.now() - started) },
-      'matching index loaded',
-    );
+    this.log.info({ opportunities: index.size, investors: investors.length, ms: Math.round(performance.now() - started) }, 'matching index loaded');
   }
 
   async #ready(): Promise<void> {
@@ -264,12 +246,7 @@ export class MatchingService implements ChangeSubscriber {
   }
 
   /** Ranks opportunities for a profile sent inline; nothing is stored. */
-  async preview(
-    profile: Omit<MatchableInvestor, 'id'> & { halalCapable?: boolean | null },
-    query: OpportunityMatchQuery,
-    language: UiLanguage,
-    cacheOwner: string,
-  ) {
+  async preview(profile: Omit<MatchableInvestor, 'id'> & { halalCapable?: boolean | null }, query: OpportunityMatchQuery, language: UiLanguage, cacheOwner: string) {
     await this.#ready();
     const { halalCapable = null, ...matchable } = profile;
     return this.#cached(cacheOwner, ['preview', profile, query, language], () =>
@@ -277,30 +254,13 @@ export class MatchingService implements ChangeSubscriber {
     );
   }
 
-  #rankOpportunities(
-    investor: MatchableInvestor,
-    halalCapable: boolean | null,
-    query: OpportunityMatchQuery,
-    language: UiLanguage,
-    entry?: InvestorEntry,
-  ) {
+  #rankOpportunities(investor: MatchableInvestor, halalCapable: boolean | null, query: OpportunityMatchQuery, language: UiLanguage, entry?: InvestorEntry) {
     const weights = checkWeights(query.weights);
-    const fingerprint = fingerprintOf(
-      weights,
-      query.minScore,
-      query.sectors,
-      query.provinces,
-      query.islandGroups,
-      query.includeIneligible === true,
-    );
+    const fingerprint = fingerprintOf(weights, query.minScore, query.sectors, query.provinces, query.islandGroups, query.includeIneligible === true);
     const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
     const atDefaults = entry && Object.keys(query.weights ?? {}).length === 0;
     const compiled = atDefaults ? this.#compiledAtDefaults(entry) : compileInvestor(investor, weights, this.reference);
-    ensureEffective(
-      compiled.prepared.neutral,
-      weights,
-      investor.id === PREVIEW_ID ? 'the profile states no preference on' : 'the investor states no preference on',
-    );
+    ensureEffective(compiled.prepared.neutral, weights, investor.id === PREVIEW_ID ? 'the profile states no preference on' : 'the investor states no preference on');
     const ranked = this.#index.rank(compiled, {
       limit: query.limit + 1,
       ...(after && { after }),
@@ -318,13 +278,7 @@ export class MatchingService implements ChangeSubscriber {
       const title = pickText(card.title, language);
       return {
         ...explained,
-        ...this.#decisions(
-          { country: investor.country, ownershipIntent: investor.ownershipIntent ?? null, halalCapable },
-          opportunity,
-          card,
-          language,
-          today,
-        ),
+        ...this.#decisions({ country: investor.country, ownershipIntent: investor.ownershipIntent ?? null, halalCapable }, opportunity, card, language, today),
         opportunity: {
           id: opportunity.id,
           title: title.text,
@@ -344,15 +298,9 @@ export class MatchingService implements ChangeSubscriber {
     if (!opportunity) {
       const exists = await findOpportunity(this.database.db, opportunityId);
       if (!exists) throw notFound('Opportunity', opportunityId);
-      throw new ServiceError(
-        409,
-        'opportunity-not-published',
-        `Opportunity ${opportunityId} is ${exists.status}; only published opportunities are matched.`,
-      );
+      throw new ServiceError(409, 'opportunity-not-published', `Opportunity ${opportunityId} is ${exists.status}; only published opportunities are matched.`);
     }
-    return this.#cached(cacheOwner, ['opportunity', opportunityId, query, language], () =>
-      this.#rankInvestors(opportunity, query, language),
-    );
+    return this.#cached(cacheOwner, ['opportunity', opportunityId, query, language], () => this.#rankInvestors(opportunity, query, language));
   }
 
   #rankInvestors(opportunity: MatchableOpportunity, query: InvestorMatchQuery, language: UiLanguage) {
@@ -367,8 +315,7 @@ export class MatchingService implements ChangeSubscriber {
       ...(after && { after }),
       ...(query.minScore !== undefined && { minScore: query.minScore }),
       ...((countries || eligibleOnly) && {
-        filter: (investor: MatchableInvestor) =>
-          (!countries || countries.has(investor.country)) && (!eligibleOnly || isEligible(investor, opportunity)),
+        filter: (investor: MatchableInvestor) => (!countries || countries.has(investor.country)) && (!eligibleOnly || isEligible(investor, opportunity)),
       }),
     });
     const card = this.#cards.get(opportunity.id)!;
@@ -376,11 +323,7 @@ export class MatchingService implements ChangeSubscriber {
     return this.#page(ranked, query.limit, fingerprint, weights, (match) => {
       const entry = this.#investors.get(match.id)!;
       const explained = explainPairScore(scorePair(entry.matchable, opportunity, weights, this.reference), language, this.names);
-      const investor = {
-        country: entry.matchable.country,
-        ownershipIntent: entry.matchable.ownershipIntent ?? null,
-        halalCapable: entry.halalCapable,
-      };
+      const investor = { country: entry.matchable.country, ownershipIntent: entry.matchable.ownershipIntent ?? null, halalCapable: entry.halalCapable };
       return {
         ...explained,
         ...this.#decisions(investor, opportunity, card, language, today),
@@ -411,9 +354,7 @@ export class MatchingService implements ChangeSubscriber {
     // A pair that cannot legally happen is never alerted.
     const filter = (investor: MatchableInvestor) => among.has(investor.id) && isEligible(investor, matchable);
     const ranked = rankInvestors(investors, matchable, weights, this.reference, { limit: investors.length, minScore, filter });
-    return ranked.map((match) =>
-      explainPairScore(scorePair(this.#investors.get(match.id)!.matchable, matchable, weights, this.reference), language, this.names),
-    );
+    return ranked.map((match) => explainPairScore(scorePair(this.#investors.get(match.id)!.matchable, matchable, weights, this.reference), language, this.names));
   }
 
   /** Every (investor, published opportunity) pair scoring at least `minScore` at default weights. */
@@ -422,11 +363,7 @@ export class MatchingService implements ChangeSubscriber {
     const weights = checkWeights();
     return this.#investorsArray().flatMap((investor) =>
       this.#index
-        .rank(compileInvestor(investor, weights, this.reference), {
-          limit: this.#index.size,
-          minScore,
-          filter: (o) => isEligible(investor, o),
-        })
+        .rank(compileInvestor(investor, weights, this.reference), { limit: this.#index.size, minScore, filter: (o) => isEligible(investor, o) })
         .map((match) => ({ investorId: investor.id, country: investor.country, opportunityId: match.id })),
     );
   }
@@ -439,10 +376,7 @@ export class MatchingService implements ChangeSubscriber {
     await this.#ready();
     for (const entry of this.#investors.values()) {
       const investor = entry.matchable;
-      yield {
-        investorId: investor.id,
-        matches: this.#index.rank(this.#compiledAtDefaults(entry), { limit, filter: (o) => isEligible(investor, o) }),
-      };
+      yield { investorId: investor.id, matches: this.#index.rank(this.#compiledAtDefaults(entry), { limit, filter: (o) => isEligible(investor, o) }) };
     }
   }
 
@@ -452,19 +386,10 @@ export class MatchingService implements ChangeSubscriber {
   }
 
   /** Eligibility and regulatory badges of a pair: shown beside the score, never part of it. */
-  #decisions(
-    investor: EligibilityInvestor & BadgeInvestor,
-    opportunity: MatchableOpportunity,
-    card: OpportunityCard,
-    language: UiLanguage,
-    today: string,
-  ) {
+  #decisions(investor: EligibilityInvestor & BadgeInvestor, opportunity: MatchableOpportunity, card: OpportunityCard, language: UiLanguage, today: string) {
     const eligibility = eligibilityOf(investor, opportunity);
     return {
-      eligibility: {
-        eligible: eligibility.eligible,
-        reasons: eligibility.reasons.map((r) => ({ ...r, text: renderEligibilityReason(r, language) })),
-      },
+      eligibility: { eligible: eligibility.eligible, reasons: eligibility.reasons.map((r) => ({ ...r, text: renderEligibilityReason(r, language) })) },
       ruleBadges: ruleBadgesFor(investor, card.facts, this.rate, today).map((b) => ({ ...b, text: renderRuleBadge(b, language) })),
     };
   }
@@ -492,13 +417,7 @@ export class MatchingService implements ChangeSubscriber {
     return (this.#investorList ??= [...this.#investors.values()].map((entry) => entry.matchable));
   }
 
-  #page<T>(
-    ranked: RankedMatch[],
-    limit: number,
-    fingerprint: string,
-    weights: Weights,
-    explain: (match: RankedMatch) => ExplainedPairScore & T,
-  ): MatchPage<T> {
+  #page<T>(ranked: RankedMatch[], limit: number, fingerprint: string, weights: Weights, explain: (match: RankedMatch) => ExplainedPairScore & T): MatchPage<T> {
     const page = ranked.slice(0, limit);
     const last = page.at(-1);
     return {
@@ -568,11 +487,6 @@ function encodeMatchCursor(cursor: RankCursor, fingerprint: string): string {
 function decodeMatchCursor(raw: string, fingerprint: string): RankCursor {
   const cursor = decodeCursor(raw);
   const [score, evidence] = typeof cursor?.value === 'string' ? cursor.value.split(':').map(Number) : [];
-  if (cursor && cursor.sort === fingerprint && Number.isFinite(score) && Number.isFinite(evidence))
-    return { score: score!, evidence: evidence!, id: cursor.id };
-  throw badRequest(
-    'invalid-cursor',
-    'The cursor does not belong to this ranking (weights or filters changed); start again without a cursor.',
-    'cursor',
-  );
+  if (cursor && cursor.sort === fingerprint && Number.isFinite(score) && Number.isFinite(evidence)) return { score: score!, evidence: evidence!, id: cursor.id };
+  throw badRequest('invalid-cursor', 'The cursor does not belong to this ranking (weights or filters changed); start again without a cursor.', 'cursor');
 }
