@@ -37,6 +37,13 @@ export async function benchmarkDealFlow(database: DatabaseHandle, report: string
   await background.stop();
   const { record: staffKey } = await app.services.apiKeys.create({ role: 'staff', label: 'benchmark' }, SYSTEM_ACTOR);
   const staff: Actor = { keyId: staffKey.id, role: 'staff', investorId: null, requestId: null };
+  // Publication as in production: one staff key submits, another publishes (four eyes).
+  const { record: reviewerKey } = await app.services.apiKeys.create({ role: 'staff', label: 'benchmark reviewer' }, SYSTEM_ACTOR);
+  const reviewer: Actor = { ...staff, keyId: reviewerKey.id };
+  const submitted = async (input: ReturnType<typeof syntheticOpportunity>) => {
+    const draft = await opportunities.create(input, staff);
+    return opportunities.transition(draft.id, 'in_review', staff);
+  };
   const random = createRandom(11);
   try {
     console.log(`\nDeal flow: ${CREATES} creates with and without the outbox, ${DELIVERIES} webhook deliveries, match alerts at 10k investors…`);
@@ -61,8 +68,8 @@ export async function benchmarkDealFlow(database: DatabaseHandle, report: string
 
     await webhooks.create({ url, events: ['opportunity.published'] }, staff);
     const drafts = [];
-    for (let i = 0; i < DELIVERIES; i += 1) drafts.push(await opportunities.create(syntheticOpportunity(random, 2_000_000 + i), staff));
-    for (const draft of drafts) await opportunities.transition(draft.id, 'published', staff);
+    for (let i = 0; i < DELIVERIES; i += 1) drafts.push(await submitted(syntheticOpportunity(random, 2_000_000 + i)));
+    for (const draft of drafts) await opportunities.transition(draft.id, 'published', reviewer);
     received.length = 0;
     let started = performance.now();
     await background.drain();
@@ -75,10 +82,10 @@ export async function benchmarkDealFlow(database: DatabaseHandle, report: string
       await webhooks.create({ url, events: ['match.new'], minScore: 0 }, actor);
     }
     await matching.ready();
-    const draft = await opportunities.create(syntheticOpportunity(random, 3_000_000), staff);
+    const draft = await submitted(syntheticOpportunity(random, 3_000_000));
     received.length = 0;
     started = performance.now();
-    await opportunities.transition(draft.id, 'published', staff);
+    await opportunities.transition(draft.id, 'published', reviewer);
     const published = performance.now();
     await background.drain();
     const investorCount = matching.size.investors;
