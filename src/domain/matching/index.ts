@@ -91,15 +91,19 @@ export interface CompiledInvestor {
    * with one such combination: few groups, computed once with the profile, and a ranking
    * visits their non-empty, not filtered-out buckets until no bound can reach the page.
    */
-  readonly bucketGroups: readonly BucketGroup[];
+  readonly bucketGroups: BucketGroups;
 }
 
-export interface BucketGroup {
-  readonly bound: number;
-  /** The sector leaves and provinces whose buckets, at this required depth, the group holds. */
-  readonly leaves: readonly number[];
-  readonly provinces: readonly number[];
-  readonly depth: number;
+export interface BucketGroups {
+  /**
+   * One entry per group, best bound first: (10000 − bound) × 65536 + cell, where cell is
+   * (sector class × location classes + location class) × depths + required depth. Packed in one
+   * typed array, so thousands of compiled investors add nothing for the garbage collector to trace.
+   */
+  readonly order: Int32Array;
+  /** The sector leaves of each sector class, and the provinces of each location class. */
+  readonly leavesOf: readonly (readonly number[])[];
+  readonly provincesOf: readonly (readonly number[])[];
 }
 
 export function compileInvestor(investor: MatchableInvestor, weights: Readonly<Weights>, ref: MatchingReference): CompiledInvestor {
@@ -124,11 +128,14 @@ function groupBuckets(
   sectorByLeaf: Float64Array,
   locationByProvince: Float64Array,
   depthFit: Float64Array,
-): BucketGroup[] {
-  const groups: BucketGroup[] = [];
-  for (const [sector, leaves] of membersByValue(sectorByLeaf)) {
-    for (const [location, provinces] of membersByValue(locationByProvince)) {
-      for (let depth = 0; depth < DEPTHS; depth++) {
+): BucketGroups {
+  const sectors = membersByValue(sectorByLeaf);
+  const locations = membersByValue(locationByProvince);
+  const order = new Int32Array(sectors.size * locations.size * DEPTHS);
+  let cell = 0;
+  for (const sector of sectors.keys()) {
+    for (const location of locations.keys()) {
+      for (let depth = 0; depth < DEPTHS; depth++, cell++) {
         let bound = 0;
         for (let open = 0; open < 4; open++) {
           bound = Math.max(
@@ -136,12 +143,15 @@ function groupBuckets(
             toCents(combine(prepared, open, sector, prepared.neutral.technology ? 0 : depthFit[depth]!, location, 1, 1)),
           );
         }
-        groups.push({ bound, leaves, provinces, depth });
+        order[cell] = (10000 - bound) * GROUP_STRIDE + cell;
       }
     }
   }
-  return groups.sort((a, b) => b.bound - a.bound);
+  return { order: order.sort(), leavesOf: [...sectors.values()], provincesOf: [...locations.values()] };
 }
+
+/** Cells are packed below this in BucketGroups.order (at most 4 sector × 38 location classes × 4 depths). */
+const GROUP_STRIDE = 65536;
 
 /** The indexes holding each distinct value, in order of first appearance. */
 function membersByValue(values: Float64Array): Map<number, number[]> {
@@ -496,11 +506,17 @@ export class OpportunityIndex {
     const top = new TopK(limit);
     const stops = (bound: number) => bound < minCents || (top.full && keyCeiling(bound) < top.worstKey);
     // Stop once no remaining bucket can reach the minimum or the current k-th best.
-    groups: for (const { bound, leaves, provinces, depth: d } of investor.bucketGroups) {
+    const { order, leavesOf, provincesOf } = investor.bucketGroups;
+    groups: for (let g = 0; g < order.length; g++) {
+      const cell = order[g]! % GROUP_STRIDE;
+      const bound = 10000 - (order[g]! - cell) / GROUP_STRIDE;
       if (stops(bound)) break;
-      for (const leaf of leaves) {
+      const d = cell % DEPTHS;
+      const locationClass = ((cell - d) / DEPTHS) % provincesOf.length;
+      const sectorClass = ((cell - d) / DEPTHS - locationClass) / provincesOf.length;
+      for (const leaf of leavesOf[sectorClass]!) {
         if (leafAllowed && !leafAllowed[leaf]) continue;
-        for (const prov of provinces) {
+        for (const prov of provincesOf[locationClass]!) {
           if (provinceAllowed && !provinceAllowed[prov]) continue;
           if (stops(bound)) break groups;
           const bucket = this.#buckets[bucketOf(leaf, prov, d)];
