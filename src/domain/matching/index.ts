@@ -150,7 +150,7 @@ function groupBuckets(
   return { order: order.sort(), leavesOf: [...sectors.values()], provincesOf: [...locations.values()] };
 }
 
-/** Cells are packed below this in BucketGroups.order (at most 4 sector × 38 location classes × 4 depths). */
+/** Cells are packed below this in BucketGroups.order; there are at most 24 leaves × 38 provinces × 4 depths of them. */
 const GROUP_STRIDE = 65536;
 
 /** The indexes holding each distinct value, in order of first appearance. */
