@@ -150,7 +150,7 @@ function groupBuckets(
   return { order: order.sort(), leavesOf: [...sectors.values()], provincesOf: [...locations.values()] };
 }
 
-/** Cells are packed below this in BucketGroups.order; there are at most 24 leaves × 38 provinces × 4 depths of them. */
+/** Cells are packed below this in BucketGroups.order: there are at most as many as buckets. */
 const GROUP_STRIDE = 65536;
 
 /** The indexes holding each distinct value, in order of first appearance. */
@@ -165,6 +165,7 @@ function membersByValue(values: Float64Array): Map<number, number[]> {
 }
 
 const BUCKETS = LEAF_COUNT * PROVINCE_COUNT * DEPTHS;
+if (BUCKETS > GROUP_STRIDE) throw new Error('More buckets than BucketGroups.order can pack; widen GROUP_STRIDE in matching/index.ts');
 /** Locations are packed as pos * BUCKET_STRIDE + bucket. */
 const BUCKET_STRIDE = 8192;
 
