@@ -42,7 +42,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CURVE_SIZES = (process.env.BENCH_CURVE_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'http,match-all,curve,deal-flow,search').split(','));
 const INVESTORS = Number(process.env.BENCH_INVESTORS ?? 10_000);
-/** As many investors as one caller's share of the page cache holds pages of theirs. */
+/** Few enough investors that all their pages (about 40 KiB each) fit in one caller's 4 MiB share of the page cache. */
 const WARM_INVESTORS = 50;
 const CONNECTIONS = 10;
 const BATCH = 1000;

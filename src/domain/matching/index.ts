@@ -82,6 +82,8 @@ export interface CompiledInvestor {
   readonly depthFitByRequired: Float64Array;
   /** Modality score by the opportunity's offered-modality mask, so a scan looks it up. */
   readonly modalityByOffered: Float64Array;
+  /** The technologies the investor holds, as the bitmap rows a bucket keeps per technology. */
+  readonly heldTechnologies: readonly number[];
   /**
    * The buckets in groups sharing one bound, best bound first. The bound is the score no member
    * of a bucket can exceed: sector, location and depth fit are exact there, coverage, size and
@@ -119,7 +121,17 @@ export function compileInvestor(investor: MatchableInvestor, weights: Readonly<W
     modalityByOffered[mask] = modalityScore(prepared.acceptedMask, mask, popcount(mask));
   }
   const bucketGroups = groupBuckets(prepared, sectorByLeaf, locationByProvince, depthFitByRequired);
-  return { investorId: investor.id, prepared, sectorByLeaf, locationByProvince, depthFitByRequired, modalityByOffered, bucketGroups };
+  const heldTechnologies = TECHNOLOGIES.flatMap((_, r) => (prepared.heldMask & (1 << r) ? [r] : []));
+  return {
+    investorId: investor.id,
+    prepared,
+    sectorByLeaf,
+    locationByProvince,
+    depthFitByRequired,
+    modalityByOffered,
+    heldTechnologies,
+    bucketGroups,
+  };
 }
 
 /** CompiledInvestor.bucketGroups. */
@@ -484,7 +496,7 @@ export class OpportunityIndex {
     const afterId = after ? after.id : '';
     const filter = options.filter;
     const held = p.heldMask;
-    const heldRows = TECHNOLOGIES.flatMap((_, r) => (held & (1 << r) ? [r] : []));
+    const heldRows = investor.heldTechnologies;
     const modalityByOffered = investor.modalityByOffered;
     const tLo = p.ticketLogMin;
     const tHi = p.ticketLogMax;
