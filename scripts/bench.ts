@@ -22,6 +22,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver, constants, type NodeGCPerformanceDetail, type PerformanceEntry } from 'node:perf_hooks';
 import { Presets, SingleBar } from 'cli-progress';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
@@ -91,6 +92,37 @@ function load(base: string, seconds: number, paths: string[], apiKey?: string): 
   });
 }
 
+interface GcShare {
+  /** Share of the wall time spent in collection pauses, %. */
+  percent: number;
+  minor: { count: number; ms: number };
+  major: { count: number; ms: number };
+}
+
+/**
+ * Runs `run` while timing garbage collection in this process, which is the server's: the load
+ * generator is a child process. A cold page's cost is partly the collection of what it allocated.
+ */
+async function measuringGc<T>(run: () => Promise<T>): Promise<{ result: T; gc: GcShare }> {
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const started = performance.now();
+  const result = await run();
+  const wall = performance.now() - started;
+  entries.push(...observer.takeRecords());
+  observer.disconnect();
+  // Node's typings give `detail` only to marks and measures; a gc entry carries its kind there.
+  const kindOf = (entry: PerformanceEntry) => (entry as PerformanceEntry & { detail: NodeGCPerformanceDetail }).detail.kind;
+  const sum = (kinds: number) => {
+    const matching = entries.filter((entry) => (kindOf(entry) & kinds) !== 0);
+    return { count: matching.length, ms: matching.reduce((total, entry) => total + entry.duration, 0) };
+  };
+  const minor = sum(constants.NODE_PERFORMANCE_GC_MINOR);
+  const major = sum(constants.NODE_PERFORMANCE_GC_MAJOR | constants.NODE_PERFORMANCE_GC_INCREMENTAL);
+  return { result, gc: { percent: (100 * (minor.ms + major.ms)) / wall, minor, major } };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function benchmarkHttp(database: DatabaseHandle, size: number) {
@@ -126,7 +158,7 @@ async function benchmarkHttp(database: DatabaseHandle, size: number) {
   await load(url(bare), 2, ['/page-object', '/page-bytes', '/hello']);
   await load(ourUrl, 2, warmPaths, key);
   const warm = await load(ourUrl, SECONDS, warmPaths, key);
-  const cold = await load(ourUrl, SECONDS, coldPaths, key);
+  const { result: cold, gc: coldGc } = await measuringGc(() => load(ourUrl, SECONDS, coldPaths, key));
   for (const [name, result] of [['warm', warm], ['cold', cold]] as const) {
     if (result.non2xx || result.errors) throw new Error(`matches endpoint (${name}) answered ${result.non2xx} non-2xx responses and ${result.errors} errors`);
   }
@@ -143,6 +175,9 @@ async function benchmarkHttp(database: DatabaseHandle, size: number) {
       `  ${`ours, warm (${WARM_INVESTORS.toLocaleString('en')} investors in turn, pages cached)`.padEnd(56)} ${figures(warm)}`,
       `  ${`ours, cold (${INVESTORS.toLocaleString('en')} investors in turn, every page ranked)`.padEnd(56)} ${figures(cold)}`,
       ...floors.map(([name, r]) => `  ${name.padEnd(56)} ${figures(r)}  → ours: warm ${ratio(warm, r)}, cold ${ratio(cold, r)} (cold p99 ${cold.p99} ms)`),
+      `  garbage collection in the server during the cold run: ${coldGc.percent.toFixed(1)} % of its time ` +
+        `(${coldGc.minor.count} young-generation collections, ${(coldGc.minor.ms / 1000).toFixed(2)} s; ` +
+        `${coldGc.major.count} full or incremental steps, ${(coldGc.major.ms / 1000).toFixed(2)} s)`,
     ].join('\n'),
   );
 
