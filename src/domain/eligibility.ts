@@ -66,14 +66,17 @@ export function eligibilityOf(investor: EligibilityInvestor, opportunity: Eligib
  * stake fits every cap exactly when it fits the lowest, so only that is compared.
  */
 export function isEligible(investor: EligibilityInvestor, opportunity: EligibilityOpportunity): boolean {
-  if (investor.country === 'ID' || !opportunity.kbliCodes?.length) return true;
-  const cap = lowestCapOf(opportunity.kbliCodes);
-  return cap === null || capAllows(cap, investor.ownershipIntent ?? null);
+  return investor.country === 'ID' || !opportunity.kbliCodes?.length || fitsLowestCap(investor, lowestCapOf(opportunity.kbliCodes));
+}
+
+/** isEligible by the opportunity's lowest verified cap (null: none verified), for an index that keeps it per opportunity. */
+export function fitsLowestCap(investor: EligibilityInvestor, lowestCap: number | null): boolean {
+  return investor.country === 'ID' || lowestCap === null || capAllows(lowestCap, investor.ownershipIntent ?? null);
 }
 
 /** The lowest verified foreign-equity cap among KBLI codes (null: none verified), kept per code list. */
 const lowestCaps = new WeakMap<readonly string[], number | null>();
-function lowestCapOf(codes: readonly string[]): number | null {
+export function lowestCapOf(codes: readonly string[]): number | null {
   let cap = lowestCaps.get(codes);
   if (cap === undefined) {
     cap = null;

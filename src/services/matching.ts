@@ -268,7 +268,7 @@ export class MatchingService implements ChangeSubscriber {
       ...(query.sectors && { sectors: query.sectors }),
       ...(query.provinces && { provinces: query.provinces }),
       ...(query.islandGroups && { islandGroups: query.islandGroups }),
-      ...(!query.includeIneligible && { filter: (opportunity: MatchableOpportunity) => isEligible(investor, opportunity) }),
+      ...(!query.includeIneligible && { eligibleFor: investor }),
     });
     const today = todayOf();
     return this.#page(ranked, query.limit, fingerprint, weights, (match) => {
@@ -363,7 +363,7 @@ export class MatchingService implements ChangeSubscriber {
     const weights = checkWeights();
     return this.#investorsArray().flatMap((investor) =>
       this.#index
-        .rank(compileInvestor(investor, weights, this.reference), { limit: this.#index.size, minScore, filter: (o) => isEligible(investor, o) })
+        .rank(compileInvestor(investor, weights, this.reference), { limit: this.#index.size, minScore, eligibleFor: investor })
         .map((match) => ({ investorId: investor.id, country: investor.country, opportunityId: match.id })),
     );
   }
@@ -376,7 +376,7 @@ export class MatchingService implements ChangeSubscriber {
     await this.#ready();
     for (const entry of this.#investors.values()) {
       const investor = entry.matchable;
-      yield { investorId: investor.id, matches: this.#index.rank(this.#compiledAtDefaults(entry), { limit, filter: (o) => isEligible(investor, o) }) };
+      yield { investorId: investor.id, matches: this.#index.rank(this.#compiledAtDefaults(entry), { limit, eligibleFor: investor }) };
     }
   }
 

@@ -11,6 +11,9 @@ import {
   type RankedMatch,
 } from '../../src/domain/matching/index.ts';
 import { DEFAULT_WEIGHTS } from '../../src/domain/matching/model.ts';
+import { isEligible } from '../../src/domain/eligibility.ts';
+import { OWNERSHIP_INTENTS } from '../../src/domain/investment-facts.ts';
+import { KBLI_CODES } from '../../src/domain/reference/kbli.ts';
 import { compareRanked, scorePair } from '../../src/domain/matching/score.ts';
 import { FACTORS, type MatchableInvestor, type MatchableOpportunity, type Weights } from '../../src/domain/matching/types.ts';
 import {
@@ -157,6 +160,25 @@ t.test('structured filters and minScore agree with filtering the brute-force ran
       return same(rankOpportunities(new OpportunityIndex(opps), compileInvestor(i, w, ref), options), expected);
     }),
     { numRuns: 300 },
+  );
+});
+
+t.test('ranking only what an investor may legally take equals filtering the brute-force ranking by isEligible', async (t) => {
+  const stake = fc.record({ country: fc.constantFrom('ID', 'KR', 'JP', 'DE', ''), ownershipIntent: fc.constantFrom(null, ...OWNERSHIP_INTENTS) });
+  const kbliLists = fc.array(fc.option(fc.array(fc.constantFrom(...KBLI_CODES, '99999'), { maxLength: 3 }), { nil: undefined }), { minLength: 80, maxLength: 80 });
+  holds(
+    t,
+    fc.property(investor, stake, opportunities(80), kbliLists, weights, fc.integer({ min: 1, max: 30 }), (i, s, opps, lists, w, limit) => {
+      const investorWithStake = { ...i, ...s };
+      const withCodes = opps.map((o, k) => (lists[k] ? { ...o, kbliCodes: lists[k] } : o));
+      const index = new OpportunityIndex(withCodes);
+      // Updated in place and moved between positions, the kept caps must still follow each opportunity.
+      for (const o of withCodes.slice(0, 10)) index.remove(o.id);
+      for (const o of withCodes.slice(0, 10)) index.add(o);
+      const expected = bruteOpportunities(investorWithStake, withCodes, w, (o) => isEligible(investorWithStake, o)).slice(0, limit);
+      return same(rankOpportunities(index, compileInvestor(investorWithStake, w, ref), { limit, eligibleFor: investorWithStake }), expected);
+    }),
+    { numRuns: 200 },
   );
 });
 

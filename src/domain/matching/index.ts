@@ -33,6 +33,7 @@ import {
   toCents,
   type PreparedInvestor,
 } from './factors.ts';
+import { fitsLowestCap, lowestCapOf, type EligibilityInvestor } from '../eligibility.ts';
 import type { MatchingReference } from './reference.ts';
 import type { MatchableInvestor, MatchableOpportunity, Weights } from './types.ts';
 
@@ -63,6 +64,11 @@ export interface OpportunityRankOptions extends RankOptions {
   sectors?: readonly SectorCode[];
   provinces?: readonly ProvinceCode[];
   islandGroups?: readonly IslandGroup[];
+  /**
+   * Keep only opportunities this investor may legally take (isEligible), checked against a cap
+   * the index keeps per opportunity, so the check reads no opportunity record.
+   */
+  eligibleFor?: EligibilityInvestor;
   /** Any further condition; only called for opportunities that would make the page. */
   filter?: (opportunity: MatchableOpportunity) => boolean;
 }
@@ -321,6 +327,8 @@ class Bucket {
   logMax = new Float64Array(4);
   /** Each item's freshness factor (1 while it is fresh). */
   freshness = new Float64Array(4);
+  /** Each item's lowest verified foreign-equity cap, NaN when none is verified (eligibility.ts). */
+  lowestCap = new Float64Array(4);
   /**
    * Row r, 32-bit word w holds positions 32w…32w+31 whose item seeks technology r; the last row
    * holds items a technology score cannot rule out (technology left open, or none sought). A
@@ -345,6 +353,9 @@ class Bucket {
       const freshness = new Float64Array(cap);
       freshness.set(this.freshness);
       this.freshness = freshness;
+      const lowestCap = new Float64Array(cap);
+      lowestCap.set(this.lowestCap);
+      this.lowestCap = lowestCap;
       this.words = words;
       this.logMin = logMin;
       this.logMax = logMax;
@@ -369,6 +380,7 @@ class Bucket {
     this.logMin[pos] = lo;
     this.logMax[pos] = hi;
     this.freshness[pos] = o.freshness?.factor ?? 1;
+    this.lowestCap[pos] = (o.kbliCodes?.length ? lowestCapOf(o.kbliCodes) : null) ?? NaN;
     this.#clearRows(pos);
     const w = pos >>> 5;
     const bit = 1 << (pos & 31);
@@ -495,6 +507,7 @@ export class OpportunityIndex {
     const afterKey = after ? cursorKey(after) : 0;
     const afterId = after ? after.id : '';
     const filter = options.filter;
+    const eligibleFor = options.eligibleFor;
     const held = p.heldMask;
     const heldRows = investor.heldTechnologies;
     const modalityByOffered = investor.modalityByOffered;
@@ -541,7 +554,7 @@ export class OpportunityIndex {
           // In a province narrowed by preferred regencies, `l` is the bound and each item scores its own.
           const byRegency = p.regencies?.provinces[prov] === 1;
           const fit = depthFit[d]!;
-          const { words, logMin, logMax, ids, orders, freshness, techRows, rowWords } = bucket;
+          const { words, logMin, logMax, ids, orders, freshness, lowestCap, techRows, rowWords } = bucket;
           const n = bucket.length;
           // When even a perfect modality cannot lift an item without a technology score to the
           // floor, only items seeking a held technology (or leaving technology open) are read.
@@ -572,6 +585,7 @@ export class OpportunityIndex {
               const id = ids[i]!;
               const idOrder = orders[i]!;
               if (!top.admits(key, idOrder, id)) continue;
+              if (eligibleFor && !fitsLowestCap(eligibleFor, Number.isNaN(lowestCap[i]!) ? null : lowestCap[i]!)) continue;
               if (filter && !filter(bucket.opportunities[i]!)) continue;
               top.push(key, idOrder, id);
               if (top.full) setFloor(top.worstKey);
