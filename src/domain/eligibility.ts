@@ -66,23 +66,24 @@ export function eligibilityOf(investor: EligibilityInvestor, opportunity: Eligib
  * stake fits every cap exactly when it fits the lowest, so only that is compared.
  */
 export function isEligible(investor: EligibilityInvestor, opportunity: EligibilityOpportunity): boolean {
-  return investor.country === 'ID' || !opportunity.kbliCodes?.length || fitsLowestCap(investor, lowestCapOf(opportunity.kbliCodes));
+  return fitsLowestCap(investor, lowestCapOf(opportunity.kbliCodes));
 }
 
-/** isEligible by the opportunity's lowest verified cap (null: none verified), for an index that keeps it per opportunity. */
-export function fitsLowestCap(investor: EligibilityInvestor, lowestCap: number | null): boolean {
-  return investor.country === 'ID' || lowestCap === null || capAllows(lowestCap, investor.ownershipIntent ?? null);
+/** isEligible by the opportunity's lowest verified cap (Infinity: none verified), for an index that keeps it per opportunity. */
+export function fitsLowestCap(investor: EligibilityInvestor, lowestCap: number): boolean {
+  return investor.country === 'ID' || capAllows(lowestCap, investor.ownershipIntent ?? null);
 }
 
-/** The lowest verified foreign-equity cap among KBLI codes (null: none verified), kept per code list. */
-const lowestCaps = new WeakMap<readonly string[], number | null>();
-export function lowestCapOf(codes: readonly string[]): number | null {
+/** The lowest verified foreign-equity cap among KBLI codes (Infinity: none verified, so any stake fits), kept per code list. */
+const lowestCaps = new WeakMap<readonly string[], number>();
+export function lowestCapOf(codes: readonly string[] | null | undefined): number {
+  if (!codes?.length) return Infinity;
   let cap = lowestCaps.get(codes);
   if (cap === undefined) {
-    cap = null;
+    cap = Infinity;
     for (const kbli of codes) {
       const verified = kbliByCode.get(kbli)?.foreignEquityCapPct;
-      if (typeof verified === 'number' && (cap === null || verified < cap)) cap = verified;
+      if (typeof verified === 'number' && verified < cap) cap = verified;
     }
     lowestCaps.set(codes, cap);
   }

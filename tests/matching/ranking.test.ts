@@ -172,7 +172,7 @@ t.test('ranking only what an investor may legally take equals filtering the brut
       const investorWithStake = { ...i, ...s };
       const withCodes = opps.map((o, k) => (lists[k] ? { ...o, kbliCodes: lists[k] } : o));
       const index = new OpportunityIndex(withCodes);
-      // Updated in place and moved between positions, the kept caps must still follow each opportunity.
+      // Removed and added again, so items move between positions, the kept caps must still follow each opportunity.
       for (const o of withCodes.slice(0, 10)) index.remove(o.id);
       for (const o of withCodes.slice(0, 10)) index.add(o);
       const expected = bruteOpportunities(investorWithStake, withCodes, w, (o) => isEligible(investorWithStake, o)).slice(0, limit);

@@ -327,7 +327,7 @@ class Bucket {
   logMax = new Float64Array(4);
   /** Each item's freshness factor (1 while it is fresh). */
   freshness = new Float64Array(4);
-  /** Each item's lowest verified foreign-equity cap, NaN when none is verified (eligibility.ts). */
+  /** Each item's lowest verified foreign-equity cap, Infinity when none is verified (eligibility.ts). */
   lowestCap = new Float64Array(4);
   /**
    * Row r, 32-bit word w holds positions 32w…32w+31 whose item seeks technology r; the last row
@@ -380,7 +380,7 @@ class Bucket {
     this.logMin[pos] = lo;
     this.logMax[pos] = hi;
     this.freshness[pos] = o.freshness?.factor ?? 1;
-    this.lowestCap[pos] = (o.kbliCodes?.length ? lowestCapOf(o.kbliCodes) : null) ?? NaN;
+    this.lowestCap[pos] = lowestCapOf(o.kbliCodes);
     this.#clearRows(pos);
     const w = pos >>> 5;
     const bit = 1 << (pos & 31);
@@ -585,7 +585,7 @@ export class OpportunityIndex {
               const id = ids[i]!;
               const idOrder = orders[i]!;
               if (!top.admits(key, idOrder, id)) continue;
-              if (eligibleFor && !fitsLowestCap(eligibleFor, Number.isNaN(lowestCap[i]!) ? null : lowestCap[i]!)) continue;
+              if (eligibleFor && !fitsLowestCap(eligibleFor, lowestCap[i]!)) continue;
               if (filter && !filter(bucket.opportunities[i]!)) continue;
               top.push(key, idOrder, id);
               if (top.full) setFloor(top.worstKey);
