@@ -15,8 +15,8 @@
  * (default 10000), BENCH_DATABASE_URL
  * (a real PostgreSQL database to fill; default: an embedded one in a temporary directory),
  * BENCH_CURVE_SIZES (default "10000,100000,1000000"), BENCH_PARTS (default all of
- * "http,match-all,curve,deal-flow,search": which of the above to run, e.g. "http,match-all" to
- * repeat only the page comparison, the SQL check and the batch job).
+ * "http,match-all,curve,deal-flow,search,imports": which of the above to run, e.g.
+ * "http,match-all" to repeat only the page comparison, the SQL check and the batch job).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +41,7 @@ import { sqlTopMatches } from './bench/sql-baseline.ts';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CURVE_SIZES = (process.env.BENCH_CURVE_SIZES ?? '10000,100000,1000000').split(',').map(Number);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'http,match-all,curve,deal-flow,search').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'http,match-all,curve,deal-flow,search,imports').split(','));
 const INVESTORS = Number(process.env.BENCH_INVESTORS ?? 10_000);
 /** Few enough investors that all their pages (about 40 KiB each) fit in one caller's 4 MiB share of the page cache. */
 const WARM_INVESTORS = 50;
@@ -143,19 +143,30 @@ async function benchmarkHttp(database: DatabaseHandle, size: number) {
 
   // The floors, bare Fastify routes: the same page as an object (serialised per request, as any
   // JSON route), the same page as ready bytes (what sending it costs at all), and the smallest
-  // JSON answer.
+  // JSON answer. One more shows how far ranking alone lets a cold page go: it ranks the next
+  // investor's top 21 (as a cold page does, the eligibility check included) and sends the same
+  // page, with nothing explained and none of the service's plugins.
   const samplePage = (await app.inject({ method: 'GET', url: warmPaths[0]!, headers: { authorization: `Bearer ${key}` } })).body;
   const pageObject = JSON.parse(samplePage) as object;
   const pageBytes = Buffer.from(samplePage);
   const bare = Fastify();
   bare.get('/page-object', async () => pageObject);
+  let rankings = app.services.matching.topMatchesForAll(21);
+  bare.get('/rank-then-page', async () => {
+    let ranked = await rankings.next();
+    if (ranked.done) {
+      rankings = app.services.matching.topMatchesForAll(21);
+      ranked = await rankings.next();
+    }
+    return pageObject;
+  });
   bare.get('/page-bytes', async (_request, reply) => reply.type('application/json; charset=utf-8').send(pageBytes));
   bare.get('/hello', async () => ({ hello: 'world' }));
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const url = (server: typeof bare) => `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
   const ourUrl = url(app as unknown as typeof bare);
   console.log(`\n${size} opportunities: warming up, then ${SECONDS} s of load on each route (${CONNECTIONS} connections)…`);
-  await load(url(bare), 2, ['/page-object', '/page-bytes', '/hello']);
+  await load(url(bare), 2, ['/page-object', '/page-bytes', '/hello', '/rank-then-page']);
   await load(ourUrl, 2, warmPaths, key);
   const warm = await load(ourUrl, SECONDS, warmPaths, key);
   const { result: cold, gc: coldGc } = await measuringGc(() => load(ourUrl, SECONDS, coldPaths, key));
@@ -163,7 +174,12 @@ async function benchmarkHttp(database: DatabaseHandle, size: number) {
     if (result.non2xx || result.errors) throw new Error(`matches endpoint (${name}) answered ${result.non2xx} non-2xx responses and ${result.errors} errors`);
   }
   const floors: [string, Load][] = [];
-  for (const [name, path] of [['same page as an object', '/page-object'], ['same page as ready bytes', '/page-bytes'], ['{"hello":"world"}', '/hello']]) {
+  for (const [name, path] of [
+    ['same page as an object', '/page-object'],
+    ['same page as ready bytes', '/page-bytes'],
+    ['{"hello":"world"}', '/hello'],
+    ['ranks an investor, then same page', '/rank-then-page'],
+  ]) {
     floors.push([`bare Fastify route, ${name}`, await load(url(bare), SECONDS, [path!])]);
   }
 
@@ -225,7 +241,7 @@ try {
       database = await openDatabase(target);
     }
   }
-  await benchmarkImports(database, report);
+  if (PARTS.has('imports')) await benchmarkImports(database, report);
 } finally {
   await database.close();
   rmSync(dataDir, { recursive: true, force: true });
