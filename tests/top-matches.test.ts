@@ -45,4 +45,12 @@ t.test('the batch job stores each investor’s top matches as the API ranks them
   t.notOk(after.byInvestor.has(gone!), 'the deleted investor has no rows');
   t.equal(after.rows.length, rows.length - byInvestor.get(gone!)!.length, 'the previous run was replaced, not added to');
   await t.test('second run', (t) => expectSameAsApi(t, after.byInvestor));
+
+  // The embedded database builds the primary key after loading the rows: it must be back.
+  const [kept] = after.rows;
+  await t.rejects(
+    database.db.insertInto('investor_top_matches').values({ ...kept!, score: Number(kept!.score), opportunity_id: [...after.byInvestor.values()][1]![0]!.id }).execute(),
+    /investor_top_matches_pk/,
+    'one row per investor and rank, as the primary key requires',
+  );
 });

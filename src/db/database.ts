@@ -37,14 +37,16 @@ export interface DatabaseHandle {
 
 /**
  * Rows for COPY in its text format: `lines` yields chunks of whole lines, columns separated by
- * tabs in the order of `columns`. `before` (plain SQL, e.g. a delete) runs first, and both run
- * in one transaction, so readers see the table before or after, never half-loaded.
+ * tabs in the order of `columns`. `before` (plain SQL, e.g. a delete) runs first and `after`
+ * (e.g. rebuilding a key) once every row is in, all in one transaction, so readers see the
+ * table before or after, never half-loaded.
  */
 export interface CopyRequest {
   table: string;
   columns: readonly string[];
   before?: string;
   lines: AsyncIterable<string>;
+  after?: string;
 }
 
 /** The embedded database copies from an in-memory blob; this much text per COPY statement. */
@@ -110,6 +112,7 @@ async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
             if (length >= EMBEDDED_COPY_CHUNK) await flush();
           }
           await flush();
+          if (request.after) await tx.exec(request.after);
         }),
       );
     },
@@ -215,6 +218,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
         await client.query('begin');
         if (request.before) await client.query(request.before);
         await pipeline(Readable.from(request.lines), client.query(copyFrom(copyStatement(request, 'stdin'))));
+        if (request.after) await client.query(request.after);
         await client.query('commit');
       } catch (error) {
         failure = error as Error;

@@ -7,6 +7,9 @@ export interface TopMatchRow {
   score: number;
 }
 
+/** Named in migration 0002_investor_top_matches. */
+const PRIMARY_KEY = 'investor_top_matches_pk';
+
 /** A value in COPY's text format: backslash, tab and line breaks escaped. */
 const copyText = (value: string) => value.replace(/[\\\t\n\r]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\\\'));
 
@@ -29,13 +32,23 @@ export async function replaceAllTopMatches(
       if (text) yield text;
     }
   }
-  await database.copyIn({
+  const table = {
     table: 'investor_top_matches',
     columns: ['investor_id', 'rank', 'opportunity_id', 'score', 'model_version', 'computed_at'],
-    // A delete keeps the table readable on a server until the commit. The embedded database
-    // is one connection, held by the copy until it commits, so nobody reads in between and
-    // truncating (far cheaper than deleting row by row) costs no one anything.
-    before: database.kind === 'embedded' ? 'truncate investor_top_matches' : 'delete from investor_top_matches',
     lines: lines(),
-  });
+  };
+  // A delete keeps the table readable on a server until the commit. The embedded database is
+  // one connection, held by the copy until it commits, so nobody reads in between: truncating
+  // (far cheaper than deleting row by row) and building the primary key once over the loaded
+  // rows (about a fifth of the writing time, against keeping it up to date row by row) cost
+  // no one anything.
+  await database.copyIn(
+    database.kind === 'embedded'
+      ? {
+          ...table,
+          before: `truncate investor_top_matches; alter table investor_top_matches drop constraint ${PRIMARY_KEY}`,
+          after: `alter table investor_top_matches add constraint ${PRIMARY_KEY} primary key (investor_id, rank)`,
+        }
+      : { ...table, before: 'delete from investor_top_matches' },
+  );
 }
