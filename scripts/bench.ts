@@ -151,6 +151,8 @@ async function benchmarkHttp(database: DatabaseHandle, size: number) {
   const pageBytes = Buffer.from(samplePage);
   const bare = Fastify();
   bare.get('/page-object', async () => pageObject);
+  bare.get('/page-bytes', async (_request, reply) => reply.type('application/json; charset=utf-8').send(pageBytes));
+  bare.get('/hello', async () => ({ hello: 'world' }));
   let rankings = app.services.matching.topMatchesForAll(21);
   bare.get('/rank-then-page', async () => {
     let ranked = await rankings.next();
@@ -160,8 +162,6 @@ async function benchmarkHttp(database: DatabaseHandle, size: number) {
     }
     return pageObject;
   });
-  bare.get('/page-bytes', async (_request, reply) => reply.type('application/json; charset=utf-8').send(pageBytes));
-  bare.get('/hello', async () => ({ hello: 'world' }));
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const url = (server: typeof bare) => `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
   const ourUrl = url(app as unknown as typeof bare);
