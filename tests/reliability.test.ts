@@ -83,12 +83,19 @@ t.test('caching headers: Vary adds to Vary, one strong ETag per language, 304 wi
 t.test('the match page cache is bounded by bytes, and one caller cannot evict everyone else’s pages', async (t) => {
   fc.assert(
     fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 400 }))), (writes) => {
-      const cache = new PageCache({ maxBytes: 6000, perOwnerBytes: 2000 });
-      cache.set('victim', 'kept', Buffer.from('v'));
-      for (const [owner, key, size] of writes) cache.set(owner, `${owner}${key}`, Buffer.alloc(size * 3));
+      // Each page's scope is its size; dropping the even ones must release exactly their bytes.
+      const cache = new PageCache<number>({ maxBytes: 6000, perOwnerBytes: 2000 });
+      cache.set('victim', 'kept', Buffer.from('v'), 1);
+      for (const [owner, key, size] of writes) cache.set(owner, `${owner}${key}`, Buffer.alloc(size * 3), size);
+      const keys = (o: string) => [...new Set(writes.filter(([owner]) => owner === o).map(([, key]) => `${o}${key}`))];
       // Each owner is charged exactly the pages it still has.
-      const held = (o: string) => [...new Set(writes.filter(([owner]) => owner === o).map(([, key]) => `${o}${key}`))].reduce((sum, key) => sum + (cache.get(key)?.length ?? 0), 0);
-      return cache.usage() <= 6000 && ['a', 'b', 'c'].every((o) => cache.usage(o) <= 2000 && cache.usage(o) === held(o)) && cache.get('kept') !== undefined;
+      const held = (o: string) => keys(o).reduce((sum, key) => sum + (cache.get(key)?.length ?? 0), 0);
+      const accounted = () => cache.usage() <= 6000 && ['a', 'b', 'c'].every((o) => cache.usage(o) <= 2000 && cache.usage(o) === held(o)) && cache.get('kept') !== undefined;
+      if (!accounted()) return false;
+      const oddBefore = ['a', 'b', 'c'].flatMap(keys).filter((key) => (cache.get(key)?.length ?? 0) % 2 === 1);
+      cache.deleteWhere((size) => size % 2 === 0);
+      const left = ['a', 'b', 'c'].flatMap(keys).filter((key) => cache.get(key) !== undefined);
+      return accounted() && left.length === oddBefore.length && left.every((key) => cache.get(key)!.length % 2 === 1);
     }),
   );
   const { app, api } = await shared;

@@ -6,7 +6,17 @@ import type { Investor } from '../domain/investor.ts';
 import { isStale, type Opportunity } from '../domain/opportunity.ts';
 import { pickText, type LocalizedText } from '../domain/text.ts';
 import { explainPairScore, type ExplainedPairScore, type NameLookup } from '../domain/matching/explain.ts';
-import { OpportunityIndex, compileInvestor, rankInvestors, type CompiledInvestor, type RankCursor, type RankedMatch } from '../domain/matching/index.ts';
+import {
+  OpportunityIndex,
+  compileInvestor,
+  pageChanges,
+  placeInRanking,
+  rankInvestors,
+  type CompiledInvestor,
+  type OpportunityRankOptions,
+  type RankCursor,
+  type RankedMatch,
+} from '../domain/matching/index.ts';
 import { ineffectiveWeightFields, STALE_SCORE_FACTOR, validateWeights } from '../domain/matching/model.ts';
 import { openFactorsOf } from '../domain/matching/factors.ts';
 import type { MatchingReference } from '../domain/matching/reference.ts';
@@ -80,6 +90,30 @@ export interface MatchPage<T> {
 }
 const MATCH_PAGE_FIELDS = ['requestedWeights', 'data', 'nextCursor'] as const;
 
+/**
+ * What a cached page was computed from. A page of investors for an opportunity reads that
+ * opportunity and every investor. A page of opportunities for an investor (or an inline
+ * profile) reads that investor and the opportunities that ranked, so it keeps the ranking it
+ * was cut from and how it was asked for: a changed opportunity alters it only by leaving it or
+ * by taking a place on it (pageChanges).
+ */
+type PageScope =
+  | { direction: 'opportunity'; opportunityId: string }
+  | {
+      direction: 'investor';
+      /** Null for an inline profile, which no stored investor's change touches. */
+      investorId: string | null;
+      compiled: CompiledInvestor;
+      options: Omit<OpportunityRankOptions, 'limit'>;
+      ranked: RankedMatch[];
+      limit: number;
+    };
+
+interface ComputedPage<T> {
+  page: MatchPage<T>;
+  scope: PageScope;
+}
+
 const toMatchableOpportunity = (o: Opportunity): MatchableOpportunity => {
   const regency = o.location.regencyCode ? regencyPoint(o.location.regencyCode) : undefined;
   return {
@@ -132,12 +166,14 @@ export class MatchingService implements ChangeSubscriber {
   #investorList: MatchableInvestor[] | undefined;
   #loading: Promise<void> | undefined;
   /**
-   * Finished pages by request. Cleared on every change to the index, so a cached page is
-   * always the page the index would compute now; repeated requests (an embed's visitors, a
-   * client paging back and forth) skip ranking and explaining. Bounded by bytes, with a share
-   * per caller (`cacheOwner`), so one caller's distinct requests cannot push out everyone else's.
+   * Finished pages by request. Each change to the index drops the pages it alters (PageScope),
+   * so a cached page is always the page the index would compute now; repeated requests (an
+   * embed's visitors, a client paging back and forth) skip ranking and explaining, and go on
+   * doing so while staff edit opportunities elsewhere in the ranking. Bounded by bytes, with a
+   * share per caller (`cacheOwner`), so one caller's distinct requests cannot push out everyone
+   * else's.
    */
-  #pages = new PageCache({ maxBytes: 64 * 1024 * 1024, perOwnerBytes: 4 * 1024 * 1024 });
+  #pages = new PageCache<PageScope>({ maxBytes: 64 * 1024 * 1024, perOwnerBytes: 4 * 1024 * 1024 });
 
   constructor(
     private readonly database: DatabaseHandle,
@@ -214,14 +250,19 @@ export class MatchingService implements ChangeSubscriber {
     // Notifications may arrive out of order; never let an older version replace a newer one.
     const known = this.#cards.get(id);
     if (row && known && known.version > row.version) return;
-    if (row?.status === 'published') {
-      this.#index.upsert(toMatchableOpportunity(row));
-      this.#cards.set(id, cardOf(row));
+    const now = row?.status === 'published' ? toMatchableOpportunity(row) : undefined;
+    if (now) {
+      this.#index.upsert(now);
+      this.#cards.set(id, cardOf(row!));
     } else {
       this.#index.remove(id);
       this.#cards.delete(id);
     }
-    this.#pages.clear();
+    this.#pages.deleteWhere((scope) =>
+      scope.direction === 'opportunity'
+        ? scope.opportunityId === id
+        : pageChanges(scope.ranked, scope.limit, id, now ? placeInRanking(scope.compiled, now, scope.options) : null),
+    );
   }
 
   async refreshInvestor(id: string): Promise<void> {
@@ -231,7 +272,8 @@ export class MatchingService implements ChangeSubscriber {
     if (row) this.#investors.set(id, entryOf(row));
     else this.#investors.delete(id);
     this.#investorList = undefined;
-    this.#pages.clear();
+    // Any page of investors may gain, lose or reorder this one; of opportunities, only its own.
+    this.#pages.deleteWhere((scope) => scope.direction === 'opportunity' || scope.investorId === id);
   }
 
   /** A profile the caller may not see answers 404, like one that does not exist. */
@@ -240,8 +282,8 @@ export class MatchingService implements ChangeSubscriber {
     await this.#ready();
     const entry = this.#investors.get(investorId);
     if (!entry) throw notFound('Investor', investorId);
-    return this.#cached(cacheOwner, ['investor', investorId, query, language], () =>
-      this.#rankOpportunities(entry.matchable, entry.halalCapable, query, language, entry),
+    return this.#cached(cacheOwner, ['investor', investorId, query, language], (today) =>
+      this.#rankOpportunities(entry.matchable, entry.halalCapable, query, language, today, entry),
     );
   }
 
@@ -249,29 +291,29 @@ export class MatchingService implements ChangeSubscriber {
   async preview(profile: Omit<MatchableInvestor, 'id'> & { halalCapable?: boolean | null }, query: OpportunityMatchQuery, language: UiLanguage, cacheOwner: string) {
     await this.#ready();
     const { halalCapable = null, ...matchable } = profile;
-    return this.#cached(cacheOwner, ['preview', profile, query, language], () =>
-      this.#rankOpportunities({ ...matchable, id: PREVIEW_ID }, halalCapable, query, language),
+    return this.#cached(cacheOwner, ['preview', profile, query, language], (today) =>
+      this.#rankOpportunities({ ...matchable, id: PREVIEW_ID }, halalCapable, query, language, today),
     );
   }
 
-  #rankOpportunities(investor: MatchableInvestor, halalCapable: boolean | null, query: OpportunityMatchQuery, language: UiLanguage, entry?: InvestorEntry) {
+  #rankOpportunities(investor: MatchableInvestor, halalCapable: boolean | null, query: OpportunityMatchQuery, language: UiLanguage, today: string, entry?: InvestorEntry) {
     const weights = checkWeights(query.weights);
     const fingerprint = fingerprintOf(weights, query.minScore, query.sectors, query.provinces, query.islandGroups, query.includeIneligible === true);
     const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
     const atDefaults = entry && Object.keys(query.weights ?? {}).length === 0;
     const compiled = atDefaults ? this.#compiledAtDefaults(entry) : compileInvestor(investor, weights, this.reference);
     ensureEffective(compiled.prepared.neutral, weights, investor.id === PREVIEW_ID ? 'the profile states no preference on' : 'the investor states no preference on');
-    const ranked = this.#index.rank(compiled, {
-      limit: query.limit + 1,
+    const options: Omit<OpportunityRankOptions, 'limit'> = {
       ...(after && { after }),
       ...(query.minScore !== undefined && { minScore: query.minScore }),
       ...(query.sectors && { sectors: query.sectors }),
       ...(query.provinces && { provinces: query.provinces }),
       ...(query.islandGroups && { islandGroups: query.islandGroups }),
       ...(!query.includeIneligible && { eligibleFor: investor }),
-    });
-    const today = todayOf();
-    return this.#page(ranked, query.limit, fingerprint, weights, (match) => {
+    };
+    const ranked = this.#index.rank(compiled, { ...options, limit: query.limit + 1 });
+    const scope: PageScope = { direction: 'investor', investorId: entry ? investor.id : null, compiled, options, ranked, limit: query.limit };
+    const page = this.#page(ranked, query.limit, fingerprint, weights, (match) => {
       const opportunity = this.#index.get(match.id)!;
       const card = this.#cards.get(match.id)!;
       const explained = explainPairScore(scorePrepared(compiled.prepared, opportunity, this.reference), language, this.names);
@@ -290,6 +332,7 @@ export class MatchingService implements ChangeSubscriber {
         },
       };
     });
+    return { page, scope };
   }
 
   async matchesForOpportunity(opportunityId: string, query: InvestorMatchQuery, language: UiLanguage, cacheOwner: string) {
@@ -300,10 +343,10 @@ export class MatchingService implements ChangeSubscriber {
       if (!exists) throw notFound('Opportunity', opportunityId);
       throw new ServiceError(409, 'opportunity-not-published', `Opportunity ${opportunityId} is ${exists.status}; only published opportunities are matched.`);
     }
-    return this.#cached(cacheOwner, ['opportunity', opportunityId, query, language], () => this.#rankInvestors(opportunity, query, language));
+    return this.#cached(cacheOwner, ['opportunity', opportunityId, query, language], (today) => this.#rankInvestors(opportunity, query, language, today));
   }
 
-  #rankInvestors(opportunity: MatchableOpportunity, query: InvestorMatchQuery, language: UiLanguage) {
+  #rankInvestors(opportunity: MatchableOpportunity, query: InvestorMatchQuery, language: UiLanguage, today: string) {
     const weights = checkWeights(query.weights);
     ensureEffective(openFactorsOf(opportunity), weights, 'the opportunity seeks nothing on');
     const fingerprint = fingerprintOf(weights, query.minScore, query.countries, query.includeIneligible === true);
@@ -319,8 +362,7 @@ export class MatchingService implements ChangeSubscriber {
       }),
     });
     const card = this.#cards.get(opportunity.id)!;
-    const today = todayOf();
-    return this.#page(ranked, query.limit, fingerprint, weights, (match) => {
+    const page = this.#page(ranked, query.limit, fingerprint, weights, (match) => {
       const entry = this.#investors.get(match.id)!;
       const explained = explainPairScore(scorePair(entry.matchable, opportunity, weights, this.reference), language, this.names);
       const investor = { country: entry.matchable.country, ownershipIntent: entry.matchable.ownershipIntent ?? null, halalCapable: entry.halalCapable };
@@ -335,6 +377,7 @@ export class MatchingService implements ChangeSubscriber {
         },
       };
     });
+    return { page, scope: { direction: 'opportunity', opportunityId: opportunity.id } satisfies PageScope };
   }
 
   /** Waits until the index is loaded; for callers that must not load it inside a transaction. */
@@ -394,17 +437,19 @@ export class MatchingService implements ChangeSubscriber {
     };
   }
 
-  #cached<T extends object>(owner: string, request: [MatchDirection, ...unknown[]], compute: () => MatchPage<T>): MatchPage<T> {
-    const key = JSON.stringify(request);
+  #cached<T extends object>(owner: string, request: [MatchDirection, ...unknown[]], compute: (today: string) => ComputedPage<T>): MatchPage<T> {
+    // Rule badges count days to deadlines, so a page is kept for the day it was made on.
+    const today = todayOf();
+    const key = JSON.stringify([...request, today]);
     const hit = this.#pages.get(key);
     matchPageCacheRequests.inc({ result: hit ? 'hit' : 'miss' });
     if (hit) return decodedPage<MatchPage<T>>(hit, MATCH_PAGE_FIELDS);
     const direction = request[0];
     const stopTimer = matchDuration.startTimer({ direction });
-    const page = compute();
+    const { page, scope } = compute(today);
     stopTimer();
     matchCandidates.observe({ direction }, direction === 'opportunity' ? this.#investors.size : this.#index.size);
-    this.#pages.set(owner, key, encodedPage(page));
+    this.#pages.set(owner, key, encodedPage(page), scope);
     return page;
   }
 

@@ -26,9 +26,11 @@ export function decodedPage<T extends object>(bytes: Buffer, fields: readonly (k
   return page;
 }
 
-interface Entry {
+interface Entry<Scope> {
   bytes: Buffer;
   owner: string;
+  /** What the page was computed from, so a change drops only the pages it alters. */
+  scope: Scope;
 }
 
 /**
@@ -37,13 +39,13 @@ interface Entry {
  * everyone else's. Bytes rather than page objects: a Buffer lives outside the JS heap, so pages
  * held for a while cost the garbage collector nothing to keep or to drop.
  */
-export class PageCache {
-  readonly #entries: LRUCache<string, Entry>;
+export class PageCache<Scope> {
+  readonly #entries: LRUCache<string, Entry<Scope>>;
   /** Each owner's keys, least recently used first, and the bytes they hold. */
   readonly #owned = new Map<string, { keys: Set<string>; bytes: number }>();
 
   constructor(readonly limits: { maxBytes: number; perOwnerBytes: number }) {
-    this.#entries = new LRUCache<string, Entry>({
+    this.#entries = new LRUCache<string, Entry<Scope>>({
       maxSize: limits.maxBytes,
       sizeCalculation: (entry) => entry.bytes.length,
       dispose: (entry, key) => this.#release(entry, key),
@@ -59,7 +61,7 @@ export class PageCache {
     return entry.bytes;
   }
 
-  set(owner: string, key: string, bytes: Buffer): void {
+  set(owner: string, key: string, bytes: Buffer, scope: Scope): void {
     if (bytes.length > this.limits.perOwnerBytes) return;
     this.#entries.delete(key);
     const owned = this.#owned.get(owner) ?? { keys: new Set<string>(), bytes: 0 };
@@ -72,11 +74,19 @@ export class PageCache {
     owned.bytes += bytes.length;
     // (Set again: evicting the owner's last page above forgets the owner.)
     this.#owned.set(owner, owned);
-    this.#entries.set(key, { bytes, owner });
+    this.#entries.set(key, { bytes, owner, scope });
   }
 
   clear(): void {
     this.#entries.clear();
+  }
+
+  /** Drops the pages whose scope `changed` says a change alters; returns how many went. */
+  deleteWhere(changed: (scope: Scope) => boolean): number {
+    const gone: string[] = [];
+    for (const [key, entry] of this.#entries.entries()) if (changed(entry.scope)) gone.push(key);
+    for (const key of gone) this.#entries.delete(key);
+    return gone.length;
   }
 
   /** Bytes held now, in all and by one owner. */
@@ -84,7 +94,7 @@ export class PageCache {
     return owner === undefined ? this.#entries.calculatedSize : (this.#owned.get(owner)?.bytes ?? 0);
   }
 
-  #release(entry: Entry, key: string): void {
+  #release(entry: Entry<Scope>, key: string): void {
     const owned = this.#owned.get(entry.owner)!;
     owned.keys.delete(key);
     owned.bytes -= entry.bytes.length;

@@ -33,7 +33,7 @@ import {
   toCents,
   type PreparedInvestor,
 } from './factors.ts';
-import { fitsLowestCap, lowestCapOf, type EligibilityInvestor } from '../eligibility.ts';
+import { fitsLowestCap, isEligible, lowestCapOf, type EligibilityInvestor } from '../eligibility.ts';
 import type { MatchingReference } from './reference.ts';
 import type { MatchableInvestor, MatchableOpportunity, Weights } from './types.ts';
 
@@ -679,4 +679,43 @@ export function rankInvestors(
     top.push(key, idOrder, investor.id);
   }
   return top.sorted();
+}
+
+/**
+ * Where one opportunity would stand in `investor`'s ranking with these options: its place as a
+ * ranked match, or null when the options leave it out. The same key, filters and eligibility
+ * check as OpportunityIndex.rank, for one opportunity, so that a kept page can be tested against
+ * a change without ranking again.
+ */
+export function placeInRanking(investor: CompiledInvestor, opportunity: MatchableOpportunity, options: Omit<OpportunityRankOptions, 'limit'>): RankedMatch | null {
+  const p = investor.prepared;
+  const e = encodeOpportunity(opportunity);
+  if (options.sectors && !allowedLeaves(options.sectors, p)![e.leaf]) return null;
+  const provinces = allowedProvinces(options.provinces, options.islandGroups, p);
+  if (provinces && !provinces[e.province]) return null;
+  const key = pairKey(p, e);
+  if (centsOfKey(key) < centsFloor(options.minScore)) return null;
+  const after = options.after;
+  if (after && !ranksBefore(cursorKey(after), after.id, key, opportunity.id)) return null;
+  if (options.eligibleFor && !isEligible(options.eligibleFor, opportunity)) return null;
+  if (options.filter && !options.filter(opportunity)) return null;
+  return { id: opportunity.id, score: centsOfKey(key) / 100, evidence: shareOfKey(key) };
+}
+
+/**
+ * Whether a page of `limit` results changes when opportunity `id` changes, given the ranking it
+ * was cut from (the best `limit + 1`: the one past the page says whether a next page exists)
+ * and the changed opportunity's place in that ranking now (null: left out, or gone). Every
+ * other opportunity is as it was, so the new ranking is the old one with this opportunity
+ * taken out and put back at its new place.
+ */
+export function pageChanges(ranked: readonly RankedMatch[], limit: number, id: string, place: RankedMatch | null): boolean {
+  const at = ranked.findIndex((match) => match.id === id);
+  if (at >= 0 && at < limit) return true;
+  // Past the page (at === limit) or not ranked before: the page changes if the opportunity
+  // takes a place on it, or if the next page may have had only it and it left.
+  if (!place) return at >= 0;
+  if (ranked.length <= limit) return true;
+  const last = ranked[limit - 1]!;
+  return ranksBefore(cursorKey(place), place.id, cursorKey(last), last.id);
 }
