@@ -31,6 +31,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle, type DatabaseTarget
 import { insertInvestors, listLiveInvestors } from '../src/db/repositories/investors.ts';
 import { insertOpportunities } from '../src/db/repositories/opportunities.ts';
 import { toMatchableInvestor } from '../src/services/matching.ts';
+import { matchPageCacheRequests } from '../src/observability/metrics.ts';
 import { createRandom, syntheticInvestor, syntheticOpportunity } from '../src/services/synthetic-data.ts';
 import { curveReport, matcherCurve } from './bench/curve.ts';
 import { benchmarkDealFlow } from './bench/deal-flow.ts';
@@ -123,6 +124,41 @@ async function measuringGc<T>(run: () => Promise<T>): Promise<{ result: T; gc: G
   return { result, gc: { percent: (100 * (minor.ms + major.ms)) / wall, minor, major } };
 }
 
+const EDIT_EVERY_MS = 100;
+
+/**
+ * Runs `run` while staff edit published opportunities, one every EDIT_EVERY_MS in this process
+ * (the server's), each edit changing an amount and so the opportunity's scores. Every edit
+ * reaches the page cache, which drops only the pages it alters; the share of pages still
+ * served from the cache shows what is left warm.
+ */
+async function whileEditing<T>(app: Awaited<ReturnType<typeof buildApp>>, database: DatabaseHandle, run: () => Promise<T>) {
+  const ids = (await database.db.selectFrom('opportunities').select('id').where('status', '=', 'published').orderBy('id').limit(1000).execute()).map((row) => row.id);
+  const pageRequests = async () => {
+    const { values } = await matchPageCacheRequests.get();
+    const count = (result: string) => values.find((v) => v.labels.result === result)?.value ?? 0;
+    return { hit: count('hit'), miss: count('miss') };
+  };
+  const before = await pageRequests();
+  let issued = 0;
+  let edits = 0;
+  let failure: Error | undefined;
+  const timer = setInterval(() => {
+    const n = issued++;
+    const million = 1_000_000 * (1 + (n % 50));
+    app.services.opportunities.update(ids[n % ids.length]!, { investmentUsd: { min: million, max: 3 * million } }, SYSTEM_ACTOR).then(
+      () => (edits += 1),
+      (err: unknown) => (failure = err instanceof Error ? err : new Error(String(err))),
+    );
+  }, EDIT_EVERY_MS);
+  const result = await run().finally(() => clearInterval(timer));
+  if (failure) throw failure;
+  const after = await pageRequests();
+  const hits = after.hit - before.hit;
+  const misses = after.miss - before.miss;
+  return { result, edits, hitPercent: (100 * hits) / (hits + misses) };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function benchmarkHttp(database: DatabaseHandle, size: number) {
@@ -169,8 +205,9 @@ async function benchmarkHttp(database: DatabaseHandle, size: number) {
   await load(url(bare), 2, ['/page-object', '/page-bytes', '/hello', '/rank-then-page']);
   await load(ourUrl, 2, warmPaths, key);
   const warm = await load(ourUrl, SECONDS, warmPaths, key);
+  const editing = await whileEditing(app, database, () => load(ourUrl, SECONDS, warmPaths, key));
   const { result: cold, gc: coldGc } = await measuringGc(() => load(ourUrl, SECONDS, coldPaths, key));
-  for (const [name, result] of [['warm', warm], ['cold', cold]] as const) {
+  for (const [name, result] of [['warm', warm], ['warm while editing', editing.result], ['cold', cold]] as const) {
     if (result.non2xx || result.errors) throw new Error(`matches endpoint (${name}) answered ${result.non2xx} non-2xx responses and ${result.errors} errors`);
   }
   const floors: [string, Load][] = [];
@@ -190,6 +227,8 @@ async function benchmarkHttp(database: DatabaseHandle, size: number) {
       `HTTP at ${size} opportunities, GET /v1/investors/{id}/matches (top 20, explained, ${(samplePage.length / 1024).toFixed(0)} KiB):`,
       `  ${`ours, warm (${WARM_INVESTORS.toLocaleString('en')} investors in turn, pages cached)`.padEnd(56)} ${figures(warm)}`,
       `  ${`ours, cold (${INVESTORS.toLocaleString('en')} investors in turn, every page ranked)`.padEnd(56)} ${figures(cold)}`,
+      `  ${`ours, warm, an opportunity edited every ${EDIT_EVERY_MS} ms`.padEnd(56)} ${figures(editing.result)}  ` +
+        `(${editing.edits} edits; ${editing.hitPercent.toFixed(1)} % of pages from the cache)`,
       ...floors.map(([name, r]) => `  ${name.padEnd(56)} ${figures(r)}  → ours: warm ${ratio(warm, r)}, cold ${ratio(cold, r)} (cold p99 ${cold.p99} ms)`),
       `  garbage collection in the server during the cold run: ${coldGc.percent.toFixed(1)} % of its time ` +
         `(${coldGc.minor.count} young-generation collections, ${(coldGc.minor.ms / 1000).toFixed(2)} s; ` +
