@@ -29,7 +29,7 @@ export function decodedPage<T extends object>(bytes: Buffer, fields: readonly (k
 interface Entry<Scope> {
   bytes: Buffer;
   owner: string;
-  /** What the page was computed from, so a change drops only the pages it alters. */
+  /** What the page was computed from, so a change drops only the pages it alters (a few small objects beside the bytes). */
   scope: Scope;
 }
 
@@ -81,12 +81,11 @@ export class PageCache<Scope> {
     this.#entries.clear();
   }
 
-  /** Drops the pages whose scope `changed` says a change alters; returns how many went. */
-  deleteWhere(changed: (scope: Scope) => boolean): number {
+  /** Drops the pages whose scope `changed` says a change alters. */
+  deleteWhere(changed: (scope: Scope) => boolean): void {
     const gone: string[] = [];
     for (const [key, entry] of this.#entries.entries()) if (changed(entry.scope)) gone.push(key);
     for (const key of gone) this.#entries.delete(key);
-    return gone.length;
   }
 
   /** Bytes held now, in all and by one owner. */
