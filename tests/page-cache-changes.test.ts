@@ -56,7 +56,7 @@ const investorFields = fc.record(
 const filters = fc.constantFrom('', '&sector=pharmaceuticals', '&province=ID-JI', '&minScore=40', '&includeIneligible=true');
 type Step =
   | { kind: 'matches'; investor: number; limit: number; filter: string; next: boolean; language: string }
-  | { kind: 'investors'; opportunity: number; limit: number }
+  | { kind: 'investors'; opportunity: number; limit: number; filter: string }
   | { kind: 'preview'; sectors: string[]; limit: number }
   | { kind: 'edit-opportunity'; opportunity: number; patch: object }
   | { kind: 'publish'; body: object }
@@ -64,7 +64,7 @@ type Step =
   | { kind: 'edit-investor'; investor: number; patch: object };
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('matches' as const), investor: fc.nat(2), limit: fc.constantFrom(1, 3), filter: filters, next: fc.boolean(), language: fc.constantFrom('en', 'ja') }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('investors' as const), opportunity: fc.nat(), limit: fc.constantFrom(1, 3) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('investors' as const), opportunity: fc.nat(), limit: fc.constantFrom(1, 2), filter: fc.constantFrom('', '&country=KR,JP', '&minScore=40', '&includeIneligible=true') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('preview' as const), sectors: fc.constantFrom('vaccines', 'medical-consumables').map((code) => [code]), limit: fc.constantFrom(1, 3) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit-opportunity' as const), opportunity: fc.nat(), patch: opportunityFields }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('publish' as const), body: opportunityFields }) },
@@ -134,7 +134,7 @@ t.test('after any sequence of changes, every cached match page is the page the d
               continue;
             }
             case 'investors':
-              if (!(await ask({ method: 'GET', url: `/v1/opportunities/${pick(s.opportunity)}/matches?limit=${s.limit}` })).agree) return false;
+              if (!(await ask({ method: 'GET', url: `/v1/opportunities/${pick(s.opportunity)}/matches?limit=${s.limit}${s.filter}` })).agree) return false;
               continue;
             case 'preview':
               if (!(await ask({ method: 'POST', url: '/v1/matches/preview', payload: { profile: { sectors: s.sectors }, limit: s.limit } })).agree) return false;
@@ -200,4 +200,14 @@ t.test('a change drops the pages it alters and keeps the others', async (t) => {
   const now = await page();
   t.equal(now.data[0]!.opportunityId, better, 'and shows first');
   t.ok(now.data[0]!.score > first.data[0]!.score);
+
+  // The other way round: the investors for an opportunity.
+  const investorsFor = async () => (await kept.inject({ method: 'GET', url: `/v1/opportunities/${better}/matches?limit=1`, headers: bearer(reader.key) })).json() as { data: { investor: { id: string; companyName: string } }[] };
+  t.equal((await investorsFor()).data[0]!.investor.id, investor);
+  const withBoth = cachedBytes();
+  await patch(`/v1/investors/${other}`, { companyName: 'Another investor, renamed again' });
+  t.equal(cachedBytes(), withBoth, 'an investor far below a page of investors leaves it cached');
+  await patch(`/v1/investors/${investor}`, { companyName: 'Plasma partner' });
+  t.ok(cachedBytes() < withBoth, 'a change to an investor on it drops it');
+  t.equal((await investorsFor()).data[0]!.investor.companyName, 'Plasma partner');
 });

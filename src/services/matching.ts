@@ -9,10 +9,12 @@ import { explainPairScore, type ExplainedPairScore, type NameLookup } from '../d
 import {
   OpportunityIndex,
   compileInvestor,
+  investorPlaceInRanking,
   pageChanges,
   placeInRanking,
   rankInvestors,
   type CompiledInvestor,
+  type InvestorRankOptions,
   type OpportunityRankOptions,
   type RankCursor,
   type RankedMatch,
@@ -91,14 +93,19 @@ export interface MatchPage<T> {
 const MATCH_PAGE_FIELDS = ['requestedWeights', 'data', 'nextCursor'] as const;
 
 /**
- * What a cached page was computed from. A page of investors for an opportunity reads that
- * opportunity and every investor. A page of opportunities for an investor (or an inline
- * profile) reads that investor and the opportunities that ranked, so it keeps the ranking it
- * was cut from and how it was asked for: a changed opportunity alters it only by leaving it or
- * by taking a place on it (pageChanges).
+ * What a cached page was computed from: the one profile it ranks for, and the ranking it was
+ * cut from with how it was asked for. A change to that profile alters the page; a change to
+ * anything ranked alters it only by leaving the page or by taking a place on it (pageChanges).
  */
 type PageScope =
-  | { direction: 'opportunity'; opportunityId: string }
+  | {
+      direction: 'opportunity';
+      opportunity: MatchableOpportunity;
+      weights: Weights;
+      options: Omit<InvestorRankOptions, 'limit'>;
+      ranked: RankedMatch[];
+      limit: number;
+    }
   | {
       direction: 'investor';
       /** Null for an inline profile, which no stored investor's change touches. */
@@ -260,7 +267,7 @@ export class MatchingService implements ChangeSubscriber {
     }
     this.#pages.deleteWhere((scope) =>
       scope.direction === 'opportunity'
-        ? scope.opportunityId === id
+        ? scope.opportunity.id === id
         : pageChanges(scope.ranked, scope.limit, id, now ? placeInRanking(scope.compiled, now, scope.options) : null),
     );
   }
@@ -269,11 +276,15 @@ export class MatchingService implements ChangeSubscriber {
     const row = await findInvestor(this.database.db, id);
     const known = this.#investors.get(id);
     if (row && known && known.version > row.version) return;
-    if (row) this.#investors.set(id, entryOf(row));
+    const now = row ? entryOf(row) : undefined;
+    if (now) this.#investors.set(id, now);
     else this.#investors.delete(id);
     this.#investorList = undefined;
-    // Any page of investors may gain, lose or reorder this one; of opportunities, only its own.
-    this.#pages.deleteWhere((scope) => scope.direction === 'opportunity' || scope.investorId === id);
+    this.#pages.deleteWhere((scope) =>
+      scope.direction === 'investor'
+        ? scope.investorId === id
+        : pageChanges(scope.ranked, scope.limit, id, now ? investorPlaceInRanking(now.matchable, scope.opportunity, scope.weights, this.reference, scope.options) : null),
+    );
   }
 
   /** A profile the caller may not see answers 404, like one that does not exist. */
@@ -353,14 +364,15 @@ export class MatchingService implements ChangeSubscriber {
     const after = query.cursor ? decodeMatchCursor(query.cursor, fingerprint) : undefined;
     const countries = query.countries?.length ? new Set(query.countries) : undefined;
     const eligibleOnly = !query.includeIneligible;
-    const ranked = rankInvestors(this.#investorsArray(), opportunity, weights, this.reference, {
-      limit: query.limit + 1,
+    const options: Omit<InvestorRankOptions, 'limit'> = {
       ...(after && { after }),
       ...(query.minScore !== undefined && { minScore: query.minScore }),
       ...((countries || eligibleOnly) && {
         filter: (investor: MatchableInvestor) => (!countries || countries.has(investor.country)) && (!eligibleOnly || isEligible(investor, opportunity)),
       }),
-    });
+    };
+    const ranked = rankInvestors(this.#investorsArray(), opportunity, weights, this.reference, { ...options, limit: query.limit + 1 });
+    const scope: PageScope = { direction: 'opportunity', opportunity, weights, options, ranked, limit: query.limit };
     const card = this.#cards.get(opportunity.id)!;
     const page = this.#page(ranked, query.limit, fingerprint, weights, (match) => {
       const entry = this.#investors.get(match.id)!;
@@ -377,7 +389,7 @@ export class MatchingService implements ChangeSubscriber {
         },
       };
     });
-    return { page, scope: { direction: 'opportunity', opportunityId: opportunity.id } satisfies PageScope };
+    return { page, scope };
   }
 
   /** Waits until the index is loaded; for callers that must not load it inside a transaction. */

@@ -693,27 +693,45 @@ export function placeInRanking(investor: CompiledInvestor, opportunity: Matchabl
   if (options.sectors && !allowedLeaves(options.sectors, p)![e.leaf]) return null;
   const provinces = allowedProvinces(options.provinces, options.islandGroups, p);
   if (provinces && !provinces[e.province]) return null;
-  const key = pairKey(p, e);
-  if (centsOfKey(key) < centsFloor(options.minScore)) return null;
-  const after = options.after;
-  if (after && !ranksBefore(cursorKey(after), after.id, key, opportunity.id)) return null;
+  const place = placeAt(opportunity.id, pairKey(p, e), options);
+  if (!place) return null;
   if (options.eligibleFor && !isEligible(options.eligibleFor, opportunity)) return null;
   if (options.filter && !options.filter(opportunity)) return null;
-  return { id: opportunity.id, score: centsOfKey(key) / 100, evidence: shareOfKey(key) };
+  return place;
+}
+
+/** placeInRanking the other way round: where one investor would stand in rankInvestors' ranking for `opportunity`. */
+export function investorPlaceInRanking(
+  investor: MatchableInvestor,
+  opportunity: MatchableOpportunity,
+  weights: Readonly<Weights>,
+  ref: MatchingReference,
+  options: Omit<InvestorRankOptions, 'limit'>,
+): RankedMatch | null {
+  const place = placeAt(investor.id, pairKey(prepareInvestor(investor, weights, ref), encodeOpportunity(opportunity)), options);
+  return place && (!options.filter || options.filter(investor)) ? place : null;
+}
+
+/** A ranked match at `key`, or null when the minimum score or the cursor leaves it out. */
+function placeAt(id: string, key: number, options: Omit<RankOptions, 'limit'>): RankedMatch | null {
+  if (centsOfKey(key) < centsFloor(options.minScore)) return null;
+  const after = options.after;
+  if (after && !ranksBefore(cursorKey(after), after.id, key, id)) return null;
+  return { id, score: centsOfKey(key) / 100, evidence: shareOfKey(key) };
 }
 
 /**
- * Whether a page of `limit` results changes when opportunity `id` changes, given the ranking it
+ * Whether a page of `limit` results changes when the ranked item `id` changes, given the ranking it
  * was cut from (the best `limit + 1`: the one past the page says whether a next page exists)
- * and the changed opportunity's place in that ranking now (null: left out, or gone). Every
- * other opportunity is as it was, so the new ranking is the old one with this opportunity
- * taken out and put back at its new place.
+ * and the changed item's place in that ranking now (null: left out, or gone). Every other
+ * item is as it was, so the new ranking is the old one with this item taken out and put back
+ * at its new place.
  */
 export function pageChanges(ranked: readonly RankedMatch[], limit: number, id: string, place: RankedMatch | null): boolean {
   const at = ranked.findIndex((match) => match.id === id);
   if (at >= 0 && at < limit) return true;
-  // Past the page (at === limit) or not ranked before: the page changes if the opportunity
-  // takes a place on it, or if the next page may have had only it and it left.
+  // Past the page (at === limit) or not ranked before: the page changes if the item takes a
+  // place on it, or if the next page may have had only it and it left.
   if (!place) return at >= 0;
   if (ranked.length <= limit) return true;
   const last = ranked[limit - 1]!;
